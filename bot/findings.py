@@ -1,0 +1,98 @@
+"""What the patient has told us so far: symptoms present and denied, temperature, infusion time.
+
+`extract(text)` reads one message; `Findings.merge` adds a later message to what was known, so a
+conversation's findings only ever grow. A symptom once reported stays reported: if the patient later
+denies it, the two answers contradict each other and we keep the more serious reading.
+"""
+from dataclasses import asdict, dataclass, field, replace
+
+from bot import lexicon
+from bot.nlp import SYMPTOM_SPANS, find_temperatures, load
+
+
+@dataclass(frozen=True)
+class Findings:
+    symptoms: frozenset[str] = frozenset()  # present, including hedged ("kinda hard to breathe")
+    denied: frozenset[str] = frozenset()  # "no trouble breathing"
+    hedged: frozenset[str] = frozenset()  # present but said with doubt: kept, never dropped
+    asked_about: frozenset[str] = frozenset()  # named in a general question ("can IVIG cause a rash?")
+    temperature_c: float | None = None  # the highest temperature reported
+    temperature_unknown: bool = False  # asked for, but the patient could not measure it
+    unknown_symptom: bool = False  # reported something the lexicon does not know
+    infusion_time: str | None = None  # when the infusion was, in the patient's words
+    patient_words: tuple[str, ...] = field(default=())  # how the patient put each symptom
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.symptoms or self.temperature_c is not None or self.unknown_symptom)
+
+    def merge(self, later: "Findings") -> "Findings":
+        symptoms = self.symptoms | later.symptoms
+        temperatures = [t for t in (self.temperature_c, later.temperature_c) if t is not None]
+        return Findings(
+            symptoms=symptoms,
+            denied=(self.denied | later.denied) - symptoms,
+            hedged=(self.hedged | later.hedged) & symptoms,
+            asked_about=self.asked_about | later.asked_about,
+            temperature_c=max(temperatures) if temperatures else None,
+            temperature_unknown=(self.temperature_unknown or later.temperature_unknown) and not temperatures,
+            unknown_symptom=self.unknown_symptom or later.unknown_symptom,
+            infusion_time=later.infusion_time or self.infusion_time,
+            patient_words=tuple(dict.fromkeys(self.patient_words + later.patient_words)),
+        )
+
+    def with_answer(self, symptom: str, present: bool) -> "Findings":
+        """A yes/no answer to a follow-up question about `symptom`."""
+        return self.merge(Findings(symptoms=frozenset({symptom}) if present else frozenset(),
+                                   denied=frozenset() if present else frozenset({symptom})))
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        for key, value in data.items():
+            if isinstance(value, (frozenset, tuple)):
+                data[key] = sorted(value) if isinstance(value, frozenset) else list(value)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Findings":
+        if not data:
+            return cls()
+        values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for key in ("symptoms", "denied", "hedged", "asked_about"):
+            values[key] = frozenset(values.get(key) or ())
+        values["patient_words"] = tuple(values.get("patient_words") or ())
+        return cls(**values)
+
+
+def extract(text: str, expecting_temperature: bool = False) -> Findings:
+    """Run the rule pipeline over one message."""
+    doc = load()(text)
+    present, denied, hedged, asked, words = set(), set(), set(), set(), []
+    for span in doc.spans.get(SYMPTOM_SPANS, []):
+        symptom = span.label_
+        if span._.hypothetical:
+            asked.add(symptom)
+        elif span._.negated:
+            denied.add(symptom)
+        else:
+            worse_as = lexicon.SYMPTOMS[symptom].worse_as
+            found = {symptom} | ({worse_as} if worse_as and (span._.severe or span._.worsening) else set())
+            present |= found
+            if span._.hedged:
+                hedged |= found
+            words.append(span.text)
+    temperatures = find_temperatures(text, expecting=True) if expecting_temperature else doc._.temperatures
+    return Findings(
+        symptoms=frozenset(present),
+        denied=frozenset(denied - present),
+        hedged=frozenset(hedged),
+        asked_about=frozenset(asked - present),
+        temperature_c=max((t.celsius for t in temperatures), default=None),
+        patient_words=tuple(words),
+    )
+
+
+def with_ml_symptoms(findings: Findings, ml_symptoms: set[str]) -> Findings:
+    """Add symptoms the statistical NLU found that the rules did not (never removes any)."""
+    new = {s for s in ml_symptoms if s in lexicon.SYMPTOMS} - findings.symptoms - findings.denied - findings.asked_about
+    return replace(findings, symptoms=findings.symptoms | new) if new else findings

@@ -1,0 +1,196 @@
+"""Symptom lexicon: what a patient may say, and what each symptom alone means.
+
+Read it as a clinician: one line per symptom, its level when reported alone, and the lay
+phrases that name it. `[a|b]` means "a or b"; `[a|]` means "a, or nothing".
+Combinations (headache + stiff neck, fever + a measured temperature) live in `triage.py`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EMERGENCY = "emergency"
+CALL_DOCTOR_NOW = "call_doctor_now"
+MANAGE_AT_HOME = "manage_at_home"
+
+
+@dataclass(frozen=True)
+class Symptom:
+    level: str
+    name: str  # plain words used in summaries: "you told me you have ..."
+    phrases: tuple[str, ...]
+    worse_as: str | None = None  # the symptom this becomes when severe or getting worse
+
+
+def _s(level: str, name: str, *phrases: str, worse_as: str | None = None) -> Symptom:
+    return Symptom(level, name, phrases, worse_as)
+
+
+_MY = "[my|the|our|]"
+_VERY = "[really|very|so|super|pretty|extremely|quite|kinda|kind of|a bit|a little|slightly|sort of|getting|]"
+
+SYMPTOMS: dict[str, Symptom] = {
+    # --- Mild, manage at home (the article's common side effects, and what a nurse calls mild)
+    "infusion_site_irritation": _s(MANAGE_AT_HOME, "irritation where the drip went in",
+        f"[redness|red|sore|soreness|swelling|swollen|bruise|bruising|bruised|itchy|itching|pain|painful|tender|irritation|irritated|a bump|lump] [at|around|where|near] {_MY} [iv|needle|drip|cannula|infusion|injection|line] [site|spot|went in|was|]",
+        f"{_MY} [iv|needle|drip|cannula|infusion|injection] [site|spot|arm] [is|feels|looks|got|] {_VERY} [red|sore|swollen|bruised|itchy|tender|irritated|painful]",
+        "[arm|hand] [is|feels|] [sore|bruised|red] where [the|my] [needle|iv|drip] [was|went in]"),
+    "headache": _s(MANAGE_AT_HOME, "a headache",
+        "headache", "headaches", "head ache", "head hurts", "head is hurting", "head is pounding",
+        "head pounding", "my head is killing me", "migraine", "head is throbbing", "sore head",
+        "pain in my head", worse_as="severe_headache"),
+    "flushing": _s(MANAGE_AT_HOME, "flushing",
+        "flushing", "flushed", "flush", f"{_MY} face [is|feels|looks|went|] {_VERY} [red|hot|warm]",
+        "red face", "hot flushes", "hot flashes", "face feels hot"),
+    "fever": _s(MANAGE_AT_HOME, "a fever",
+        "fever", "feverish", "fevers", "[have|had|got|running|with] a [slight|little|small|low|mild|] [temperature|temp]",
+        "a bit of a [temperature|temp]", "running hot", "low grade fever", "low-grade fever", "feel hot",
+        "feeling hot", "sweats", "sweating", "sweaty"),
+    "chills": _s(MANAGE_AT_HOME, "chills",
+        "chills", "chilly", "shivering", "shivers", "shaking with cold", "feel cold", "feeling cold",
+        "freezing", "cold sweats", "rigors"),
+    "nausea": _s(MANAGE_AT_HOME, "nausea",
+        "nausea", "nauseous", "nauseated", "queasy", "sick to my stomach", "feel sick", "feeling sick",
+        "upset stomach", "sick feeling", "like i'm going to throw up", "like i might throw up",
+        "like i am going to be sick", "want to throw up"),
+    "muscle_aches": _s(MANAGE_AT_HOME, "muscle aches",
+        "muscle aches", "muscle ache", "muscle pain", "muscles ache", "muscles are sore", "sore muscles",
+        "muscles hurt", "aching muscles", "achy muscles", "body aches", "body ache", "back pain",
+        "back ache", "backache", "aching all over", "achy", "aches"),
+    "joint_pain": _s(MANAGE_AT_HOME, "joint pain",
+        "joint pain", "joints hurt", "joints ache", "sore joints", "achy joints", "aching joints"),
+    "tiredness": _s(MANAGE_AT_HOME, "tiredness",
+        "tired", "tiredness", "exhausted", "exhaustion", "fatigue", "fatigued", "worn out", "no energy",
+        "wiped out", "drained", "sleepy", "lethargic", "run down"),
+    "flu_like_symptoms": _s(MANAGE_AT_HOME, "a flu-like feeling",
+        "flu like", "flu-like", "like the flu", "like i have the flu", "like flu", "fluey", "flu symptoms",
+        "coming down with something", "under the weather", "achy and shivery", "feel rough", "feel crummy",
+        "feel lousy", "feel awful", "feel terrible", "feel unwell", "feel ill", "not feeling well",
+        "not feeling great"),
+    "rash": _s(MANAGE_AT_HOME, "a rash",
+        "rash", "rashes", "hives", "itchy bumps", "red bumps", "welts", "blotches", "blotchy skin",
+        "itchy skin", "skin is itchy", "skin itching", "spots on my skin", "red spots", "itchy",
+        worse_as="severe_rash"),
+    # --- Call your doctor now (the article's red flags, and signs a nurse never sends home)
+    "breathing_difficulty": _s(CALL_DOCTOR_NOW, "difficulty breathing",
+        "short of breath", "shortness of breath", "out of breath", "breathless", "winded", "wheezing", "wheezy",
+        "wheeze", f"[hard|difficult|tough|harder|trouble|difficulty|struggle|struggling] [to|] [breathe|breath|breathing]",
+        "[cant|can't|cannot|can not] catch [my|a] breath", "trouble with [my|] breathing",
+        "problems breathing", "breathing problems", "breathing is [hard|difficult|laboured|labored|heavy|off]",
+        "breathing difficulties", "breathing difficulty", "shallow breathing", "tight breathing",
+        "struggle for breath", "not getting enough air", "feel like i can't get enough air",
+        "can't get enough air", "short of air", "air hunger",
+        worse_as="severe_breathing_difficulty"),
+    "chest_tightness": _s(CALL_DOCTOR_NOW, "chest tightness",
+        f"{_MY} chest [is|feels|feel|felt|got|getting|] {_VERY} [tight|tightness|heavy|pressure|sore]",
+        "tight chest", "tightness in [my|the] chest", "chest tightness", "pressure in [my|the] chest",
+        "chest pressure", "chest pain", "chest hurts", "pain in [my|the] chest", "heavy chest",
+        "chest discomfort", worse_as="crushing_chest_pain"),
+    "vomiting": _s(CALL_DOCTOR_NOW, "vomiting",
+        "vomiting", "vomited", "vomit", "vomits", "throwing up", "threw up", "thrown up", "throw up",
+        "puking", "puked", "puke", "being sick", "been sick", "was sick", "got sick", "sick twice",
+        "heaving", "retching", "barfed", "barfing", "chucking up", "chucked up", worse_as="persistent_vomiting"),
+    "high_fever": _s(CALL_DOCTOR_NOW, "a high fever",
+        "high fever", "high temperature", "high temp", "very high fever", "burning up", "raging fever",
+        "really high fever", "fever is high", "temperature is high", "temp is high", "spiking a fever",
+        "fever spiking"),
+    "severe_rash": _s(CALL_DOCTOR_NOW, "a severe or spreading rash",
+        "rash [is|has|] [spreading|spread|getting worse|worse|worsening|everywhere|all over]",
+        "rash all over", "spreading rash", "worsening rash", "severe rash", "hives all over",
+        "hives [are|is|] spreading", "hives everywhere", "blistering rash", "skin peeling", "blisters"),
+    "neck_stiffness": _s(CALL_DOCTOR_NOW, "a stiff neck",
+        "stiff neck", f"{_MY} neck [is|feels|feel|got|'s|] {_VERY} stiff", "neck stiffness",
+        "[can't|cant|cannot|can not] [bend|move|turn] my neck", "neck is [rigid|locked]",
+        "sore stiff neck", "neck pain", "neck hurts", "neck ache"),
+    "severe_headache": _s(CALL_DOCTOR_NOW, "a severe headache",
+        "severe headache", "severe head ache", "splitting headache", "excruciating headache",
+        "unbearable headache", "pounding headache", "terrible headache", "horrible headache",
+        "awful headache", "really bad headache", "very bad headache", "bad headache", "massive headache",
+        "intense headache", "blinding headache"),
+    "swollen_painful_limb": _s(CALL_DOCTOR_NOW, "a painful swollen leg or arm",
+        "[swollen|painful|sore] [calf|leg|arm] [and|] [swollen|painful|sore|red|warm|]",
+        f"{_MY} [calf|leg|arm] [is|feels|] {_VERY} [swollen|painful|sore|hot|warm] and [swollen|painful|sore|hot|red|warm]",
+        f"{_MY} [calf|leg] [is|feels|] {_VERY} swollen", "pain in my calf", "calf pain", "calf is swollen"),
+    "dark_urine": _s(CALL_DOCTOR_NOW, "dark, red or brown urine",
+        "[dark|red|brown|cola|tea|bloody|pink] [coloured|colored|] [urine|pee|wee]",
+        f"{_MY} [urine|pee|wee] [is|looks|was|] {_VERY} [dark|red|brown|bloody|pink]", "blood in my [urine|pee]"),
+    "little_or_no_urine": _s(CALL_DOCTOR_NOW, "little or no urine",
+        "[haven't|havent|have not|not] [peed|urinated|wee'd] [all day|since|in hours|]",
+        "[can't|cant|cannot] pee", "[can't|cant|cannot] urinate", "barely peeing", "hardly peeing",
+        "not peeing", "no urine", "little urine", "not passing urine", "not passing water"),
+    "jaundice": _s(CALL_DOCTOR_NOW, "yellow eyes or skin",
+        "[yellow|yellowish] [eyes|skin]", f"{_MY} [eyes|skin] [are|is|look|looks|turned|went|] [yellow|yellowish]",
+        "jaundice", "jaundiced"),
+    "persistent_vomiting": _s(CALL_DOCTOR_NOW, "vomiting that will not stop",
+        "[can't|cant|cannot] keep anything down", "[can't|cant|cannot] stop [vomiting|throwing up|being sick|puking]",
+        "keeping nothing down", "vomiting nonstop", "non stop vomiting", "throwing up nonstop",
+        "keep throwing up", "keep vomiting", "vomiting all night", "throwing up all night",
+        "won't stop [vomiting|throwing up]", "[vomiting|throwing up] won't stop"),
+    "dizziness": _s(CALL_DOCTOR_NOW, "dizziness",
+        "dizzy", "dizziness", "light headed", "lightheaded", "light-headed", "feel faint",
+        "feeling faint", "room is spinning", "woozy", "vertigo", "unsteady"),
+    "palpitations": _s(CALL_DOCTOR_NOW, "a racing or pounding heart",
+        f"{_MY} heart [is|keeps|'s|] [racing|pounding|fluttering|skipping|beating fast|beating really fast|going crazy]",
+        "racing heart", "heart racing", "palpitations", "pounding heart", "heart pounding", "fast heartbeat",
+        "fast heart beat", "heart is beating fast", "irregular heartbeat"),
+    # --- Emergency: life-threatening, call the emergency number
+    "throat_or_face_swelling": _s(EMERGENCY, "swelling of the throat, tongue, lips or face",
+        f"{_MY} [throat|tongue|lips|lip|face|mouth|eyes|eyelids] [is|are|feels|feel|looks|look|went|got|getting|] {_VERY} [swollen|swelling|puffy|puffed up|thick|tight|closing]",
+        "[swollen|swelling|puffy] [throat|tongue|lips|lip|face|mouth]", "swelling [of|in] [my|the] [throat|tongue|lips|face|mouth]",
+        "throat [is|feels|] closing", "throat closing up", "throat is closing up", "hard to swallow",
+        "[can't|cant|cannot] swallow", "trouble swallowing", "difficulty swallowing", "anaphylaxis",
+        "anaphylactic"),
+    "severe_breathing_difficulty": _s(EMERGENCY, "severe difficulty breathing",
+        "[can't|cant|cannot|can not|unable to|not able to] breathe", "[can't|cant|cannot] breath",
+        "gasping", "gasping for air", "gasping for breath", "choking", "suffocating", "struggling to breathe",
+        "fighting for breath", "can barely breathe", "barely breathing", "not breathing", "stopped breathing",
+        "severe shortness of breath", "very short of breath"),
+    "blue_lips": _s(EMERGENCY, "blue or grey lips",
+        "[blue|bluish|grey|gray|purple] [lips|lip|face|fingertips|fingers|skin]",
+        f"{_MY} [lips|lip|face|fingers] [are|is|look|looks|turned|went|turning|going] [blue|bluish|grey|gray|purple]"),
+    "fainting": _s(EMERGENCY, "fainting or not responding",
+        "fainted", "fainting", "passed out", "passing out", "blacked out", "black out", "blacking out",
+        "collapsed", "collapse", "lost consciousness", "unconscious", "not responding", "unresponsive",
+        "won't wake up", "can't wake [him|her|them|me|]", "cant wake [him|her|them|me|]", "keeled over"),
+    "seizure": _s(EMERGENCY, "a seizure",
+        "seizure", "seizures", "seizing", "having a fit", "had a fit", "convulsion", "convulsions", "convulsing",
+        "shaking uncontrollably", "jerking uncontrollably"),
+    "stroke_signs": _s(EMERGENCY, "weakness on one side, a drooping face or slurred speech",
+        "face [is|] drooping", "drooping face", "face droop", "droopy face", "one side of my face",
+        "slurred speech", "slurring", "speech is slurred", "words are slurred", "[can't|cant|cannot] speak",
+        "[can't|cant|cannot] talk properly", "weakness on one side", "one side [is|feels|] weak",
+        "one sided weakness", "one arm is weak", "[can't|cant|cannot] move my [arm|leg]", "numb on one side",
+        "stroke"),
+    "crushing_chest_pain": _s(EMERGENCY, "crushing chest pain",
+        "crushing chest pain", "crushing pain", "crushing", "severe chest pain", "chest pain spreading",
+        "pain [going|spreading|radiating] [down|to|into] my [arm|jaw]", "elephant on my chest",
+        "heart attack", "chest is crushing", "squeezing chest pain"),
+    "confusion": _s(EMERGENCY, "confusion",
+        "confused", "confusion", "disoriented", "disorientated", "not making sense", "doesn't know where",
+        "don't know where i am", "can't think straight", "cant think straight", "delirious"),
+    "worst_headache": _s(EMERGENCY, "the worst headache of your life",
+        "worst headache", "worst head ache", "worst headache of my life", "worst headache ever",
+        "worst pain of my life", "worst pain ever", "thunderclap headache", "thunderclap",
+        "headache came on suddenly", "sudden severe headache", "head is exploding", "head exploding"),
+}
+
+# Words that make a symptom worse: a severe rash becomes `severe_rash`, and so on (via `worse_as`).
+SEVERITY_WORDS = (
+    "severe", "severely", "terrible", "terribly", "horrible", "horrid", "awful", "excruciating",
+    "unbearable", "intense", "extreme", "extremely bad", "really bad", "very bad", "so bad", "super bad",
+    "worst", "killing me", "splitting", "agonizing", "agonising", "crippling", "massive",
+)
+TREND_WORDS = (
+    "worse", "worsening", "getting worse", "spreading", "spread", "spreads", "all over", "everywhere",
+    "growing", "getting bigger", "bigger", "increasing",
+)
+
+# Follow-up questions: each is answered by whether a symptom is present, and is asked only
+# while the level is still `manage_at_home` and the symptom that triggers it was reported.
+FOLLOW_UP_QUESTIONS: dict[str, tuple[str, ...]] = {
+    # asked about      : when one of these is present
+    "neck_stiffness": ("headache", "severe_headache"),
+    "severe_headache": ("headache",),
+    "vomiting": ("nausea",),
+    "severe_rash": ("rash",),
+    "throat_or_face_swelling": ("rash",),
+}

@@ -1,0 +1,301 @@
+"""The deterministic language layer: a spaCy pipeline of rule components over the lexicon.
+
+Built on `spacy.blank("en")` (no downloaded model, nothing fetched at run time). Components:
+  symptom_spelling  - maps misspelt words onto lexicon words ("vomitting" -> "vomiting") via NORM
+  symptom_matcher   - finds lexicon phrases; each match is a span labelled with the symptom id
+  temperature_finder- finds temperatures in °C or °F ("39,1", "101 F", "103 degrees")
+  symptom_context   - marks each symptom negated, hedged, hypothetical, severe or worsening
+Rasa loads the same pipeline from `bot/spacy_pipeline` (see config.yml); the patterns are
+rebuilt from `lexicon.py` whenever the pipeline loads, so the saved folder never goes stale.
+"""
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from bot import lexicon
+
+PIPELINE_PATH = Path(__file__).parent / "spacy_pipeline"
+SYMPTOM_SPANS = "symptoms"
+
+# ---------------------------------------------------------------- phrase expansion
+
+
+def expand(phrase: str) -> list[str]:
+    """`[a|b] c [d|]` -> ["a c d", "a c", "b c d", "b c"]."""
+    parts = re.split(r"(\[[^\]]*\])", phrase)
+    options = [p[1:-1].split("|") if p.startswith("[") else [p] for p in parts]
+    return [" ".join("".join(combo).split()) for combo in itertools.product(*options)]
+
+
+def lexicon_phrases() -> dict[str, list[str]]:
+    return {sid: sorted({x for p in s.phrases for x in expand(p) if x}) for sid, s in lexicon.SYMPTOMS.items()}
+
+
+# ---------------------------------------------------------------- spelling
+
+# Common words that sit one letter away from a lexicon word and must stay as they are.
+_KEEP_AS_IS = {"stuff", "three", "there", "these", "those", "thing", "think", "thank", "sweet", "where",
+               "while", "chess", "faith", "swell", "still", "since", "pretty", "hours", "times", "heart"}
+# Misspellings too short or too far for the edit-distance rule.
+_KNOWN_MISSPELLINGS = {"fevr": "fever", "feva": "fever", "dizy": "dizzy", "diz": "dizzy", "puk": "puke",
+                       "naus": "nauseous", "nautious": "nauseous", "nauceous": "nauseous", "brethe": "breathe",
+                       "breth": "breath", "cant": "cant", "hed": "head", "stif": "stiff", "rach": "rash",
+                       "vomt": "vomit", "thru": "through", "brathe": "breathe", "cheast": "chest"}
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count 1), stopping early above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class SymptomSpelling:
+    """Sets token.norm_ of a misspelt word to the lexicon word it most likely means.
+
+    Only words of 5+ letters that are not lexicon or stop words are corrected, the first letter must
+    match (people rarely mistype it), 1 edit is allowed (2 from 8 letters on).
+    """
+
+    def __init__(self, vocabulary: set[str]):
+        self.vocabulary = vocabulary
+        self.by_initial: dict[str, list[str]] = {}
+        for word in sorted(vocabulary):
+            self.by_initial.setdefault(word[0], []).append(word)
+        self.correct = lru_cache(maxsize=20000)(self._correct)
+
+    def _correct(self, word: str) -> str | None:
+        if word in _KNOWN_MISSPELLINGS:
+            return _KNOWN_MISSPELLINGS[word]
+        if len(word) < 5 or word in self.vocabulary or word in STOP_WORDS or word in _KEEP_AS_IS:
+            return None
+        limit = 1 if len(word) < 8 else 2
+        best, best_distance = None, limit + 1
+        for candidate in self.by_initial.get(word[0], ()):
+            distance = _edit_distance(word, candidate, limit)
+            if distance < best_distance:
+                best, best_distance = candidate, distance
+        return best
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.is_alpha:
+                fixed = self.correct(token.lower_)
+                if fixed:
+                    token.norm_ = fixed
+        return doc
+
+
+@Language.factory("symptom_spelling")
+def make_symptom_spelling(nlp: Language, name: str):
+    words = {w for phrases in lexicon_phrases().values() for p in phrases for w in p.split() if w.isalpha()}
+    words |= {w for p in lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS for w in p.split()}
+    return SymptomSpelling({w for w in words if len(w) >= 4})
+
+
+# ---------------------------------------------------------------- symptom matcher
+
+
+@Language.factory("symptom_matcher")
+def make_symptom_matcher(nlp: Language, name: str):
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for sid, phrases in lexicon_phrases().items():
+        matcher.add(sid, [nlp.make_doc(p) for p in phrases])
+
+    def symptom_matcher(doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matcher(doc)]
+        doc.spans[SYMPTOM_SPANS] = filter_spans(spans)  # longest phrase wins on overlap
+        doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])
+        return doc
+
+    return symptom_matcher
+
+
+# ---------------------------------------------------------------- temperatures
+
+
+@dataclass(frozen=True)
+class Temperature:
+    celsius: float
+    text: str
+
+
+_TEMPERATURE = re.compile(
+    r"(?<![\d.,])(?P<number>\d{2,3}(?:[.,]\d{1,2})?)(?![\d])\s*"
+    r"(?P<unit>(?:°|º|˚|degrees?|deg)?\s*(?:celsius|centigrade|fahrenheit|c|f)\b|°|º|˚|degrees?\b)?",
+    re.IGNORECASE,
+)
+_TEMPERATURE_CONTEXT = re.compile(r"\b(fever|feverish|temp|temps|temperature|thermometer|degrees?|running|reading|read|celsius|fahrenheit)\b|°", re.I)
+
+
+def find_temperatures(text: str, expecting: bool = False) -> list[Temperature]:
+    """Temperatures in °C; a number with no unit counts only near a fever word or when asked for."""
+    found = []
+    in_context = expecting or bool(_TEMPERATURE_CONTEXT.search(text))
+    for m in _TEMPERATURE.finditer(text):
+        value = float(m.group("number").replace(",", "."))
+        unit = (m.group("unit") or "").lower()
+        if not unit and not in_context:
+            continue
+        if unit.endswith(("f", "fahrenheit")) or (not unit.endswith(("c", "celsius", "centigrade")) and 93 <= value <= 110):
+            celsius = (value - 32) * 5 / 9
+        else:
+            celsius = value
+        if 34 <= celsius <= 44:
+            found.append(Temperature(round(celsius, 1), m.group(0).strip()))
+    return found
+
+
+if not Doc.has_extension("temperatures"):
+    Doc.set_extension("temperatures", default=None)
+
+
+@Language.component("temperature_finder")
+def temperature_finder(doc: Doc) -> Doc:
+    doc._.temperatures = find_temperatures(doc.text)
+    return doc
+
+
+# ---------------------------------------------------------------- context: negation, hedging, severity
+
+for _name in ("negated", "hedged", "hypothetical", "severe", "worsening"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=False)
+
+NEGATIONS = ("no", "not", "never", "without", "denies", "deny", "none", "nothing", "neither", "nor",
+             "free of", "no more", "no longer", "not any", "zero")
+# Look like negations but are not: "can't stop vomiting", "no, I threw up", "not sure".
+PSEUDO_NEGATIONS = ("not stop", "can not stop", "not go away", "not going away", "not get better",
+                    "not getting better", "not only", "not just", "not sure", "do not know", "no idea",
+                    "not improving", "not better", "no better", "not easing", "not settle", "not settling")
+HEDGES = ("maybe", "might", "may", "kinda", "kind of", "sort of", "sorta", "a bit", "a little", "slightly",
+          "i think", "think", "possibly", "probably", "perhaps", "not sure", "do not know", "seems", "seem",
+          "i guess", "ish", "somewhat", "little bit")
+HYPOTHETICALS = ("if", "in case", "watch for", "watch out for", "look out for", "side effect", "side effects",
+                 "can ivig cause", "could ivig cause", "does ivig cause", "do ivig", "can it cause",
+                 "what happens if", "signs of")
+# Words after which a negation no longer reaches the next symptom.
+CLAUSE_BREAKS = {".", "!", "?", ";", ",", ":", "but", "however", "though", "although", "except", "yet",
+                 "and", "so", "because", "cause", "then", "while", "now", "still", "also", "plus", "-", "--"}
+SENTENCE_BREAKS = {".", "!", "?", ";"}
+# After "no", these show it is an answer ("no, I threw up"), not a negation.
+_INTERJECTION_FOLLOWERS = {"i", "im", "but", "wait", "actually", "it", "its", "they", "he", "she", "my", "the", "now", "we"}
+NEGATION_REACH = 6
+MODIFIER_REACH = 8
+
+
+def _norms(doc: Doc) -> list[str]:
+    return [t.norm_ if t.norm_ != t.lower_ or t.lower_ != "nt" else "not" for t in doc]
+
+
+def _find(norms: list[str], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Token ranges where any of `phrases` occurs."""
+    hits = []
+    for phrase in phrases:
+        words = phrase.split()
+        for i in range(len(norms) - len(words) + 1):
+            if norms[i:i + len(words)] == words:
+                hits.append((i, i + len(words)))
+    return hits
+
+
+def _covered(ranges: list[tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in ranges)
+
+
+@Language.component("symptom_context")
+def symptom_context(doc: Doc) -> Doc:
+    norms = _norms(doc)
+    symptom_tokens = {i for span in doc.spans.get(SYMPTOM_SPANS, []) for i in range(span.start, span.end)}
+    pseudo = _find(norms, PSEUDO_NEGATIONS)
+    negations = [(a, b) for a, b in _find(norms, NEGATIONS) if not _covered(pseudo, a) and a not in symptom_tokens]
+    negations = [(a, b) for a, b in negations
+                 if not (norms[a] == "no" and b < len(doc) and (norms[b] in _INTERJECTION_FOLLOWERS or norms[b] in {",", "."}))]
+    hedges = _find(norms, HEDGES) + [(t.i, t.i + 1) for t in doc if t.text == "?"]
+    hypotheticals = _find(norms, HYPOTHETICALS)
+    modifiers = [(a, b, "severe") for a, b in _find(norms, tuple(lexicon.SEVERITY_WORDS))]
+    modifiers += [(a, b, "worsening") for a, b in _find(norms, tuple(lexicon.TREND_WORDS))]
+    spans = list(doc.spans.get(SYMPTOM_SPANS, []))
+
+    def sentence_of(i: int) -> tuple[int, int]:
+        start = i
+        while start > 0 and norms[start - 1] not in SENTENCE_BREAKS:
+            start -= 1
+        end = i
+        while end < len(doc) and norms[end] not in SENTENCE_BREAKS:
+            end += 1
+        return start, end
+
+    for span in spans:
+        first, last = sentence_of(span.start)
+        # negation: a trigger shortly before the symptom, with no clause break in between
+        for a, b in negations:
+            between = norms[b:span.start]
+            if first <= a < span.start and span.start - b <= NEGATION_REACH and not (set(between) & CLAUSE_BREAKS - {"nor"}):
+                span._.negated = True
+        span._.hedged = any(first <= a < last for a, _ in hedges)
+        span._.hypothetical = any(first <= a < span.start for a, _ in hypotheticals)
+
+    # each severity or trend word qualifies the nearest symptom in its sentence, unless itself negated
+    for a, b, kind in modifiers:
+        if a in symptom_tokens or any(n in norms[max(0, a - 2):a] for n in ("not", "no", "never")):
+            continue
+        first, last = sentence_of(a)
+        candidates = [s for s in spans if first <= s.start < last]
+        if not candidates:
+            continue
+        nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
+        if min(abs(nearest.start - a), abs(nearest.end - b)) <= MODIFIER_REACH:
+            setattr(nearest._, kind, True)
+    return doc
+
+
+# ---------------------------------------------------------------- build, save, load
+
+COMPONENTS = ("symptom_spelling", "symptom_matcher", "temperature_finder", "symptom_context")
+
+
+def build() -> Language:
+    nlp = spacy.blank("en")
+    nlp.meta["name"] = "ivig_triage_rules"
+    nlp.meta["version"] = lexicon_version()
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def lexicon_version() -> str:
+    """A short fingerprint of the lexicon, recorded with each disposition for audit."""
+    import hashlib
+    return hashlib.sha256(repr(sorted(lexicon.SYMPTOMS.items())).encode()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    return build()
+
+
+if __name__ == "__main__":
+    import sys
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else PIPELINE_PATH
+    build().to_disk(target)
+    print(f"saved spaCy pipeline to {target}")

@@ -1,0 +1,28 @@
+"""Clinic settings: `clinic.yml` at the project root, each overridable by an environment variable."""
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+SETTINGS_FILE = Path(os.environ.get("CLINIC_SETTINGS", Path(__file__).parent.parent / "clinic.yml"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    clinic_name: str
+    clinic_phone: str
+    emergency_number: str
+    high_fever_celsius: float
+
+    @property
+    def high_fever_fahrenheit(self) -> float:
+        return round(self.high_fever_celsius * 9 / 5 + 32, 1)
+
+
+def load_settings(path: Path = SETTINGS_FILE) -> Settings:
+    values = yaml.safe_load(Path(path).read_text())
+    for key in values:
+        values[key] = os.environ.get(key.upper(), values[key])
+    values["high_fever_celsius"] = float(values["high_fever_celsius"])
+    return Settings(**values)

@@ -1,0 +1,83 @@
+"""Triage rules: from findings to a disposition. Deterministic; the most serious level wins.
+
+Every symptom carries its own level (see `lexicon.py`); the rules below add what only a
+combination or a measurement shows. A level is never lowered within a conversation.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot import lexicon
+from bot.findings import Findings
+from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.settings import Settings, load_settings
+
+LEVELS = (MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)  # least to most serious
+HEADACHES = {"headache", "severe_headache", "worst_headache"}
+FEVERS = {"fever", "high_fever"}
+MILD_FEVER_FROM_C = 37.5  # a measured temperature from here on counts as a fever
+
+
+def more_serious(a: str | None, b: str | None) -> str | None:
+    return max((x for x in (a, b) if x), key=LEVELS.index, default=None)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    level: str
+    why: str
+    applies: Callable[[Findings, Settings], bool]
+
+
+RULES = (
+    Rule("headache_with_stiff_neck", CALL_DOCTOR_NOW, "a headache with a stiff neck",
+         lambda f, s: bool(HEADACHES & f.symptoms) and "neck_stiffness" in f.symptoms),
+    Rule("high_fever", CALL_DOCTOR_NOW, "a temperature at or above the high-fever mark",
+         lambda f, s: f.temperature_c is not None and f.temperature_c >= s.high_fever_celsius),
+    Rule("fever_not_measured", CALL_DOCTOR_NOW, "a fever whose temperature could not be measured",
+         lambda f, s: f.temperature_unknown and bool(FEVERS & f.symptoms)),
+    Rule("unknown_symptom", CALL_DOCTOR_NOW, "a symptom this assistant cannot assess",
+         lambda f, s: f.unknown_symptom),
+)
+
+
+@dataclass(frozen=True)
+class Disposition:
+    level: str | None  # None: nothing to assess yet
+    red_flags: tuple[str, ...]  # the rules that made this more than "manage at home"
+    symptoms: tuple[str, ...]
+    denied: tuple[str, ...]
+    rules_fired: tuple[str, ...]  # every rule that applied, mild ones included (for the audit)
+    pending_questions: tuple[str, ...]  # what to ask before a mild disposition is given
+
+    @property
+    def is_red_flag(self) -> bool:
+        return self.level in (CALL_DOCTOR_NOW, EMERGENCY)
+
+
+def assess(findings: Findings, previous_level: str | None = None, settings: Settings | None = None) -> Disposition:
+    settings = settings or load_settings()
+    symptoms = set(findings.symptoms)
+    if findings.temperature_c is not None and findings.temperature_c >= MILD_FEVER_FROM_C:
+        symptoms.add("fever")
+    if findings.temperature_c is not None and findings.temperature_c >= settings.high_fever_celsius:
+        symptoms.add("high_fever")
+    fired = {s: lexicon.SYMPTOMS[s].level for s in symptoms}
+    fired |= {r.id: r.level for r in RULES if r.applies(findings, settings)}
+    level = more_serious(previous_level, max(fired.values(), key=LEVELS.index) if fired else None)
+    red_flags = tuple(sorted(r for r, lv in fired.items() if lv != MANAGE_AT_HOME))
+    pending = pending_questions(findings, symptoms) if level == MANAGE_AT_HOME else ()
+    return Disposition(level, red_flags, tuple(sorted(symptoms)), tuple(sorted(findings.denied - symptoms)),
+                       tuple(sorted(fired)), pending)
+
+
+def pending_questions(findings: Findings, symptoms: set[str]) -> tuple[str, ...]:
+    """Questions whose answer could still raise a mild level, most telling first."""
+    known = symptoms | findings.denied
+    questions = [q for q, triggers in lexicon.FOLLOW_UP_QUESTIONS.items()
+                 if set(triggers) & symptoms and q not in known]
+    if FEVERS & symptoms and findings.temperature_c is None and not findings.temperature_unknown:
+        questions.append("temperature")
+    if symptoms and findings.infusion_time is None:
+        questions.append("infusion_time")
+    return tuple(questions)
