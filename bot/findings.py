@@ -5,9 +5,13 @@ conversation's findings only ever grow. A symptom once reported stays reported: 
 denies it, the two answers contradict each other and we keep the more serious reading.
 """
 from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from bot import lexicon
-from bot.nlp import SYMPTOM_SPANS, find_temperatures, load
+from bot.temperature import find_temperatures
+
+if TYPE_CHECKING:  # spaCy loads only where messages are read, not in the action server
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,15 @@ class Findings:
 
 def extract(text: str, expecting_temperature: bool = False) -> Findings:
     """Run the rule pipeline over one message."""
-    doc = load()(text)
+    from bot.nlp import load
+    return findings_from_doc(load()(text), expecting_temperature)
+
+
+def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findings:
+    """Findings of a message already run through the pipeline (Rasa's SpacyNLP does that)."""
+    text = doc.text
     present, denied, hedged, asked, words = set(), set(), set(), set(), []
-    for span in doc.spans.get(SYMPTOM_SPANS, []):
+    for span in doc.spans.get("symptoms", []):
         symptom = span.label_
         if span._.hypothetical:
             asked.add(symptom)

@@ -10,7 +10,6 @@ rebuilt from `lexicon.py` whenever the pipeline loads, so the saved folder never
 """
 import itertools
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from bot import lexicon
+from bot.temperature import find_temperatures
 
 PIPELINE_PATH = Path(__file__).parent / "spacy_pipeline"
 SYMPTOM_SPANS = "symptoms"
@@ -98,10 +98,10 @@ class SymptomSpelling:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if token.is_alpha:
-                fixed = self.correct(token.lower_)
-                if fixed:
-                    token.norm_ = fixed
+            fixed = self.correct(token.lower_) if token.is_alpha else None
+            if fixed:
+                token.norm_ = fixed
+            token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
         return doc
 
 
@@ -131,38 +131,6 @@ def make_symptom_matcher(nlp: Language, name: str):
 
 
 # ---------------------------------------------------------------- temperatures
-
-
-@dataclass(frozen=True)
-class Temperature:
-    celsius: float
-    text: str
-
-
-_TEMPERATURE = re.compile(
-    r"(?<![\d.,])(?P<number>\d{2,3}(?:[.,]\d{1,2})?)(?![\d])\s*"
-    r"(?P<unit>(?:°|º|˚|degrees?|deg)?\s*(?:celsius|centigrade|fahrenheit|c|f)\b|°|º|˚|degrees?\b)?",
-    re.IGNORECASE,
-)
-_TEMPERATURE_CONTEXT = re.compile(r"\b(fever|feverish|temp|temps|temperature|thermometer|degrees?|running|reading|read|celsius|fahrenheit)\b|°", re.I)
-
-
-def find_temperatures(text: str, expecting: bool = False) -> list[Temperature]:
-    """Temperatures in °C; a number with no unit counts only near a fever word or when asked for."""
-    found = []
-    in_context = expecting or bool(_TEMPERATURE_CONTEXT.search(text))
-    for m in _TEMPERATURE.finditer(text):
-        value = float(m.group("number").replace(",", "."))
-        unit = (m.group("unit") or "").lower()
-        if not unit and not in_context:
-            continue
-        if unit.endswith(("f", "fahrenheit")) or (not unit.endswith(("c", "celsius", "centigrade")) and 93 <= value <= 110):
-            celsius = (value - 32) * 5 / 9
-        else:
-            celsius = value
-        if 34 <= celsius <= 44:
-            found.append(Temperature(round(celsius, 1), m.group(0).strip()))
-    return found
 
 
 if not Doc.has_extension("temperatures"):
@@ -277,7 +245,7 @@ COMPONENTS = ("symptom_spelling", "symptom_matcher", "temperature_finder", "symp
 def build() -> Language:
     nlp = spacy.blank("en")
     nlp.meta["name"] = "ivig_triage_rules"
-    nlp.meta["version"] = lexicon_version()
+    nlp.meta["version"] = "1.0.0"  # the patterns come from lexicon.py at load; see lexicon_version()
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -1,0 +1,56 @@
+# Everything a fresh machine needs: `make run` serves the bot, `make test` tests it.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+MODEL := models/triage.tar.gz
+CLINIC_ORIGINS ?= http://localhost:8080
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+export PYTHONHASHSEED := 0
+
+.PHONY: setup train run actions rasa test eval validate clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --ignore-requires-python -r requirements.lock
+	touch $@
+
+# Retrain only when what the model learns from has changed.
+MODEL_INPUTS := config.yml domain.yml data/rules.yml data/stories.yml $(wildcard data/nlu/*.yml) \
+	bot/lexicon.py bot/nlp.py bot/spacy_pipeline/config.cfg components/symptom_scanner.py
+
+train: $(MODEL)
+
+$(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
+	$(BIN)/rasa train --fixed-model-name triage --out models --quiet
+	touch $@
+
+actions: setup
+	$(BIN)/rasa run actions --actions actions --port 5055
+
+rasa: setup train
+	$(BIN)/rasa run --model $(MODEL) --port 5005 --cors "$(CLINIC_ORIGINS)" --endpoints endpoints.yml --credentials credentials.yml
+
+# Both servers in the foreground; Ctrl-C stops both.
+run: setup train
+	@trap 'kill 0' INT TERM; \
+	$(MAKE) --no-print-directory actions & \
+	$(MAKE) --no-print-directory rasa & \
+	wait
+
+validate: setup
+	$(BIN)/rasa data validate --fail-on-warnings --quiet
+
+test: setup train
+	$(BIN)/python -m pytest
+
+eval: setup train
+	$(BIN)/python -m tests.dev_eval
+
+clean:
+	rm -rf models .pytest_cache

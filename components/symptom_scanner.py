@@ -1,0 +1,53 @@
+"""Rasa NLU component: the deterministic symptom layer sees every message.
+
+Runs after the intent classifier and entity extractors. It reads the rule findings from the
+spaCy doc that SpacyNLP made with our pipeline, adds any symptom the statistical entity
+extractor found that the rules did not, and puts the result in the parse data as
+`triage_findings`. A message that reports a symptom is routed as `report_symptoms` whatever the
+classifier said ("hello, I can't breathe" is not a greeting), so a red flag never hangs on one
+intent score. The classifier's own intent is kept as `intent_before_scan` for form answers.
+"""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.findings import extract, findings_from_doc, with_ml_symptoms
+
+REPORT_SYMPTOMS = "report_symptoms"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR],
+    is_trainable=False,
+)
+class SymptomScanner(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SymptomScanner":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._scan(message)
+        return messages
+
+    def _scan(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        doc = message.get(SPACY_DOCS[TEXT])
+        findings = findings_from_doc(doc) if doc is not None else extract(text)
+        ml_symptoms = {e["value"] for e in message.get(ENTITIES) or [] if e.get("entity") == "symptom"}
+        findings = with_ml_symptoms(findings, ml_symptoms)
+        message.set("triage_findings", findings.to_dict(), add_to_output=True)
+        intent: Optional[Dict[Text, Any]] = message.get(INTENT)
+        message.set("intent_before_scan", (intent or {}).get("name"), add_to_output=True)
+        if not findings.is_empty and (intent or {}).get("name") != REPORT_SYMPTOMS:
+            message.set(INTENT, {"name": REPORT_SYMPTOMS, "confidence": 1.0}, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != REPORT_SYMPTOMS]
+            message.set(INTENT_RANKING_KEY, [{"name": REPORT_SYMPTOMS, "confidence": 1.0}] + ranking,
+                        add_to_output=True)
