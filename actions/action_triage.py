@@ -26,8 +26,9 @@ class ActionTriage(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
         findings = conversation_findings(tracker)
+        message = message_findings(tracker)
         after_form = tracker.latest_action_name == FORM
-        said_nothing_known = message_findings(tracker).is_empty and not after_form
+        said_nothing_known = not (after_form or message.symptoms or message.denied or message.temperature_c)
         if said_nothing_known:
             if not tracker.get_slot("clarification_asked"):
                 dispatcher.utter_message(response="utter_ask_describe_symptom")

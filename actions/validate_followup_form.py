@@ -27,7 +27,11 @@ class ValidateFollowupForm(FormValidationAction):
                   domain: DomainDict) -> List[EventType]:
         merged = [SlotSet("findings", stored_findings(tracker).merge(message_findings(tracker)).to_dict())]
         tracker.add_slots(merged)
-        return merged + await super().run(dispatcher, tracker, domain)
+        answers = await self.get_extraction_events(dispatcher, tracker, domain)
+        tracker.add_slots(answers)
+        # The SDK's own run() keeps only slots still required after this turn, so an answer that
+        # ends the questions (a "yes" to a stiff neck) would be lost: return the answers ourselves.
+        return merged + answers + await self._extract_validation_events(dispatcher, tracker, domain)
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:

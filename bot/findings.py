@@ -85,19 +85,24 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
         elif span._.negated:
             denied.add(symptom)
         else:
-            worse_as = lexicon.SYMPTOMS[symptom].worse_as
-            found = {symptom} | ({worse_as} if worse_as and (span._.severe or span._.worsening) else set())
+            known = lexicon.SYMPTOMS[symptom]
+            found = {symptom}
+            if known.worse_as and (span._.severe or span._.worsening):
+                found.add(known.worst_as if span._.worst else known.worse_as)
             present |= found
             if span._.hedged:
                 hedged |= found
             words.append(span.text)
     temperatures = find_temperatures(text, expecting=True) if expecting_temperature else doc._.temperatures
+    complaints = doc._.complaints or []
+    unknown = any(strong for _, strong in complaints) or (bool(complaints) and not present)
     return Findings(
         symptoms=frozenset(present),
         denied=frozenset(denied - present),
         hedged=frozenset(hedged),
         asked_about=frozenset(asked - present),
         temperature_c=max((t.celsius for t in temperatures), default=None),
+        unknown_symptom=unknown,
         patient_words=tuple(words),
     )
 

@@ -19,10 +19,11 @@ class Symptom:
     name: str  # plain words used in summaries: "you told me you have ..."
     phrases: tuple[str, ...]
     worse_as: str | None = None  # the symptom this becomes when severe or getting worse
+    worst_as: str | None = None  # the symptom this becomes when "the worst ever"
 
 
-def _s(level: str, name: str, *phrases: str, worse_as: str | None = None) -> Symptom:
-    return Symptom(level, name, phrases, worse_as)
+def _s(level: str, name: str, *phrases: str, worse_as: str | None = None, worst_as: str | None = None) -> Symptom:
+    return Symptom(level, name, phrases, worse_as, worst_as or worse_as)
 
 
 _MY = "[my|the|our|]"
@@ -37,7 +38,7 @@ SYMPTOMS: dict[str, Symptom] = {
     "headache": _s(MANAGE_AT_HOME, "a headache",
         "headache", "headaches", "head ache", "head hurts", "head is hurting", "head is pounding",
         "head pounding", "my head is killing me", "migraine", "head is throbbing", "sore head",
-        "pain in my head", worse_as="severe_headache"),
+        "pain in my head", worse_as="severe_headache", worst_as="worst_headache"),
     "flushing": _s(MANAGE_AT_HOME, "flushing",
         "flushing", "flushed", "flush", f"{_MY} face [is|feels|looks|went|] {_VERY} [red|hot|warm]",
         "red face", "hot flushes", "hot flashes", "face feels hot"),
@@ -64,9 +65,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "flu like", "flu-like", "like the flu", "like i have the flu", "like flu", "fluey", "flu symptoms",
         "coming down with something", "under the weather", "achy and shivery", "feel rough", "feel crummy",
         "feel lousy", "feel awful", "feel terrible", "feel unwell", "feel ill", "not feeling well",
-        "not feeling great"),
+        "not feeling great", "flu-y", "fluy", "flu ish", "flu-ish", "feel blah", "feeling blah"),
     "rash": _s(MANAGE_AT_HOME, "a rash",
-        "rash", "rashes", "hives", "itchy bumps", "red bumps", "welts", "blotches", "blotchy skin",
+        "rash", "rashes", "hives", "bumpy rash", "itchy bumps", "red bumps", "welts", "blotches", "blotchy skin",
         "itchy skin", "skin is itchy", "skin itching", "spots on my skin", "red spots", "itchy",
         worse_as="severe_rash"),
     # --- Call your doctor now (the article's red flags, and signs a nurse never sends home)
@@ -98,7 +99,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "hives [are|is|] spreading", "hives everywhere", "blistering rash", "skin peeling", "blisters"),
     "neck_stiffness": _s(CALL_DOCTOR_NOW, "a stiff neck",
         "stiff neck", f"{_MY} neck [is|feels|feel|got|'s|] {_VERY} stiff", "neck stiffness",
-        "[can't|cant|cannot|can not] [bend|move|turn] my neck", "neck is [rigid|locked]",
+        "[can't|cant|cannot|can not] [bend|move|turn] my neck",
+        "[can't|cant|cannot|can not] [put|touch|bring|get] my chin [to|on|onto|against] my chest", "neck is [rigid|locked]",
         "sore stiff neck", "neck pain", "neck hurts", "neck ache"),
     "severe_headache": _s(CALL_DOCTOR_NOW, "a severe headache",
         "severe headache", "severe head ache", "splitting headache", "excruciating headache",
@@ -157,11 +159,14 @@ SYMPTOMS: dict[str, Symptom] = {
         "face [is|] drooping", "drooping face", "face droop", "droopy face", "one side of my face",
         "slurred speech", "slurring", "speech is slurred", "words are slurred", "[can't|cant|cannot] speak",
         "[can't|cant|cannot] talk properly", "weakness on one side", "one side [is|feels|] weak",
-        "one sided weakness", "one arm is weak", "[can't|cant|cannot] move my [arm|leg]", "numb on one side",
+        "one sided weakness", "one arm is weak", "numb on one side",
+        "[can't|cant|cannot] [move|lift|raise|feel] my [left|right|] [arm|leg|hand]",
+        "[left|right] [arm|leg|side] [and|] [arm|leg|] [is|are|feels|feel|] [weak|numb|heavy|dead]",
+        "[words|speech] [are|is|] [coming out|come out] [wrong|funny|weird|jumbled]",
         "stroke"),
     "crushing_chest_pain": _s(EMERGENCY, "crushing chest pain",
         "crushing chest pain", "crushing pain", "crushing", "severe chest pain", "chest pain spreading",
-        "pain [going|spreading|radiating] [down|to|into] my [arm|jaw]", "elephant on my chest",
+        "pain [going|spreading|radiating] [down|to|into] my [arm|jaw]", "elephant [on|sitting on|standing on] my chest",
         "heart attack", "chest is crushing", "squeezing chest pain"),
     "confusion": _s(EMERGENCY, "confusion",
         "confused", "confusion", "disoriented", "disorientated", "not making sense", "doesn't know where",
@@ -169,8 +174,48 @@ SYMPTOMS: dict[str, Symptom] = {
     "worst_headache": _s(EMERGENCY, "the worst headache of your life",
         "worst headache", "worst head ache", "worst headache of my life", "worst headache ever",
         "worst pain of my life", "worst pain ever", "thunderclap headache", "thunderclap",
-        "headache came on suddenly", "sudden severe headache", "head is exploding", "head exploding"),
+        "headache came on suddenly", "sudden severe headache", "head is exploding", "head exploding",
+        "sudden headache", "headache out of nowhere", "hit with a bat", "hit by a bat"),
 }
+
+# Signs people describe in many word orders: a body word and a describing word close together in
+# one clause ("my face and neck are swelling", "brownish pee", "cheeks burning red").
+# A negation anywhere between them or just before ("my lips aren't blue") denies the sign.
+PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # symptom id:            (body words,                        describing words)
+    "throat_or_face_swelling": (("face", "lips", "lip", "tongue", "throat", "mouth", "eyelids"),
+                                ("swollen", "swelling", "swell", "swells", "puffy", "puffing", "puffed", "bigger",
+                                 "thick", "thicker", "closing", "tight", "tighter", "ballooning")),
+    "blue_lips": (("lips", "lip", "face", "fingers", "fingertips", "mouth", "skin"),
+                  ("blue", "bluish", "blueish", "grey", "gray", "greyish", "purple", "purplish")),
+    "stroke_signs": (("face", "arm", "leg", "side", "words", "speech", "smile", "mouth", "hand"),
+                     ("droopy", "drooping", "droops", "droop", "slurred", "slurring", "lopsided", "crooked",
+                      "paralysed", "paralyzed", "dead")),
+    "neck_stiffness": (("neck",), ("stiff", "rigid", "locked", "hurts", "sore", "aches", "aching", "pain")),
+    "dark_urine": (("pee", "urine", "wee", "piss"),
+                   ("dark", "darker", "brown", "brownish", "red", "reddish", "cola", "bloody", "pink", "tea")),
+    "jaundice": (("eyes", "skin", "whites"), ("yellow", "yellowish", "yellowy")),
+    "swollen_painful_limb": (("calf", "calves", "leg", "legs", "thigh", "ankle"),
+                             ("swollen", "swelling", "puffy", "hot", "throbbing")),
+    "joint_pain": (("knees", "knee", "elbows", "elbow", "joints", "joint", "wrists", "wrist", "hips", "shoulders"),
+                   ("ache", "aches", "aching", "hurt", "hurts", "sore", "pain", "painful", "stiff", "achy")),
+    "infusion_site_irritation": (("iv", "needle", "drip", "cannula", "line", "injection", "puncture", "port"),
+                                 ("sore", "red", "redness", "bruise", "bruised", "bruising", "swollen", "swelling",
+                                  "puffy", "itchy", "itching", "tender", "painful", "irritated", "bump", "lump",
+                                  "hurts", "stings", "stinging", "burning")),
+    "flushing": (("face", "cheeks", "cheek", "ears"), ("red", "hot", "burning", "warm", "flushed", "pink", "flushing")),
+    "fever": (("feel", "feeling", "felt", "feels", "i'm", "am", "running"), ("hot", "warm", "feverish", "boiling")),
+}
+
+# Words of a complaint the lexicon may not know ("my toe itches", "a nosebleed"). A message with one of
+# these and no known symptom is an unknown symptom: one clarifying question, then "call your doctor".
+# The strong ones count even beside known symptoms ("headache and a nosebleed").
+COMPLAINT_WORDS = ("hurt", "hurts", "hurting", "pain", "painful", "ache", "aches", "aching", "achy", "sore", "itch",
+                   "itches", "itchy", "itching", "swollen", "swelling", "numb", "tingling", "sick", "unwell",
+                   "weird", "strange", "burning", "stinging", "throbbing", "cramps", "cramping", "weak")
+STRONG_COMPLAINT_WORDS = ("bleeding", "bleed", "blood", "nosebleed", "cough", "coughing", "coughs", "diarrhea",
+                          "diarrhoea", "blurry", "blurred", "vision", "taste", "ringing", "numbness", "tingling",
+                          "hallucinating", "palpitating", "bruises", "bruising")
 
 # Words that make a symptom worse: a severe rash becomes `severe_rash`, and so on (via `worse_as`).
 SEVERITY_WORDS = (

@@ -49,7 +49,9 @@ _KEEP_AS_IS = {"stuff", "three", "there", "these", "those", "thing", "think", "t
 _KNOWN_MISSPELLINGS = {"fevr": "fever", "feva": "fever", "dizy": "dizzy", "diz": "dizzy", "puk": "puke",
                        "naus": "nauseous", "nautious": "nauseous", "nauceous": "nauseous", "brethe": "breathe",
                        "breth": "breath", "cant": "cant", "hed": "head", "stif": "stiff", "rach": "rash",
-                       "vomt": "vomit", "thru": "through", "brathe": "breathe", "cheast": "chest"}
+                       "vomt": "vomit", "thru": "through", "brathe": "breathe", "cheast": "chest",
+                       "tounge": "tongue", "tung": "tongue", "nek": "neck", "neckk": "neck", "lipps": "lips",
+                       "rashe": "rash", "hive": "hives", "vommit": "vomit", "sik": "sick"}
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -109,6 +111,8 @@ class SymptomSpelling:
 def make_symptom_spelling(nlp: Language, name: str):
     words = {w for phrases in lexicon_phrases().values() for p in phrases for w in p.split() if w.isalpha()}
     words |= {w for p in lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS for w in p.split()}
+    words |= {w for pair in lexicon.PAIRED_SIGNS.values() for group in pair for w in group}
+    words |= set(lexicon.COMPLAINT_WORDS + lexicon.STRONG_COMPLAINT_WORDS)
     return SymptomSpelling({w for w in words if len(w) >= 4})
 
 
@@ -122,19 +126,38 @@ def make_symptom_matcher(nlp: Language, name: str):
         matcher.add(sid, [nlp.make_doc(p) for p in phrases])
 
     def symptom_matcher(doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matcher(doc)]
-        doc.spans[SYMPTOM_SPANS] = filter_spans(spans)  # longest phrase wins on overlap
+        phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matcher(doc)])  # longest wins
+        taken = {i for span in phrases for i in range(span.start, span.end)}
+        paired = [span for span in filter_spans(paired_signs(doc)) if not taken & set(range(span.start, span.end))]
+        doc.spans[SYMPTOM_SPANS] = sorted(phrases + paired, key=lambda span: span.start)
         doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])
         return doc
 
     return symptom_matcher
 
 
-# ---------------------------------------------------------------- temperatures
+PAIR_REACH = 5  # at most this many tokens between the body word and the describing word
 
 
-if not Doc.has_extension("temperatures"):
-    Doc.set_extension("temperatures", default=None)
+def paired_signs(doc: Doc) -> list[Span]:
+    """Spans from a body word to a describing word of `lexicon.PAIRED_SIGNS`, in one clause."""
+    norms = [t.norm_ for t in doc]
+    found = []
+    for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items():
+        body_at = [i for i, n in enumerate(norms) if n in bodies]
+        descriptor_at = [i for i, n in enumerate(norms) if n in descriptors]
+        for b in body_at:
+            for d in descriptor_at:
+                first, last = min(b, d), max(b, d)
+                if 0 < last - first <= PAIR_REACH and not set(norms[first:last]) & SENTENCE_BREAKS - {","}:
+                    found.append(Span(doc, first, last + 1, label=sid, kb_id="paired"))
+    return found
+
+
+
+for _name in ("temperatures", "complaints"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 @Language.component("temperature_finder")
@@ -145,7 +168,7 @@ def temperature_finder(doc: Doc) -> Doc:
 
 # ---------------------------------------------------------------- context: negation, hedging, severity
 
-for _name in ("negated", "hedged", "hypothetical", "severe", "worsening"):
+for _name in ("negated", "hedged", "hypothetical", "severe", "worsening", "worst"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=False)
 
@@ -195,9 +218,9 @@ def symptom_context(doc: Doc) -> Doc:
     norms = _norms(doc)
     symptom_tokens = {i for span in doc.spans.get(SYMPTOM_SPANS, []) for i in range(span.start, span.end)}
     pseudo = _find(norms, PSEUDO_NEGATIONS)
-    negations = [(a, b) for a, b in _find(norms, NEGATIONS) if not _covered(pseudo, a) and a not in symptom_tokens]
-    negations = [(a, b) for a, b in negations
-                 if not (norms[a] == "no" and b < len(doc) and (norms[b] in _INTERJECTION_FOLLOWERS or norms[b] in {",", "."}))]
+    all_negations = [(a, b) for a, b in _find(norms, NEGATIONS) if not _covered(pseudo, a)
+                     and not (norms[a] == "no" and b < len(doc) and norms[b] in _INTERJECTION_FOLLOWERS | {",", "."})]
+    negations = [(a, b) for a, b in all_negations if a not in symptom_tokens]  # "can't breathe" is a symptom
     hedges = _find(norms, HEDGES) + [(t.i, t.i + 1) for t in doc if t.text == "?"]
     hypotheticals = _find(norms, HYPOTHETICALS)
     modifiers = [(a, b, "severe") for a, b in _find(norms, tuple(lexicon.SEVERITY_WORDS))]
@@ -213,15 +236,24 @@ def symptom_context(doc: Doc) -> Doc:
             end += 1
         return start, end
 
+    def negated_at(start: int) -> bool:
+        """A negation shortly before token `start`, with no clause break in between."""
+        first, _ = sentence_of(start)
+        return any(first <= a < start and start - b <= NEGATION_REACH
+                   and not (set(norms[b:start]) & CLAUSE_BREAKS - {"nor"}) for a, b in negations)
+
     for span in spans:
         first, last = sentence_of(span.start)
-        # negation: a trigger shortly before the symptom, with no clause break in between
-        for a, b in negations:
-            between = norms[b:span.start]
-            if first <= a < span.start and span.start - b <= NEGATION_REACH and not (set(between) & CLAUSE_BREAKS - {"nor"}):
-                span._.negated = True
+        span._.negated = negated_at(span.start) or (
+            span.kb_id_ == "paired" and any(span.start <= a < span.end for a, _ in all_negations))
         span._.hedged = any(first <= a < last for a, _ in hedges)
         span._.hypothetical = any(first <= a < span.start for a, _ in hypotheticals)
+
+    # complaint words outside any known symptom: a symptom the lexicon may not know
+    complaints = set(lexicon.COMPLAINT_WORDS) | set(lexicon.STRONG_COMPLAINT_WORDS)
+    doc._.complaints = [(t.i, t.norm_ in lexicon.STRONG_COMPLAINT_WORDS) for t in doc
+                        if t.norm_ in complaints and t.i not in symptom_tokens and not negated_at(t.i)
+                        and not any(first <= a < t.i for a, _ in hypotheticals for first in [sentence_of(t.i)[0]])]
 
     # each severity or trend word qualifies the nearest symptom in its sentence, unless itself negated
     for a, b, kind in modifiers:
@@ -234,6 +266,7 @@ def symptom_context(doc: Doc) -> Doc:
         nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
         if min(abs(nearest.start - a), abs(nearest.end - b)) <= MODIFIER_REACH:
             setattr(nearest._, kind, True)
+            nearest._.worst = nearest._.worst or norms[a] == "worst"
     return doc
 
 

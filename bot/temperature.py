@@ -1,7 +1,7 @@
 """Temperatures in patients' words: "38.5", "39,1", "101 F", "103 degrees", "37.8 C". Plain regex, no spaCy.
 
-A number with no unit counts only near a fever word, or when the bot has just asked for it;
-its scale follows from its size (34-44 is Celsius, 93-110 Fahrenheit).
+A number with no unit counts when it has decimals ("38.5"), is near a fever word, or the bot has
+just asked for it; its scale follows from its size (34-44 is Celsius, 93-110 Fahrenheit).
 """
 import re
 from dataclasses import dataclass
@@ -28,7 +28,8 @@ def find_temperatures(text: str, expecting: bool = False) -> list[Temperature]:
     for m in _TEMPERATURE.finditer(text):
         value = float(m.group("number").replace(",", "."))
         unit = (m.group("unit") or "").lower()
-        if not unit and not in_context:
+        has_decimals = bool(re.search(r"[.,]\d", m.group("number")))
+        if not unit and not in_context and not has_decimals:
             continue
         if unit.endswith(("f", "fahrenheit")) or (not unit.endswith(("c", "celsius", "centigrade")) and 93 <= value <= 110):
             celsius = (value - 32) * 5 / 9

@@ -1,0 +1,106 @@
+"""Dev-set evaluation: the trained Rasa NLU (with the rule layer) + `bot.triage`, one message at a time.
+
+`make eval` prints red-flag sensitivity, emergency recall, over-triage of mild messages and a
+confusion matrix; tests/test_dev_set.py fails on any under-triage. The level of one message is
+what the bot would conclude from it alone, with its follow-up questions unanswered:
+  - no symptom and no temperature, and not a symptom report -> "none" (no disposition);
+  - a symptom report the lexicon does not know -> call_doctor_now (after one clarifying question);
+  - otherwise `assess(findings).level`.
+"""
+import asyncio
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.findings import Findings
+from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.triage import assess
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SET = ROOT / "tests" / "dev_set.yml"
+MODEL = ROOT / "models" / "triage.tar.gz"
+ORDER = ("none", MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)
+RED = (CALL_DOCTOR_NOW, EMERGENCY)
+
+
+@dataclass
+class Result:
+    text: str
+    expected: str
+    predicted: str
+
+    @property
+    def under_triaged(self) -> bool:
+        return self.expected in RED and ORDER.index(self.predicted) < ORDER.index(self.expected)
+
+
+def level_of(parse_data: dict) -> str:
+    findings = Findings.from_dict(parse_data.get("triage_findings"))
+    if findings.is_empty:
+        reported = parse_data["intent"]["name"] == "report_symptoms" and not findings.denied
+        return CALL_DOCTOR_NOW if reported else "none"
+    return assess(findings).level
+
+
+def load_agent(model: Path = MODEL):
+    from rasa.core.agent import Agent
+    import components  # noqa: F401  (registers the spaCy factories before the model loads)
+    return Agent.load(str(model))
+
+
+def evaluate(agent=None) -> list[Result]:
+    agent = agent or load_agent()
+    messages = yaml.safe_load(DEV_SET.read_text())["messages"]
+
+    async def run():
+        return [await agent.parse_message(m["text"]) for m in messages]
+
+    parsed = asyncio.run(run())
+    return [Result(m["text"], m["level"], level_of(p)) for m, p in zip(messages, parsed)]
+
+
+def metrics(results: list[Result]) -> dict:
+    red = [r for r in results if r.expected in RED]
+    emergencies = [r for r in results if r.expected == EMERGENCY]
+    mild = [r for r in results if r.expected == MANAGE_AT_HOME]
+    none = [r for r in results if r.expected == "none"]
+    return {
+        "messages": len(results),
+        "under_triage": sum(r.under_triaged for r in results),
+        "red_flag_sensitivity": sum(r.predicted in RED for r in red) / len(red),
+        "emergency_recall": sum(r.predicted == EMERGENCY for r in emergencies) / len(emergencies),
+        "over_triage_of_mild": sum(r.predicted in RED for r in mild) / len(mild),
+        "false_disposition_on_no_symptom": sum(r.predicted != "none" for r in none) / len(none),
+        "exact_agreement": sum(r.predicted == r.expected for r in results) / len(results),
+    }
+
+
+def report(results: list[Result]) -> str:
+    m = metrics(results)
+    lines = [f"Dev set: {m['messages']} messages ({DEV_SET.relative_to(ROOT)})",
+             f"  under-triage (red flag answered lower): {m['under_triage']}",
+             f"  red-flag sensitivity:                  {m['red_flag_sensitivity']:.1%}",
+             f"  emergency recall:                      {m['emergency_recall']:.1%}",
+             f"  over-triage of mild messages:          {m['over_triage_of_mild']:.1%}",
+             f"  disposition on no-symptom messages:    {m['false_disposition_on_no_symptom']:.1%}",
+             f"  exact agreement:                       {m['exact_agreement']:.1%}",
+             "", "Confusion matrix (rows: expected, columns: predicted)"]
+    counts = Counter((r.expected, r.predicted) for r in results)
+    width = max(len(o) for o in ORDER) + 2
+    lines.append(" " * width + "".join(o.rjust(width) for o in ORDER))
+    for e in ORDER:
+        lines.append(e.ljust(width) + "".join(str(counts[(e, p)]).rjust(width) for p in ORDER))
+    wrong = [r for r in results if r.predicted != r.expected]
+    if wrong:
+        lines += ["", "Disagreements (expected -> predicted):"]
+        lines += [f"  {'UNDER ' if r.under_triaged else ''}{r.expected} -> {r.predicted}: {r.text}" for r in wrong]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    results = evaluate()
+    print(report(results))
+    sys.exit(1 if metrics(results)["under_triage"] else 0)
