@@ -28,9 +28,9 @@ def name_of(symptom_or_rule: str) -> str:
     return RULE_NAMES.get(symptom_or_rule, symptom_or_rule.replace("_", " "))
 
 
-def listing(items) -> str:
+def listing(items, conjunction: str = "and") -> str:
     items = list(dict.fromkeys(items))
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def watch_for(s: Settings) -> str:
@@ -77,11 +77,13 @@ def advice_for(d: Disposition, findings: Findings, s: Settings) -> list[str]:
 
 def summary(d: Disposition, findings: Findings) -> str:
     lines = []
-    reported = [x for x in d.symptoms if not (x == "fever" and "high_fever" in d.symptoms)]
+    implied = {lexicon.GENERAL_FORM[x] for x in d.symptoms if x in lexicon.GENERAL_FORM} | (
+        {"fever"} if "high_fever" in d.symptoms else set())
+    reported = [x for x in d.symptoms if x not in implied]
     if reported:
         lines.append(f"You told me you have {listing(name_of(x) for x in reported)}.")
     if d.denied:
-        lines.append(f"You told me you do not have {listing(name_of(x) for x in d.denied)}.")
+        lines.append(f"You told me you do not have {listing((name_of(x) for x in d.denied), 'or')}.")
     if findings.temperature_c is not None:
         fahrenheit = findings.temperature_c * 9 / 5 + 32
         lines.append(f"Your temperature: {findings.temperature_c:.1f} °C ({fahrenheit:.1f} °F).")

@@ -225,8 +225,13 @@ SEVERITY_WORDS = (
 )
 TREND_WORDS = (
     "worse", "worsening", "getting worse", "spreading", "spread", "spreads", "all over", "everywhere",
-    "growing", "getting bigger", "bigger", "increasing",
+    "growing", "getting bigger", "bigger", "increasing", "will not stop", "does not stop", "nonstop", "non stop",
 )
+
+# A more serious form implies its general symptom: a severe headache is a headache.
+GENERAL_FORM: dict[str, str] = {
+    serious: general for general, s in SYMPTOMS.items() for serious in (s.worse_as, s.worst_as) if serious
+}
 
 # Follow-up questions: each is answered by whether a symptom is present, and is asked only
 # while the level is still `manage_at_home` and the symptom that triggers it was reported.
