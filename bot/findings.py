@@ -108,7 +108,12 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
     )
 
 
-def with_ml_symptoms(findings: Findings, ml_symptoms: set[str]) -> Findings:
-    """Add symptoms the statistical NLU found that the rules did not (never removes any)."""
-    new = {s for s in ml_symptoms if s in lexicon.SYMPTOMS} - findings.symptoms - findings.denied - findings.asked_about
-    return replace(findings, symptoms=findings.symptoms | new) if new else findings
+def with_ml_symptoms(findings: Findings, ml_symptoms: list[str]) -> Findings:
+    """Add what the statistical NLU found where the rules found nothing; it never removes anything.
+
+    A symptom id it names is added; a phrase it marks as a symptom without a known id is an
+    unknown symptom (so never "manage at home").
+    """
+    new = {s for s in ml_symptoms if s in lexicon.SYMPTOMS} - findings.denied - findings.asked_about
+    unknown = any(s not in lexicon.SYMPTOMS for s in ml_symptoms)
+    return replace(findings, symptoms=findings.symptoms | new, unknown_symptom=findings.unknown_symptom or unknown)

@@ -44,7 +44,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "red face", "hot flushes", "hot flashes", "face feels hot"),
     "fever": _s(MANAGE_AT_HOME, "a fever",
         "fever", "feverish", "fevers", "[have|had|got|running|with] a [slight|little|small|low|mild|] [temperature|temp]",
-        "a bit of a [temperature|temp]", "running hot", "low grade fever", "low-grade fever", "feel hot",
+        "a bit of a [temperature|temp]", "[slight|low|mild|small] [temperature|temp]", "running hot", "low grade fever", "low-grade fever", "feel hot",
         "feeling hot", "sweats", "sweating", "sweaty"),
     "chills": _s(MANAGE_AT_HOME, "chills",
         "chills", "chilly", "shivering", "shivers", "shaking with cold", "feel cold", "feeling cold",

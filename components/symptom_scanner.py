@@ -17,9 +17,13 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.findings import extract, findings_from_doc, with_ml_symptoms
+from bot.findings import findings_from_doc, with_ml_symptoms
+from bot.lexicon import SYMPTOMS
 
 REPORT_SYMPTOMS = "report_symptoms"
+# A statistical symptom phrase with no known id counts as an unknown symptom from this confidence on;
+# below it the extractor mostly tags greetings and questions (measured on tests/dev_set.yml).
+UNKNOWN_SYMPTOM_CONFIDENCE = 0.8
 
 
 @DefaultV1Recipe.register(
@@ -40,9 +44,16 @@ class SymptomScanner(GraphComponent):
     def _scan(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         doc = message.get(SPACY_DOCS[TEXT])
-        findings = findings_from_doc(doc) if doc is not None else extract(text)
-        ml_symptoms = {e["value"] for e in message.get(ENTITIES) or [] if e.get("entity") == "symptom"}
-        findings = with_ml_symptoms(findings, ml_symptoms)
+        if doc is None:
+            from bot.nlp import load
+            doc = load()(text)
+        findings = findings_from_doc(doc)
+        # Symptom phrases the statistical extractor found where the rules found nothing.
+        rule_spans = [(span.start_char, span.end_char) for span in doc.spans.get("symptoms", [])]
+        ml_only = [e["value"] for e in message.get(ENTITIES) or []
+                   if e.get("entity") == "symptom" and not any(e["start"] < b and a < e["end"] for a, b in rule_spans)
+                   and (e["value"] in SYMPTOMS or (e.get("confidence_entity") or 0) >= UNKNOWN_SYMPTOM_CONFIDENCE)]
+        findings = with_ml_symptoms(findings, ml_only)
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
         intent: Optional[Dict[Text, Any]] = message.get(INTENT)
         message.set("intent_before_scan", (intent or {}).get("name"), add_to_output=True)

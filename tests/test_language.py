@@ -182,8 +182,13 @@ def test_findings_round_trip_through_a_slot():
 
 def test_statistical_symptoms_add_but_never_override_a_denial():
     findings = extract("no vomiting")
-    assert "vomiting" not in with_ml_symptoms(findings, {"vomiting"}).symptoms
-    assert "chest_tightness" in with_ml_symptoms(findings, {"chest_tightness"}).symptoms
+    assert "vomiting" not in with_ml_symptoms(findings, ["vomiting"]).symptoms
+    assert "chest_tightness" in with_ml_symptoms(findings, ["chest_tightness"]).symptoms
+    assert not with_ml_symptoms(findings, ["chest_tightness"]).unknown_symptom
+
+
+def test_a_statistical_symptom_phrase_without_a_known_id_is_an_unknown_symptom():
+    assert with_ml_symptoms(extract("hello"), ["my ears feel full"]).unknown_symptom
 
 
 def test_phrase_expansion():

@@ -1,0 +1,305 @@
+"""Audit trail of dispositions, for clinical review; export, report and retention commands.
+
+Every disposition the bot gives is one row of the `triage_audit` table, in the bot's database
+(`TRIAGE_DATABASE_URL`, SQLite in `var/` by default): when (UTC), the conversation id, the level,
+the red flags, the symptoms reported and denied, every rule that fired, the model version and the
+lexicon version; for call_doctor_now and emergency also the nurse hand-off summary (bot/handoff.py).
+
+    python -m bot.audit export --since 2026-01-01 [--until 2026-02-01] [--format csv|json] [--output FILE]
+    python -m bot.audit report --since 2026-01-01 [--until ...] [--format text|json]
+    python -m bot.audit purge [--older-than-days N]     # default: TRIAGE_RETENTION_DAYS, else 90
+
+Writing a row never raises: a disposition must reach the patient whatever the database does.
+Plain Python and SQLAlchemy: no Rasa, no spaCy.
+"""
+import argparse
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import sys
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+import sqlalchemy as sa
+
+from bot import database, lexicon
+from bot.advice import name_of
+from bot.database import audit_table, outbox_table, rasa_events_table, utcnow
+from bot.findings import Findings
+from bot.handoff import handoff_summary, handoff_text, needs_handoff
+from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.settings import Settings
+from bot.triage import Disposition
+
+RETENTION_VARIABLE = "TRIAGE_RETENTION_DAYS"
+DEFAULT_RETENTION_DAYS = 90
+LIST_FIELDS = ("red_flags", "symptoms", "denied", "rules_fired")
+EXPORT_FIELDS = ("recorded_at", "conversation_id", "level", "red_flags", "symptoms", "denied", "rules_fired",
+                 "model_version", "lexicon_version", "audit_id", "reference", "handoff")
+
+logger = logging.getLogger("triage.audit")
+
+
+def lexicon_version() -> str:
+    """A short fingerprint of the symptom lexicon: the same value as `bot.nlp.lexicon_version()`,
+    computed without loading spaCy (the action server stays light)."""
+    return hashlib.sha256(repr(sorted(lexicon.SYMPTOMS.items())).encode()).hexdigest()[:12]
+
+
+@dataclass
+class AuditEntry:
+    conversation_id: str
+    level: str
+    red_flags: list[str]
+    symptoms: list[str]
+    denied: list[str]
+    rules_fired: list[str]
+    model_version: str
+    lexicon_version: str
+    audit_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    recorded_at: datetime = field(default_factory=utcnow)
+    handoff: dict | None = None  # the hand-off summary, for call_doctor_now and emergency
+    handoff_text: str | None = None  # the same, as the patient reads it out
+
+    def row(self) -> dict:
+        return {"audit_id": self.audit_id, "recorded_at": self.recorded_at, "conversation_id": self.conversation_id,
+                "level": self.level, **{f: json.dumps(list(getattr(self, f))) for f in LIST_FIELDS},
+                "model_version": self.model_version[:64], "lexicon_version": self.lexicon_version[:32],
+                "handoff": json.dumps(self.handoff, ensure_ascii=False) if self.handoff else None}
+
+
+def entry_for(d: Disposition, findings: Findings, settings: Settings, *, conversation_id: str,
+              model_version: str, now: datetime | None = None) -> AuditEntry:
+    """The audit row of one disposition, with its hand-off when the level needs one."""
+    entry = AuditEntry(conversation_id=conversation_id, level=d.level, red_flags=list(d.red_flags),
+                       symptoms=list(d.symptoms), denied=list(d.denied), rules_fired=list(d.rules_fired),
+                       model_version=model_version or "unknown", lexicon_version=lexicon_version(),
+                       recorded_at=now or utcnow())
+    if needs_handoff(d):
+        entry.handoff = handoff_summary(d, findings, settings, conversation_id=conversation_id,
+                                        audit_id=entry.audit_id, recorded_at=entry.recorded_at)
+        entry.handoff_text = handoff_text(entry.handoff)
+    return entry
+
+
+_tables_ready: set[str] = set()
+
+
+def _ensure_tables(eng: sa.engine.Engine) -> None:
+    key = str(eng.url)
+    if key not in _tables_ready:
+        database.create_tables(eng)
+        _tables_ready.add(key)
+
+
+def describe_error(error: BaseException) -> str:
+    """An exception, named without its message: SQL errors carry the statement's values (patient words)."""
+    original = getattr(error, "orig", None)
+    return type(error).__name__ + (f" ({type(original).__name__})" if original is not None else "")
+
+
+def record(entry: AuditEntry, db_url: str | None = None, escalate: bool = False,
+           escalation_delivered_at: datetime | None = None) -> bool:
+    """Store one disposition (and, with `escalate`, its escalation in the outbox, in the same transaction).
+
+    Never raises. False when it could not be stored; the error is logged without patient text."""
+    from bot.escalation import outbox_row
+    url = database.database_url(db_url)
+    try:
+        eng = database.engine_for(url)
+        _ensure_tables(eng)
+        with eng.begin() as conn:
+            conn.execute(audit_table.insert().values(**entry.row()))
+            if escalate and entry.handoff:
+                conn.execute(outbox_table.insert().values(
+                    **outbox_row(entry.handoff, entry.handoff_text, entry.recorded_at, escalation_delivered_at)))
+        return True
+    except sa.exc.IntegrityError:  # already stored (a retried write that had in fact succeeded)
+        logger.warning("audit %s of conversation %s was already recorded", entry.audit_id, entry.conversation_id)
+        return True
+    except Exception as error:  # noqa: BLE001 - the patient gets an answer whatever happens here
+        logger.error("could not record audit %s (conversation %s, level %s) in %s: %s", entry.audit_id,
+                     entry.conversation_id, entry.level, database.safe_url(url), describe_error(error))
+        logger.debug("audit write failure", exc_info=True)
+        return False
+
+
+# ---------------------------------------------------------------- reading: export and report
+
+def parse_time(text: str) -> datetime:
+    """`2026-01-01` or an ISO time (`2026-01-01T08:00`, `...Z`, `...+02:00`), as naive UTC."""
+    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value
+
+
+def rows(since: datetime | None = None, until: datetime | None = None, db_url: str | None = None,
+         reference: str | None = None) -> list[dict]:
+    """Audit rows in time order, `since` included, `until` excluded, lists and hand-off decoded."""
+    eng = database.engine(db_url)
+    _ensure_tables(eng)
+    query = sa.select(audit_table).order_by(audit_table.c.recorded_at, audit_table.c.id)
+    if since:
+        query = query.where(audit_table.c.recorded_at >= since)
+    if until:
+        query = query.where(audit_table.c.recorded_at < until)
+    if reference:
+        query = query.where(audit_table.c.audit_id.like(reference.lower().strip() + "%"))
+    with eng.connect() as conn:
+        result = []
+        for row in conn.execute(query).mappings():
+            item = {k: row[k] for k in EXPORT_FIELDS if k not in ("reference",)}
+            item["recorded_at"] = row["recorded_at"].strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            for name in LIST_FIELDS:
+                item[name] = json.loads(row[name])
+            item["handoff"] = json.loads(row["handoff"]) if row["handoff"] else None
+            item["reference"] = item["handoff"]["reference"] if item["handoff"] else row["audit_id"][:8].upper()
+            result.append({k: item[k] for k in EXPORT_FIELDS})
+        return result
+
+
+def to_json(items: list[dict]) -> str:
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(items: list[dict]) -> str:
+    """One line per disposition; lists joined with `;`, the hand-off as the text the patient read out."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for item in items:
+        flat = dict(item)
+        for name in LIST_FIELDS:
+            flat[name] = ";".join(item[name])
+        flat["handoff"] = handoff_text(item["handoff"]) if item["handoff"] else ""
+        writer.writerow(flat)
+    return out.getvalue()
+
+
+def report(items: list[dict]) -> dict:
+    """Counts per level (all three, zeros included) and per red flag."""
+    levels = Counter(item["level"] for item in items)
+    flags = Counter(flag for item in items for flag in item["red_flags"])
+    return {"total": len(items),
+            "by_level": {level: levels.get(level, 0) for level in (EMERGENCY, CALL_DOCTOR_NOW, MANAGE_AT_HOME)},
+            "by_red_flag": [{"red_flag": flag, "name": name_of(flag), "count": n}
+                            for flag, n in sorted(flags.items(), key=lambda kv: (-kv[1], kv[0]))]}
+
+
+def report_text(counts: dict, since: datetime | None, until: datetime | None) -> str:
+    window = f"{since.isoformat() if since else 'the start'} to {until.isoformat() if until else 'now'} (UTC)"
+    lines = [f"Dispositions from {window}: {counts['total']}", "", "By level:"]
+    lines += [f"  {level:<18} {n:>6}" for level, n in counts["by_level"].items()]
+    lines += ["", "By red flag:"]
+    lines += [f"  {f['red_flag']:<28} {f['count']:>6}  ({f['name']})" for f in counts["by_red_flag"]] or ["  (none)"]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- retention
+
+def retention_days() -> int:
+    """`TRIAGE_RETENTION_DAYS` (whole days, at least 1), else 90."""
+    value = os.environ.get(RETENTION_VARIABLE)
+    if not value:
+        return DEFAULT_RETENTION_DAYS
+    days = int(value)
+    if days < 1:
+        raise ValueError(f"{RETENTION_VARIABLE} must be at least 1 day, not {value!r}")
+    return days
+
+
+def purge(older_than_days: int, db_url: str | None = None, now: datetime | None = None) -> dict:
+    """Delete what is older than the cutoff: audit rows, delivered escalations, and conversations.
+
+    A conversation (Rasa's `events` rows) goes session by session: a session is deleted when all its
+    events are older than the cutoff, so a conversation still going on is never cut in the middle.
+    An undelivered escalation is kept (and counted): it is never dropped unsent."""
+    cutoff = (now or utcnow()) - timedelta(days=older_than_days)
+    cutoff_epoch = cutoff.replace(tzinfo=timezone.utc).timestamp()
+    eng = database.engine(db_url)
+    _ensure_tables(eng)
+    counts = {"cutoff_utc": cutoff.strftime("%Y-%m-%dT%H:%M:%SZ"), "audit_rows": 0, "escalations": 0,
+              "undelivered_escalations_kept": 0, "conversation_events": 0, "conversations_removed": 0}
+    with eng.begin() as conn:
+        counts["audit_rows"] = conn.execute(audit_table.delete().where(audit_table.c.recorded_at < cutoff)).rowcount
+        old = outbox_table.c.created_at < cutoff
+        counts["escalations"] = conn.execute(
+            outbox_table.delete().where(old, outbox_table.c.delivered_at.is_not(None))).rowcount
+        counts["undelivered_escalations_kept"] = conn.execute(
+            sa.select(sa.func.count()).select_from(outbox_table).where(old)).scalar()
+        if sa.inspect(conn).has_table("events"):
+            _purge_conversations(conn, cutoff_epoch, counts)
+    if counts["undelivered_escalations_kept"]:
+        logger.error("%d escalation(s) older than the retention period are still undelivered: kept; "
+                     "check the webhook and run `python -m bot.escalation retry`", counts["undelivered_escalations_kept"])
+    return counts
+
+
+def _purge_conversations(conn: sa.engine.Connection, cutoff_epoch: float, counts: dict) -> None:
+    events = rasa_events_table.c
+    senders = conn.execute(sa.select(events.sender_id).where(events.timestamp < cutoff_epoch).distinct()).scalars().all()
+    for sender in senders:
+        of_sender = events.sender_id == sender
+        first_recent = conn.execute(
+            sa.select(sa.func.min(events.timestamp)).where(of_sender, events.timestamp >= cutoff_epoch)).scalar()
+        if first_recent is None:  # nothing recent: the whole conversation goes
+            deleted = conn.execute(rasa_events_table.delete().where(of_sender)).rowcount
+            counts["conversations_removed"] += 1
+        else:  # keep from the start of the session that holds the first recent event
+            keep_from = conn.execute(sa.select(sa.func.max(events.timestamp)).where(
+                of_sender, events.type_name == "session_started", events.timestamp <= first_recent)).scalar()
+            if keep_from is None:
+                continue
+            deleted = conn.execute(rasa_events_table.delete().where(of_sender, events.timestamp < keep_from)).rowcount
+        counts["conversation_events"] += deleted
+
+
+# ---------------------------------------------------------------- command line
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.audit", description="Audit trail of triage dispositions.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, helptext in (("export", "every disposition, for clinical review"),
+                           ("report", "counts per level and per red flag")):
+        command = commands.add_parser(name, help=helptext)
+        command.add_argument("--since", type=parse_time, help="from this UTC date or time (included)")
+        command.add_argument("--until", type=parse_time, help="to this UTC date or time (excluded)")
+        command.add_argument("--output", "-o", help="write to this file instead of the screen")
+    export = commands.choices["export"]
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--reference", help="only the disposition with this hand-off reference")
+    commands.choices["report"].add_argument("--format", choices=("text", "json"), default="text")
+    purge_command = commands.add_parser("purge", help="delete conversations and audit rows past the retention period")
+    purge_command.add_argument("--older-than-days", type=int, default=None,
+                               help=f"default: {RETENTION_VARIABLE}, else {DEFAULT_RETENTION_DAYS}")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    if args.command == "purge":
+        days = retention_days() if args.older_than_days is None else args.older_than_days
+        if days < 0:
+            parser.error("--older-than-days must be 0 or more")
+        print(json.dumps(purge(days), indent=2))
+        return 0
+    items = rows(args.since, args.until, reference=getattr(args, "reference", None))
+    if args.command == "export":
+        text = to_json(items) if args.format == "json" else to_csv(items)
+    else:
+        counts = report(items)
+        text = json.dumps(counts, indent=2) + "\n" if args.format == "json" else report_text(counts, args.since, args.until)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""The one database of the bot: conversations (Rasa's tracker store), the audit trail, the escalation outbox.
+
+Configured by one variable, `TRIAGE_DATABASE_URL` (an SQLAlchemy URL, e.g.
+`postgresql://triage:secret@db.clinic.local:5432/triage`). Unset, it is an SQLite file in `var/`
+of the project: nothing to install. Plain SQLAlchemy 1.4 (installed with Rasa), no Rasa imports.
+"""
+import os
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+
+ROOT = Path(__file__).resolve().parent.parent
+URL_VARIABLE = "TRIAGE_DATABASE_URL"
+DEFAULT_SQLITE_FILE = ROOT / "var" / "conversations.db"
+CONNECT_TIMEOUT_SECONDS = 3  # a database that does not answer must not hold up a patient for long
+
+metadata = sa.MetaData()
+
+# Every disposition given, one row each (see bot/audit.py). Lists are JSON text, times naive UTC.
+audit_table = sa.Table(
+    "triage_audit", metadata,
+    sa.Column("id", sa.Integer, sa.Sequence("triage_audit_id_seq", optional=True), primary_key=True),
+    sa.Column("audit_id", sa.String(32), nullable=False, unique=True),  # also the hand-off's reference
+    sa.Column("recorded_at", sa.DateTime, nullable=False, index=True),
+    sa.Column("conversation_id", sa.String(255), nullable=False, index=True),
+    sa.Column("level", sa.String(32), nullable=False),
+    sa.Column("red_flags", sa.Text, nullable=False),
+    sa.Column("symptoms", sa.Text, nullable=False),
+    sa.Column("denied", sa.Text, nullable=False),
+    sa.Column("rules_fired", sa.Text, nullable=False),
+    sa.Column("model_version", sa.String(64), nullable=False),
+    sa.Column("lexicon_version", sa.String(32), nullable=False),
+    sa.Column("handoff", sa.Text),  # JSON hand-off summary, for call_doctor_now and emergency only
+)
+
+# Escalations to the clinic's webhook that are not yet delivered, and those that were (bot/escalation.py).
+outbox_table = sa.Table(
+    "escalation_outbox", metadata,
+    sa.Column("id", sa.Integer, sa.Sequence("escalation_outbox_id_seq", optional=True), primary_key=True),
+    sa.Column("idempotency_key", sa.String(64), nullable=False, unique=True),
+    sa.Column("conversation_id", sa.String(255), nullable=False),
+    sa.Column("level", sa.String(32), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),  # the exact JSON posted, the same bytes on every attempt
+    sa.Column("created_at", sa.DateTime, nullable=False, index=True),
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("next_attempt_at", sa.DateTime, nullable=False, index=True),
+    sa.Column("delivered_at", sa.DateTime, index=True),
+    sa.Column("last_error", sa.String(200)),  # a status code or an exception class: never patient text
+)
+
+# Rasa's SQLTrackerStore table, described only as far as retention needs it (Rasa creates it).
+rasa_events_table = sa.Table(
+    "events", sa.MetaData(),
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255)),
+    sa.Column("type_name", sa.String(255)),
+    sa.Column("timestamp", sa.Float),
+)
+
+
+def database_url(configured: str | None = None) -> str:
+    """`TRIAGE_DATABASE_URL`, else a URL from configuration, else the SQLite file in `var/`."""
+    url = (os.environ.get(URL_VARIABLE) or "").strip() or (configured or "").strip()
+    if not url:
+        return f"sqlite:///{DEFAULT_SQLITE_FILE}"
+    if url.startswith("postgres://"):  # the form many hosting panels print
+        url = "postgresql://" + url[len("postgres://"):]
+    return url
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a malformed URL is itself worth logging, minus secrets
+        return "<unparseable database URL>"
+
+
+@lru_cache(maxsize=8)
+def engine_for(url: str) -> Engine:
+    """One engine per URL and process. SQLite in WAL mode, as two servers write to it at once."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed, connect_args={"timeout": 15})
+
+        @sa.event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # noqa: ANN001
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=15000")
+            cursor.close()
+
+        return engine
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS} if parsed.get_backend_name() == "postgresql" else {}
+    return sa.create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+
+
+def engine(url: str | None = None) -> Engine:
+    return engine_for(database_url(url))
+
+
+def create_tables(eng: Engine) -> None:
+    """Our own tables (Rasa creates its `events` table itself). Safe to call again."""
+    metadata.create_all(eng)
+
+
+def utcnow() -> datetime:
+    """Now in UTC, naive: how times are stored (SQLite keeps no time zone)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
