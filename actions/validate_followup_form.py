@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.conversation import (QUESTION_SLOTS, UNKNOWN, classifier_intent, conversation_findings,
                                   message_findings, stored_findings)
+from bot.answers import yes_or_no
 from bot.temperature import find_temperatures
 from bot.triage import assess
 
@@ -25,7 +26,11 @@ class ValidateFollowupForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        merged = [SlotSet("findings", stored_findings(tracker).merge(message_findings(tracker)).to_dict())]
+        stored = stored_findings(tracker)
+        updated = stored.merge(message_findings(tracker))
+        # Only a message that tells us something counts as an answer: anything else lets the form
+        # reject the turn, so the rules can answer an aside and return to the question.
+        merged = [SlotSet("findings", updated.to_dict())] if updated != stored else []
         tracker.add_slots(merged)
         answers = await self.get_extraction_events(dispatcher, tracker, domain)
         tracker.add_slots(answers)
@@ -45,11 +50,11 @@ class ValidateFollowupForm(FormValidationAction):
         if slot in findings.denied:
             return {slot: False}
         if tracker.get_slot("requested_slot") == slot:
-            intent = classifier_intent(tracker)
-            if intent == "affirm":
-                return {slot: True}
-            if intent == "deny":
-                return {slot: False}
+            answer = yes_or_no(tracker.latest_message.get("text") or "")
+            if answer is None:
+                answer = {"affirm": True, "deny": False}.get(classifier_intent(tracker))
+            if answer is not None:
+                return {slot: answer}
         return {}
 
     async def extract_neck_stiffness(self, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -194,3 +194,13 @@ def test_a_statistical_symptom_phrase_without_a_known_id_is_an_unknown_symptom()
 def test_phrase_expansion():
     assert expand("[a|b] c [d|]") == ["a c d", "a c", "b c d", "b c"]
     assert all(phrases for phrases in lexicon_phrases().values())
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("no, it's just annoying", False), ("nope", False), ("not really", False), ("No it isn't", False),
+    ("yes", True), ("yeah a bit", True), ("Yep, since lunch", True), ("it is, quite stiff", True),
+    ("about two hours ago", None), ("nothing", None),
+])
+def test_yes_or_no_from_the_first_words(text, answer):
+    from bot.answers import yes_or_no
+    assert yes_or_no(text) is answer
