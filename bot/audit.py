@@ -119,13 +119,25 @@ def record(entry: AuditEntry, db_url: str | None = None, escalate: bool = False,
                 conn.execute(outbox_table.insert().values(
                     **outbox_row(entry.handoff, entry.handoff_text, entry.recorded_at, escalation_delivered_at)))
         return True
-    except sa.exc.IntegrityError:  # already stored (a retried write that had in fact succeeded)
-        logger.warning("audit %s of conversation %s was already recorded", entry.audit_id, entry.conversation_id)
-        return True
+    except sa.exc.IntegrityError as error:
+        if _is_recorded(eng, entry.audit_id):  # a retried write that had in fact succeeded
+            logger.warning("audit %s of conversation %s was already recorded", entry.audit_id, entry.conversation_id)
+            return True
+        logger.error("could not record audit %s (conversation %s, level %s): %s", entry.audit_id,
+                     entry.conversation_id, entry.level, describe_error(error))
+        return False
     except Exception as error:  # noqa: BLE001 - the patient gets an answer whatever happens here
         logger.error("could not record audit %s (conversation %s, level %s) in %s: %s", entry.audit_id,
                      entry.conversation_id, entry.level, database.safe_url(url), describe_error(error))
         logger.debug("audit write failure", exc_info=True)
+        return False
+
+
+def _is_recorded(eng: sa.engine.Engine, audit_id: str) -> bool:
+    try:
+        with eng.connect() as conn:
+            return conn.execute(sa.select(audit_table.c.id).where(audit_table.c.audit_id == audit_id)).first() is not None
+    except Exception:  # noqa: BLE001
         return False
 
 

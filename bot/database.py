@@ -5,6 +5,8 @@ Configured by one variable, `TRIAGE_DATABASE_URL` (an SQLAlchemy URL, e.g.
 of the project: nothing to install. Plain SQLAlchemy 1.4 (installed with Rasa), no Rasa imports.
 """
 import os
+import threading
+import time
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +20,7 @@ DEFAULT_SQLITE_FILE = ROOT / "var" / "conversations.db"
 CONNECT_TIMEOUT_SECONDS = 3  # a database that does not answer must not hold up a patient for long
 
 metadata = sa.MetaData()
+_create_lock = threading.Lock()
 
 # Every disposition given, one row each (see bot/audit.py). Lists are JSON text, times naive UTC.
 audit_table = sa.Table(
@@ -105,8 +108,18 @@ def engine(url: str | None = None) -> Engine:
 
 
 def create_tables(eng: Engine) -> None:
-    """Our own tables (Rasa creates its `events` table itself). Safe to call again."""
-    metadata.create_all(eng)
+    """Our own tables (Rasa creates its `events` table itself). Safe to call again, and at the same
+    time from several threads or processes: PostgreSQL fails all but one of two concurrent
+    CREATE TABLEs, so a failure is followed by another look (which finds the tables made)."""
+    with _create_lock:
+        for attempt in range(3):
+            try:
+                metadata.create_all(eng)
+                return
+            except sa.exc.DBAPIError:
+                if attempt == 2:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
 
 def utcnow() -> datetime:

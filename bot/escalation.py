@@ -144,7 +144,7 @@ def deliver_due(webhook_url: str | None = None, db_url: str | None = None, now: 
             values = {"attempts": attempt, "last_error": error[:200],
                       "next_attempt_at": done + timedelta(seconds=wait)}
             result.failed += 1
-            logger.error("escalation %s of conversation %s not delivered (attempt %d: %s); next try in %.0f s",
+            logger.error("escalation %s of conversation %s not delivered (attempt %d: %s); next try in %.1f s",
                          row.idempotency_key, row.conversation_id, attempt, error, wait)
         with eng.begin() as conn:
             conn.execute(outbox_table.update().where(outbox_table.c.id == row.id).values(**values))

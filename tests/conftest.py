@@ -45,11 +45,17 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
 
 @dataclass
 class Servers:
-    """The action server and the Rasa server, started from this checkout on free ports."""
+    """The action server and the Rasa server, started from this checkout on free ports.
+
+    By default conversations stay in Rasa's in-memory store and the audit trail goes to an SQLite file
+    in `workdir` (never the checkout's var/). `tracker_store` (endpoints.yml's section, as a dict) and
+    `env` (more environment for both servers, e.g. TRIAGE_DATABASE_URL) change that."""
     workdir: Path
     rasa_port: int = field(default_factory=free_port)
     action_port: int = field(default_factory=free_port)
     processes: dict = field(default_factory=dict)
+    tracker_store: dict | None = None
+    env: dict = field(default_factory=dict)
 
     @property
     def rasa_url(self) -> str:
@@ -59,13 +65,24 @@ class Servers:
     def endpoints(self) -> Path:
         path = self.workdir / "endpoints.yml"
         path.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n')
+        if self.tracker_store:
+            import yaml
+            with path.open("a") as out:
+                yaml.safe_dump({"tracker_store": self.tracker_store}, out)
         return path
+
+    @property
+    def database_url(self) -> str:
+        return self.env.get("TRIAGE_DATABASE_URL") or f"sqlite:///{self.workdir / 'triage.db'}"
+
+    def server_env(self) -> dict:
+        return {**server_env(), **self.env, "TRIAGE_DATABASE_URL": self.database_url}
 
     def start_actions(self) -> None:
         log = self.workdir / "actions.log"
         self.processes["actions"] = subprocess.Popen(
             [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
-            cwd=ROOT, env=server_env(), stdout=log.open("w"), stderr=subprocess.STDOUT)
+            cwd=ROOT, env=self.server_env(), stdout=log.open("w"), stderr=subprocess.STDOUT)
         wait_until_up(f"http://127.0.0.1:{self.action_port}/health", self.processes["actions"], log)
 
     def start_rasa(self, *extra: str) -> None:
@@ -73,7 +90,7 @@ class Servers:
         self.processes["rasa"] = subprocess.Popen(
             [str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(self.rasa_port),
              "--endpoints", str(self.endpoints), "--credentials", str(ROOT / "credentials.yml"), *extra],
-            cwd=ROOT, env=server_env(), stdout=log.open("a"), stderr=subprocess.STDOUT)
+            cwd=ROOT, env=self.server_env(), stdout=log.open("a"), stderr=subprocess.STDOUT)
         wait_until_up(f"{self.rasa_url}/webhooks/rest/", self.processes["rasa"], log)
 
     def stop(self, name: str) -> None:
