@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/triage.tar.gz
 CLINIC_ORIGINS ?= http://localhost:8080
+WEB_PORT ?= 8080
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -11,7 +12,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 export PYTHONHASHSEED := 0
 
-.PHONY: setup train run actions rasa test eval validate clean
+.PHONY: setup train run actions rasa test eval validate clean web web-deps demo-page
 
 setup: $(VENV)/.installed
 
@@ -34,13 +35,14 @@ actions: setup
 	$(BIN)/rasa run actions --actions actions --port 5055
 
 rasa: setup train
-	$(BIN)/rasa run --model $(MODEL) --port 5005 --cors "$(CLINIC_ORIGINS)" --endpoints endpoints.yml --credentials credentials.yml
+	$(BIN)/rasa run --model $(MODEL) --port 5005 --cors $(foreach origin,$(CLINIC_ORIGINS),'$(origin)') --endpoints endpoints.yml --credentials credentials.yml
 
-# Both servers in the foreground; Ctrl-C stops both.
+# Both servers and the demo clinic page in the foreground; Ctrl-C stops them all.
 run: setup train
 	@trap 'kill 0' INT TERM; \
 	$(MAKE) --no-print-directory actions & \
 	$(MAKE) --no-print-directory rasa & \
+	$(MAKE) --no-print-directory demo-page & \
 	wait
 
 validate: setup
@@ -54,3 +56,29 @@ eval: setup train
 
 clean:
 	rm -rf models .pytest_cache
+
+# ---- The website widget (web/, README "Embedding the chat widget"). web/dist/widget.js is committed,
+# so `make run` needs no npm; it is rebuilt when its sources or the symptom words (bot/lexicon.py) change.
+WEB_SOURCES := web/build.mjs web/package.json web/package-lock.json $(wildcard web/src/*.js web/src/*.css) \
+	web/src/symptom_names.json
+setup: web/dist/widget.js
+test: web-deps
+
+web: web/dist/widget.js
+
+web-deps: web/node_modules/.package-lock.json
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+web/src/symptom_names.json: web/symptom_names.py bot/lexicon.py bot/advice.py | $(VENV)/.installed
+	$(BIN)/python -m web.symptom_names
+
+web/dist/widget.js: $(WEB_SOURCES)
+	$(MAKE) --no-print-directory web-deps
+	cd web && node build.mjs
+
+# The demo clinic page (web/demo/) at http://localhost:$(WEB_PORT)/, with the widget in one script tag.
+demo-page: setup
+	$(BIN)/python -m web.serve --port $(WEB_PORT)
