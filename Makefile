@@ -82,3 +82,30 @@ web/dist/widget.js: $(WEB_SOURCES)
 # The demo clinic page (web/demo/) at http://localhost:$(WEB_PORT)/, with the widget in one script tag.
 demo-page: setup
 	$(BIN)/python -m web.serve --port $(WEB_PORT)
+
+# ---- Clinic operations (README "Clinic operations and privacy"). The database is TRIAGE_DATABASE_URL,
+# else var/conversations.db. SINCE/UNTIL are UTC dates; FORMAT is csv or json.
+SINCE ?= 2000-01-01
+FORMAT ?= csv
+.PHONY: audit-export audit-report purge escalation-retry postgres test-ops
+
+audit-export: setup
+	$(BIN)/python -m bot.audit export --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) --format $(FORMAT)
+
+audit-report: setup
+	$(BIN)/python -m bot.audit report --since $(SINCE) $(if $(UNTIL),--until $(UNTIL))
+
+# Deletes conversations and audit rows older than TRIAGE_RETENTION_DAYS (default 90); run it daily.
+purge: setup
+	$(BIN)/python -m bot.audit purge
+
+escalation-retry: setup
+	$(BIN)/python -m bot.escalation retry
+
+# A local PostgreSQL as CI has it (root; installs Debian's package if missing); prints its URL:
+#   export TRIAGE_TEST_POSTGRES_URL=$(make -s postgres)
+postgres:
+	@bash .ci/postgres
+
+test-ops: setup train
+	$(BIN)/python -m pytest tests/ops

@@ -3,7 +3,7 @@
 `record_disposition` is called where a disposition is uttered. It builds the audit row and, for
 call_doctor_now and emergency, the hand-off summary the patient is shown, then stores the row (and
 the escalation, when `TRIAGE_ESCALATION_URL` is set) in a worker thread. It waits for the write at
-most `TRIAGE_AUDIT_WAIT_SECONDS` (default 2): the answer never waits long on the database, and it
+most `TRIAGE_AUDIT_WAIT_SECONDS` (default 1.5): the answer never waits long on the database, and it
 never fails because of it. A row that could not be written is kept in memory and written again by
 the maintenance loop, which also posts due escalations and applies the retention period once a day.
 """
@@ -26,7 +26,7 @@ from bot.triage import Disposition
 
 logger = logging.getLogger("triage.audit")
 
-WAIT_SECONDS = float(os.environ.get("TRIAGE_AUDIT_WAIT_SECONDS") or 2)
+WAIT_SECONDS = float(os.environ.get("TRIAGE_AUDIT_WAIT_SECONDS") or 1.5)
 MAINTENANCE_SECONDS = float(os.environ.get("TRIAGE_MAINTENANCE_SECONDS") or 30)  # the loop's longest sleep
 PURGE_EVERY_SECONDS = 24 * 3600
 BACKLOG_SIZE = 10_000

@@ -87,8 +87,8 @@ def engine_for(url: str) -> Engine:
     """One engine per URL and process. SQLite in WAL mode, as two servers write to it at once."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:":  # patient data: a folder for this user only
+            Path(parsed.database).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         engine = sa.create_engine(parsed, connect_args={"timeout": 15})
 
         @sa.event.listens_for(engine, "connect")
