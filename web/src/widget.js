@@ -225,6 +225,7 @@ class Widget {
     const item = normalise(message);
     if (!item) return;
     this.waiting(false);
+    this.setStatus(''); // an answer came: no "can't reach the helper" any more
     if (item.triage && !item.text) this.foldTextInto(item);
     this.add(item);
     this.showReplies(true);
