@@ -1,6 +1,10 @@
 """Custom Rasa NLU components (they import Rasa, so they stay out of `bot/` and `actions/`).
 
-Importing this package registers the spaCy factories of `bot.nlp`, which SpacyNLP needs to load
-`bot/spacy_pipeline`: Rasa imports the components named in config.yml before it runs any of them.
+Importing this package, which Rasa does before it runs any component named in config.yml:
+- registers the spaCy factories of `bot.nlp`, which SpacyNLP needs to load `bot/spacy_pipeline`;
+- installs the fail-safe reply for a down or slow action server (`failsafe.py`).
 """
 import bot.nlp  # noqa: F401
+from components import failsafe
+
+failsafe.install()

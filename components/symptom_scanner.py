@@ -5,7 +5,8 @@ spaCy doc that SpacyNLP made with our pipeline, adds any symptom the statistical
 extractor found that the rules did not, and puts the result in the parse data as
 `triage_findings`. A message that reports a symptom is routed as `report_symptoms` whatever the
 classifier said ("hello, I can't breathe" is not a greeting), so a red flag never hangs on one
-intent score. The classifier's own intent is kept as `intent_before_scan` for form answers.
+intent score; one with a life-threatening sign as `report_emergency`, which a rule answers with the
+emergency number from the domain before any custom action runs. The classifier's own intent is kept as `intent_before_scan` for form answers.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -18,9 +19,11 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.findings import findings_from_doc, with_ml_symptoms
-from bot.lexicon import SYMPTOMS
+from bot.lexicon import EMERGENCY, SYMPTOMS
+from bot.triage import assess
 
 REPORT_SYMPTOMS = "report_symptoms"
+REPORT_EMERGENCY = "report_emergency"  # given only here, never learnt: a rule answers it from the domain
 # A statistical symptom phrase with no known id counts as an unknown symptom from this confidence on;
 # below it the extractor mostly tags greetings and questions (measured on tests/dev_set.yml).
 UNKNOWN_SYMPTOM_CONFIDENCE = 0.8
@@ -57,8 +60,8 @@ class SymptomScanner(GraphComponent):
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
         intent: Optional[Dict[Text, Any]] = message.get(INTENT)
         message.set("intent_before_scan", (intent or {}).get("name"), add_to_output=True)
-        if not findings.is_empty and (intent or {}).get("name") != REPORT_SYMPTOMS:
-            message.set(INTENT, {"name": REPORT_SYMPTOMS, "confidence": 1.0}, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != REPORT_SYMPTOMS]
-            message.set(INTENT_RANKING_KEY, [{"name": REPORT_SYMPTOMS, "confidence": 1.0}] + ranking,
-                        add_to_output=True)
+        routed = REPORT_EMERGENCY if assess(findings).level == EMERGENCY else REPORT_SYMPTOMS
+        if not findings.is_empty and (intent or {}).get("name") != routed:
+            message.set(INTENT, {"name": routed, "confidence": 1.0}, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != routed]
+            message.set(INTENT_RANKING_KEY, [{"name": routed, "confidence": 1.0}] + ranking, add_to_output=True)

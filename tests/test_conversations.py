@@ -79,7 +79,7 @@ def test_an_unmeasured_fever_is_not_guessed_mild(conversation):
 def test_emergency_sign_inside_a_greeting(conversation):
     conversation.say("hi, my throat is closing up and i can't breathe")
     assert conversation.triage["level"] == "emergency"
-    assert conversation.replies[0]["text"].startswith("Call 911 now.")
+    assert conversation.replies[0]["text"].startswith("Call 911 now")  # from the domain, before any action
 
 
 def test_symptoms_added_later_are_covered_and_the_level_never_drops(conversation):
@@ -130,3 +130,22 @@ def test_only_the_disposition_carries_the_triage_payload(conversation):
         payloads = [r for r in conversation.replies if "triage" in (r.get("custom") or {})]
         texts = [r for r in conversation.replies if r.get("text", "").startswith("This sounds like a mild")]
         assert len(payloads) == len(texts)
+
+
+def test_action_server_down_the_patient_still_gets_the_red_flags_and_the_phone(servers):
+    from tests.conftest import Conversation
+    patient = Conversation(servers)
+    patient.say("hello")
+    servers.stop("actions")
+    try:
+        started = time.monotonic()
+        patient.say("i have a headache")
+        assert time.monotonic() - started < 8
+        assert "can't assess this right now" in patient.text
+        assert "+1 555 0100" in patient.text and "trouble breathing" in patient.text and "911" in patient.text
+        patient.say("hi, my throat is closing up")  # emergency guidance without the action server
+        assert "911" in patient.text
+    finally:
+        servers.start_actions()
+    patient.say("my chest is tight")
+    assert patient.triage["level"] == "call_doctor_now"
