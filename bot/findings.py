@@ -89,6 +89,8 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
             found = {symptom}
             if known.worse_as and (span._.severe or span._.worsening):
                 found.add(known.worst_as if span._.worst else known.worse_as)
+            if span._.sudden and known.worst_as != known.worse_as:  # a sudden headache: thunderclap
+                found.add(known.worst_as)
             found |= {lexicon.GENERAL_FORM[f] for f in found if f in lexicon.GENERAL_FORM}
             present |= found
             if span._.hedged:

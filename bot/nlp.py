@@ -110,7 +110,7 @@ class SymptomSpelling:
 @Language.factory("symptom_spelling")
 def make_symptom_spelling(nlp: Language, name: str):
     words = {w for phrases in lexicon_phrases().values() for p in phrases for w in p.split() if w.isalpha()}
-    words |= {w for p in lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS for w in p.split()}
+    words |= {w for p in lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS + lexicon.SUDDEN_WORDS for w in p.split()}
     words |= {w for pair in lexicon.PAIRED_SIGNS.values() for group in pair for w in group}
     words |= set(lexicon.COMPLAINT_WORDS + lexicon.STRONG_COMPLAINT_WORDS)
     return SymptomSpelling({w for w in words if len(w) >= 4})
@@ -168,7 +168,7 @@ def temperature_finder(doc: Doc) -> Doc:
 
 # ---------------------------------------------------------------- context: negation, hedging, severity
 
-for _name in ("negated", "hedged", "hypothetical", "severe", "worsening", "worst"):
+for _name in ("negated", "hedged", "hypothetical", "severe", "worsening", "worst", "sudden"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=False)
 
@@ -191,7 +191,7 @@ SENTENCE_BREAKS = {".", "!", "?", ";"}
 # After "no", these show it is an answer ("no, I threw up"), not a negation.
 _INTERJECTION_FOLLOWERS = {"i", "im", "but", "wait", "actually", "it", "its", "they", "he", "she", "my", "the", "now", "we"}
 NEGATION_REACH = 6
-MODIFIER_REACH = 8
+MODIFIER_REACH = 10
 
 
 def _norms(doc: Doc) -> list[str]:
@@ -213,38 +213,57 @@ def _covered(ranges: list[tuple[int, int]], i: int) -> bool:
     return any(a <= i < b for a, b in ranges)
 
 
+def sentence_of(norms: list[str], i: int) -> tuple[int, int]:
+    """Token range of the sentence around token i."""
+    start = i
+    while start > 0 and norms[start - 1] not in SENTENCE_BREAKS:
+        start -= 1
+    end = i
+    while end < len(norms) and norms[end] not in SENTENCE_BREAKS:
+        end += 1
+    return start, end
+
+
+def negation_triggers(norms: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of negations, less pseudo-negations and a leading "no," that answers a question."""
+    pseudo = _find(norms, PSEUDO_NEGATIONS)
+    return [(a, b) for a, b in _find(norms, NEGATIONS) if not _covered(pseudo, a)
+            and not (norms[a] == "no" and b < len(norms) and norms[b] in _INTERJECTION_FOLLOWERS | {",", "."})]
+
+
+def negated_at(norms: list[str], negations: list[tuple[int, int]], start: int) -> bool:
+    """A negation shortly before token `start`, with no clause break in between."""
+    first, _ = sentence_of(norms, start)
+    return any(first <= a < start and start - b <= NEGATION_REACH
+               and not (set(norms[b:start]) & CLAUSE_BREAKS - {"nor"}) for a, b in negations)
+
+
+def is_negated(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a phrase found by another layer (the statistical one) is negated by its context."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    norms = _norms(doc)
+    triggers = negation_triggers(norms)
+    return negated_at(norms, triggers, span.start) or any(span.start <= a < span.end for a, _ in triggers)
+
+
 @Language.component("symptom_context")
 def symptom_context(doc: Doc) -> Doc:
     norms = _norms(doc)
     symptom_tokens = {i for span in doc.spans.get(SYMPTOM_SPANS, []) for i in range(span.start, span.end)}
-    pseudo = _find(norms, PSEUDO_NEGATIONS)
-    all_negations = [(a, b) for a, b in _find(norms, NEGATIONS) if not _covered(pseudo, a)
-                     and not (norms[a] == "no" and b < len(doc) and norms[b] in _INTERJECTION_FOLLOWERS | {",", "."})]
+    all_negations = negation_triggers(norms)
     negations = [(a, b) for a, b in all_negations if a not in symptom_tokens]  # "can't breathe" is a symptom
     hedges = _find(norms, HEDGES) + [(t.i, t.i + 1) for t in doc if t.text == "?"]
     hypotheticals = _find(norms, HYPOTHETICALS)
     modifiers = [(a, b, "severe") for a, b in _find(norms, tuple(lexicon.SEVERITY_WORDS))]
     modifiers += [(a, b, "worsening") for a, b in _find(norms, tuple(lexicon.TREND_WORDS))]
+    modifiers += [(a, b, "sudden") for a, b in _find(norms, tuple(lexicon.SUDDEN_WORDS))]
     spans = list(doc.spans.get(SYMPTOM_SPANS, []))
 
-    def sentence_of(i: int) -> tuple[int, int]:
-        start = i
-        while start > 0 and norms[start - 1] not in SENTENCE_BREAKS:
-            start -= 1
-        end = i
-        while end < len(doc) and norms[end] not in SENTENCE_BREAKS:
-            end += 1
-        return start, end
-
-    def negated_at(start: int) -> bool:
-        """A negation shortly before token `start`, with no clause break in between."""
-        first, _ = sentence_of(start)
-        return any(first <= a < start and start - b <= NEGATION_REACH
-                   and not (set(norms[b:start]) & CLAUSE_BREAKS - {"nor"}) for a, b in negations)
-
     for span in spans:
-        first, last = sentence_of(span.start)
-        span._.negated = negated_at(span.start) or (
+        first, last = sentence_of(norms, span.start)
+        span._.negated = negated_at(norms, negations, span.start) or (
             span.kb_id_ == "paired" and any(span.start <= a < span.end for a, _ in all_negations))
         span._.hedged = any(first <= a < last for a, _ in hedges)
         span._.hypothetical = any(first <= a < span.start for a, _ in hypotheticals)
@@ -252,21 +271,22 @@ def symptom_context(doc: Doc) -> Doc:
     # complaint words outside any known symptom: a symptom the lexicon may not know
     complaints = set(lexicon.COMPLAINT_WORDS) | set(lexicon.STRONG_COMPLAINT_WORDS)
     doc._.complaints = [(t.i, t.norm_ in lexicon.STRONG_COMPLAINT_WORDS) for t in doc
-                        if t.norm_ in complaints and t.i not in symptom_tokens and not negated_at(t.i)
-                        and not any(first <= a < t.i for a, _ in hypotheticals for first in [sentence_of(t.i)[0]])]
+                        if t.norm_ in complaints and t.i not in symptom_tokens and not negated_at(norms, negations, t.i)
+                        and not any(sentence_of(norms, t.i)[0] <= a < t.i for a, _ in hypotheticals)]
 
     # each severity or trend word qualifies the nearest symptom in its sentence, unless itself negated
     for a, b, kind in modifiers:
         if a in symptom_tokens or any(n in norms[max(0, a - 2):a] for n in ("not", "no", "never")):
             continue
-        first, last = sentence_of(a)
+        first, last = sentence_of(norms, a)
         candidates = [s for s in spans if first <= s.start < last]
         if not candidates:
             continue
         nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
         if min(abs(nearest.start - a), abs(nearest.end - b)) <= MODIFIER_REACH:
             setattr(nearest._, kind, True)
-            nearest._.worst = nearest._.worst or norms[a] == "worst"
+            if norms[a] == "worst":
+                nearest._.severe = nearest._.worst = True
     return doc
 
 

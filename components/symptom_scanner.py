@@ -20,6 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
+from bot.nlp import is_negated
 from bot.triage import assess
 
 REPORT_SYMPTOMS = "report_symptoms"
@@ -55,7 +56,8 @@ class SymptomScanner(GraphComponent):
         rule_spans = [(span.start_char, span.end_char) for span in doc.spans.get("symptoms", [])]
         ml_only = [e["value"] for e in message.get(ENTITIES) or []
                    if e.get("entity") == "symptom" and not any(e["start"] < b and a < e["end"] for a, b in rule_spans)
-                   and (e["value"] in SYMPTOMS or (e.get("confidence_entity") or 0) >= UNKNOWN_SYMPTOM_CONFIDENCE)]
+                   and (e["value"] in SYMPTOMS or (e.get("confidence_entity") or 0) >= UNKNOWN_SYMPTOM_CONFIDENCE)
+                   and not is_negated(doc, e["start"], e["end"])]  # the same negation rules as the lexicon
         findings = with_ml_symptoms(findings, ml_only)
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
         intent: Optional[Dict[Text, Any]] = message.get(INTENT)

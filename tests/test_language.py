@@ -204,3 +204,13 @@ def test_phrase_expansion():
 def test_yes_or_no_from_the_first_words(text, answer):
     from bot.answers import yes_or_no
     assert yes_or_no(text) is answer
+
+
+@pytest.mark.parametrize("text", ["sudden head pain, worst ever, out of nowhere", "headache came on suddenly",
+                                  "all of a sudden my head is killing me"])
+def test_a_sudden_headache_is_the_worst_headache(text):
+    assert "worst_headache" in extract(text).symptoms
+
+
+def test_sudden_onset_does_not_make_other_symptoms_severe():
+    assert "severe_rash" not in extract("my rash suddenly appeared").symptoms
