@@ -14,7 +14,6 @@ Plain Python and SQLAlchemy: no Rasa, no spaCy.
 """
 import argparse
 import csv
-import hashlib
 import io
 import json
 import logging
@@ -45,12 +44,6 @@ EXPORT_FIELDS = ("recorded_at", "conversation_id", "level", "red_flags", "sympto
 logger = logging.getLogger("triage.audit")
 
 
-def lexicon_version() -> str:
-    """A short fingerprint of the symptom lexicon: the same value as `bot.nlp.lexicon_version()`,
-    computed without loading spaCy (the action server stays light)."""
-    return hashlib.sha256(repr(sorted(lexicon.SYMPTOMS.items())).encode()).hexdigest()[:12]
-
-
 @dataclass
 class AuditEntry:
     conversation_id: str
@@ -78,7 +71,7 @@ def entry_for(d: Disposition, findings: Findings, settings: Settings, *, convers
     """The audit row of one disposition, with its hand-off when the level needs one."""
     entry = AuditEntry(conversation_id=conversation_id, level=d.level, red_flags=list(d.red_flags),
                        symptoms=list(d.symptoms), denied=list(d.denied), rules_fired=list(d.rules_fired),
-                       model_version=model_version or "unknown", lexicon_version=lexicon_version(),
+                       model_version=model_version or "unknown", lexicon_version=lexicon.version(),
                        recorded_at=now or utcnow())
     if needs_handoff(d):
         entry.handoff = handoff_summary(d, findings, settings, conversation_id=conversation_id,

@@ -6,6 +6,7 @@ Combinations (headache + stiff neck, fever + a measured temperature) live in `tr
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 EMERGENCY = "emergency"
@@ -259,3 +260,10 @@ FOLLOW_UP_QUESTIONS: dict[str, tuple[str, ...]] = {
     "severe_rash": ("rash",),
     "throat_or_face_swelling": ("rash",),
 }
+
+
+def version() -> str:
+    """A short fingerprint of everything above, recorded with each disposition for audit."""
+    content = (SYMPTOMS, PAIRED_SIGNS, COMPLAINT_WORDS, STRONG_COMPLAINT_WORDS, SUDDEN_WORDS, TREND_WORDS,
+               SEVERITY_WORDS, FOLLOW_UP_QUESTIONS)
+    return hashlib.sha256(repr(content).encode()).hexdigest()[:12]

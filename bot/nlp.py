@@ -298,16 +298,11 @@ COMPONENTS = ("symptom_spelling", "symptom_matcher", "temperature_finder", "symp
 def build() -> Language:
     nlp = spacy.blank("en")
     nlp.meta["name"] = "ivig_triage_rules"
-    nlp.meta["version"] = "1.0.0"  # the patterns come from lexicon.py at load; see lexicon_version()
+    nlp.meta["version"] = "1.0.0"  # the patterns come from lexicon.py at load; see lexicon.version()
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
 
-
-def lexicon_version() -> str:
-    """A short fingerprint of the lexicon, recorded with each disposition for audit."""
-    import hashlib
-    return hashlib.sha256(repr(sorted(lexicon.SYMPTOMS.items())).encode()).hexdigest()[:12]
 
 
 @lru_cache(maxsize=1)

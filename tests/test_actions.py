@@ -10,6 +10,12 @@ from actions.validate_followup_form import ValidateFollowupForm
 from bot.findings import extract
 
 
+@pytest.fixture(autouse=True)
+def private_database(tmp_path, monkeypatch):
+    """action_triage audits each disposition: into a throw-away database, never the checkout's var/."""
+    monkeypatch.setenv("TRIAGE_DATABASE_URL", f"sqlite:///{tmp_path}/conversations.db")
+
+
 def run(action, dispatcher, tracker, domain):
     return asyncio.run(action.run(dispatcher, tracker, domain))
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from bot import audit, database
+from bot import audit, database, lexicon
 from bot.findings import Findings
 from bot.handoff import handoff_text
 from bot.settings import load_settings
@@ -38,9 +38,11 @@ def run_cli(module: str, *args: str, url: str) -> subprocess.CompletedProcess:
                           env={**server_env(), "TRIAGE_DATABASE_URL": url}, timeout=120)
 
 
-def test_lexicon_version_is_the_nlp_fingerprint_without_spacy():
-    from bot.nlp import lexicon_version
-    assert audit.lexicon_version() == lexicon_version()
+def test_lexicon_version_changes_with_the_lexicon(monkeypatch):
+    from bot import lexicon
+    before = lexicon.version()
+    monkeypatch.setattr(lexicon, "SUDDEN_WORDS", lexicon.SUDDEN_WORDS + ("abruptly",))
+    assert lexicon.version() != before
     probe = subprocess.run([sys.executable, "-c", "import sys, bot.audit, bot.escalation, bot.handoff; "
                             "print(sorted(m for m in ('spacy', 'rasa', 'rasa_sdk') if m in sys.modules))"],
                            cwd=ROOT, capture_output=True, text=True, env=server_env(), check=True)
@@ -76,7 +78,7 @@ def test_rows_export_and_report(use_database):
         d = assess({"conv-red": RED, "conv-mild": MILD, "conv-emergency": EMERGENCY}[row["conversation_id"]])
         assert (row["level"], row["red_flags"], row["symptoms"], row["denied"], row["rules_fired"]) == \
             (d.level, list(d.red_flags), list(d.symptoms), list(d.denied), list(d.rules_fired))
-        assert row["model_version"] == "model-1" and row["lexicon_version"] == audit.lexicon_version()
+        assert row["model_version"] == "model-1" and row["lexicon_version"] == lexicon.version()
         assert row["recorded_at"].endswith("Z")
     assert rows[0]["handoff"]["patient_words"] == list(WORDS) and rows[1]["handoff"] is None
 
