@@ -24,7 +24,7 @@ class Site:
     servers: Servers
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(tmp_path_factory) -> Site:
     from web.serve import make_server
 
@@ -43,7 +43,7 @@ def site(tmp_path_factory) -> Site:
         page_server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     from playwright.sync_api import expect, sync_playwright
 
