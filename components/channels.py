@@ -28,7 +28,7 @@ import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.exceptions import PayloadTooLarge
@@ -37,6 +37,7 @@ from sanic.request import Request
 import rasa.utils.endpoints
 from bot import input_checks
 from components import health
+from components.output import DispositionOutputChannel
 from web.socketio_channel import SocketIOInput, origin_allowed
 
 logger = logging.getLogger("triage.input")
@@ -263,7 +264,7 @@ class HardenedRestInput(RestInput):
                 return response.stream(self.stream_response(guarded, data["message"], sender, channel,
                                                             data["metadata"]),
                                        content_type="text/event-stream")
-            collector = CollectingOutputChannel()
+            collector = DispositionOutputChannel()  # text + custom.triage in one message
             try:
                 await guarded(UserMessage(data["message"], collector, sender, input_channel=channel,
                                           metadata=data["metadata"]))

@@ -142,9 +142,13 @@ class Conversation:
 
     @property
     def triage(self) -> dict | None:
-        payloads = [r["custom"]["triage"] for r in self.replies if "triage" in (r.get("custom") or {})]
-        assert len(payloads) <= 1, "one disposition per turn at most"
-        return payloads[0] if payloads else None
+        """The disposition of this turn: one message with the words and the payload together."""
+        dispositions = [r for r in self.replies if "triage" in (r.get("custom") or {})]
+        assert len(dispositions) <= 1, "one disposition per turn at most"
+        if not dispositions:
+            return None
+        assert dispositions[0].get("text"), "the payload travels with the disposition's text"
+        return dispositions[0]["custom"]["triage"]
 
 
 @pytest.fixture
