@@ -109,3 +109,9 @@ postgres:
 
 test-ops: setup train
 	$(BIN)/python -m pytest tests/ops
+
+# ---- Benchmark (bench/, docs/benchmarks.md): ours side by side with the `rasa init` baseline, in one run.
+# Not a test: prints, writes bench/results/latest.json, docs/benchmarks.md and docs/benchmark-latency.png. ~15 min.
+.PHONY: bench
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench.run
