@@ -12,6 +12,13 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 export PYTHONHASHSEED := 0
 
+# The Rasa HTTP API (`make rasa` enables it) answers only with this token (?token=...); unset, a random
+# one that nobody is told, so the API stays closed. Only the channels are public (docs/deployment.md).
+ifndef RASA_AUTH_TOKEN
+RASA_AUTH_TOKEN := $(shell python3 -c 'import secrets; print(secrets.token_hex(24))')
+endif
+export RASA_AUTH_TOKEN
+
 .PHONY: setup train run actions rasa test eval validate clean web web-deps demo-page
 
 setup: $(VENV)/.installed
@@ -35,7 +42,8 @@ actions: setup
 	$(BIN)/rasa run actions --actions actions --port 5055
 
 rasa: setup train
-	$(BIN)/rasa run --model $(MODEL) --port 5005 --cors $(foreach origin,$(CLINIC_ORIGINS),'$(origin)') --endpoints endpoints.yml --credentials credentials.yml
+	$(BIN)/rasa run --model $(MODEL) --port 5005 --cors $(foreach origin,$(CLINIC_ORIGINS),'$(origin)') --endpoints endpoints.yml --credentials credentials.yml \
+		--enable-api --auth-token "$$RASA_AUTH_TOKEN"
 
 # Both servers and the demo clinic page in the foreground; Ctrl-C stops them all.
 run: setup train
@@ -109,6 +117,13 @@ postgres:
 
 test-ops: setup train
 	$(BIN)/python -m pytest tests/ops
+
+# ---- Load and scale-out (tests/load, docs/deployment.md): 100 conversations x 20 messages, two Rasa servers
+# behind nginx sharing PostgreSQL and a Redis lock store, all on the loopback (Debian's nginx, redis-server,
+# postgresql: .ci/run installs them). `make test` leaves tests/load out. About 6 minutes.
+.PHONY: test-load
+test-load: setup train
+	$(BIN)/python -m pytest tests/load -s
 
 # ---- Benchmark (bench/, docs/benchmarks.md): ours side by side with the `rasa init` baseline, in one run.
 # Not a test: prints, writes bench/results/latest.json, docs/benchmarks.md and docs/benchmark-latency.png. ~15 min.

@@ -1,0 +1,276 @@
+"""Scale-out on real engines, on the loopback only: PostgreSQL (conversations, audit), Redis (Rasa's
+lock store), one action server, two Rasa servers and nginx in front of them, round robin.
+
+Each engine is Debian's package (`.ci/run` installs nginx, redis-server and postgresql), started
+here with its own temporary data and config directory on a free port, and stopped at the end; a
+missing one fails the tests (it is never skipped). These tests are `make test-load`: `make test`
+(plain `pytest`) leaves them out, see `pytest_collection_modifyitems` below."""
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import requests
+import yaml
+
+from tests.conftest import ROOT, Servers, free_port
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"  # git-ignored: latency percentiles of the last run
+START_TIMEOUT = 60
+
+
+def pytest_collection_modifyitems(config, items):
+    """Only when tests/load is named on the command line (`make test-load`): a plain `pytest` skips it."""
+    wanted = any(str(Path(arg.split("::")[0]).resolve()).startswith(str(HERE)) for arg in config.args)
+    if wanted:
+        return
+    mine = [item for item in items if Path(str(item.fspath)).resolve().is_relative_to(HERE)]
+    if mine:
+        config.hook.pytest_deselected(items=mine)
+        items[:] = [item for item in items if item not in mine]
+
+
+def need(binary: str) -> str:
+    found = (shutil.which(binary) or shutil.which(binary, path="/usr/sbin:/sbin")
+             or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{binary}"))[-1:]), None))
+    if not found:
+        pytest.fail(f"{binary} is not installed: `.ci/run` installs it (apt-get install nginx redis-server "
+                    f"postgresql)", pytrace=False)
+    return found
+
+
+def wait_for_port(port: int, process: subprocess.Popen, what: str, log: Path | None = None) -> None:
+    import socket
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}: {log.read_text()[-2000:] if log else ''}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"{what} not listening on {port} after {START_TIMEOUT} s")
+
+
+def stop(process: subprocess.Popen | None) -> None:
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@dataclass
+class Postgres:
+    """A throw-away PostgreSQL cluster (trust authentication, loopback only, fsync off: a test)."""
+    directory: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="triage-pg-")))
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://triage@127.0.0.1:{self.port}/triage"
+
+    def start(self) -> None:
+        initdb, postgres = need("initdb"), need("postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if os.geteuid() == 0:
+            shutil.chown(self.directory, "postgres", "postgres")
+        data, log = self.directory / "data", self.directory / "postgres.log"
+        subprocess.run([*as_postgres, initdb, "-D", str(data), "-U", "triage", "-A", "trust", "--no-sync", "-E", "UTF8"],
+                       check=True, capture_output=True, cwd="/")
+        self.process = subprocess.Popen(
+            [*as_postgres, postgres, "-D", str(data), "-p", str(self.port), "-k", str(self.directory),
+             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
+             "-c", "full_page_writes=off", "-c", "max_connections=200"],
+            stdout=log.open("w"), stderr=subprocess.STDOUT, cwd="/")
+        wait_for_port(self.port, self.process, "postgres", log)
+        import sqlalchemy as sa
+        admin = sa.create_engine(f"postgresql://triage@127.0.0.1:{self.port}/postgres", isolation_level="AUTOCOMMIT")
+        for _ in range(50):
+            try:
+                with admin.connect() as connection:
+                    connection.execute(sa.text("CREATE DATABASE triage"))
+                break
+            except sa.exc.OperationalError:  # still starting up
+                time.sleep(0.2)
+        admin.dispose()
+
+    def stop(self) -> None:
+        stop(self.process)
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+@dataclass
+class Redis:
+    directory: Path
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = self.directory / "redis.log"
+        self.process = subprocess.Popen(
+            [need("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.directory), "--daemonize", "no", "--protected-mode", "yes"],
+            stdout=log.open("w"), stderr=subprocess.STDOUT)
+        wait_for_port(self.port, self.process, "redis-server", log)
+
+    def stop(self) -> None:
+        stop(self.process)
+
+
+NGINX_CONF = """
+daemon off;
+user root;
+worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log {dir}/access.log;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    client_max_body_size 64k;
+    upstream rasa {{
+{servers}
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://rasa;
+            proxy_http_version 1.1;
+            proxy_set_header Host $host;
+            proxy_set_header X-Real-IP $remote_addr;
+            proxy_read_timeout 300s;
+            add_header X-Upstream $upstream_addr always;
+        }}
+    }}
+}}
+"""
+
+
+@dataclass
+class Nginx:
+    directory: Path
+    upstream_ports: list
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        conf = self.directory / "nginx.conf"
+        servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in self.upstream_ports)
+        conf.write_text(NGINX_CONF.format(dir=self.directory, port=self.port, servers=servers))
+        log = self.directory / "nginx.out"
+        self.process = subprocess.Popen([need("nginx"), "-p", str(self.directory), "-c", str(conf), "-e", "stderr"],
+                                        stdout=log.open("w"), stderr=subprocess.STDOUT)
+        wait_for_port(self.port, self.process, "nginx", log)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        stop(self.process)
+
+
+@dataclass
+class RasaNode(Servers):
+    """One Rasa server of the cluster: the production tracker store on PostgreSQL, Redis locks."""
+    lock_store: dict | None = None
+
+    @property
+    def endpoints(self) -> Path:
+        path = self.workdir / "endpoints.yml"
+        sections = {"action_endpoint": {"url": f"http://127.0.0.1:{self.action_port}/webhook"},
+                    "tracker_store": self.tracker_store, "lock_store": self.lock_store}
+        path.write_text(yaml.safe_dump({k: v for k, v in sections.items() if v}))
+        return path
+
+
+@dataclass
+class Cluster:
+    postgres: Postgres
+    redis: Redis
+    actions: Servers
+    nodes: list
+    nginx: Nginx
+    token: str
+
+    @property
+    def url(self) -> str:
+        return self.nginx.url
+
+    def tracker(self, sender: str) -> dict:
+        answer = requests.get(f"{self.url}/conversations/{sender}/tracker", params={"token": self.token}, timeout=60)
+        answer.raise_for_status()
+        return answer.json()
+
+
+# The load test sends 20 messages per conversation as fast as the bot answers, all from 127.0.0.1:
+# the per-sender limit is raised for it (the per-address one exempts the loopback by default).
+CLUSTER_ENV = {"TRIAGE_RATE_SENDER_PER_MINUTE": "6000", "TRIAGE_RATE_SENDER_BURST": "1000",
+               "SANIC_REAL_IP_HEADER": "x-real-ip"}
+
+
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory):
+    import secrets
+    workdir = tmp_path_factory.mktemp("cluster")
+    postgres = Postgres()
+    redis = Redis(workdir)
+    token = secrets.token_hex(24)
+    tracker_store = yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
+    env = {**CLUSTER_ENV}
+    actions = nodes = nginx = None
+    try:
+        postgres.start()
+        redis.start()
+        env["TRIAGE_DATABASE_URL"] = postgres.url
+        actions = Servers(workdir / "actions", env=env)
+        actions.workdir.mkdir()
+        actions.start_actions()
+        nodes = []
+        for name in ("rasa-a", "rasa-b"):
+            (workdir / name).mkdir()
+            nodes.append(RasaNode(workdir / name, action_port=actions.action_port, tracker_store=tracker_store,
+                                  lock_store={"type": "redis", "url": "127.0.0.1", "port": redis.port, "db": 0},
+                                  env=env))
+        errors = []
+
+        def start(node):
+            try:
+                node.start_rasa("--enable-api", "--auth-token", token, "--interface", "127.0.0.1")
+            except Exception as error:  # noqa: BLE001
+                errors.append(error)
+
+        threads = [threading.Thread(target=start, args=(node,)) for node in nodes]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
+        (workdir / "nginx").mkdir()
+        nginx = Nginx(workdir / "nginx", [node.rasa_port for node in nodes])
+        nginx.start()
+        yield Cluster(postgres, redis, actions, nodes, nginx, token)
+    finally:
+        for part in [nginx, *(nodes or [])]:
+            if part is not None:
+                part.stop() if isinstance(part, Nginx) else part.stop_all()
+        if actions is not None:
+            actions.stop_all()
+        redis.stop()
+        postgres.stop()
