@@ -187,7 +187,8 @@ class Nginx:
 
 @dataclass
 class RasaNode(Servers):
-    """One Rasa server of the cluster: the production tracker store on PostgreSQL, Redis locks."""
+    """One Rasa server of the cluster: the production tracker store on PostgreSQL, Redis locks
+    (components/lock_store.py: Rasa's Redis lock store loses ticket updates between servers)."""
     lock_store: dict | None = None
 
     @property
@@ -220,8 +221,10 @@ class Cluster:
 
 # The load test sends 20 messages per conversation as fast as the bot answers, all from 127.0.0.1:
 # the per-sender limit is raised for it (the per-address one exempts the loopback by default).
+# Behind nginx the client address comes from X-Real-IP (SANIC_REAL_IP_HEADER); a low per-address limit
+# shows it is the client's, not nginx's (test_scale_out sends from 127.0.0.2).
 CLUSTER_ENV = {"TRIAGE_RATE_SENDER_PER_MINUTE": "6000", "TRIAGE_RATE_SENDER_BURST": "1000",
-               "SANIC_REAL_IP_HEADER": "x-real-ip"}
+               "TRIAGE_RATE_IP_PER_MINUTE": "30", "TRIAGE_RATE_IP_BURST": "10", "SANIC_REAL_IP_HEADER": "x-real-ip"}
 
 
 @pytest.fixture(scope="session")
@@ -245,7 +248,8 @@ def cluster(tmp_path_factory):
         for name in ("rasa-a", "rasa-b"):
             (workdir / name).mkdir()
             nodes.append(RasaNode(workdir / name, action_port=actions.action_port, tracker_store=tracker_store,
-                                  lock_store={"type": "redis", "url": "127.0.0.1", "port": redis.port, "db": 0},
+                                  lock_store={"type": "components.lock_store.AtomicRedisLockStore", "url": "127.0.0.1",
+                                              "port": redis.port, "db": 0},
                                   env=env))
         errors = []
 

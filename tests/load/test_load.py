@@ -55,6 +55,17 @@ def is_red_flag(message: str) -> bool:
     return assess(extract(message)).is_red_flag
 
 
+def peak_rss_mb(process) -> int | None:
+    """The peak resident memory (VmHWM) of a server process, in MB."""
+    try:
+        for line in open(f"/proc/{process.pid}/status"):
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024)
+    except (OSError, AttributeError):
+        return None
+    return None
+
+
 def percentile(values: list, p: float) -> float:
     ordered = sorted(values)
     k = (len(ordered) - 1) * p / 100
@@ -113,6 +124,9 @@ def test_100_conversations_of_20_messages_at_once(cluster):
         counts = dict(connection.execute(sa.text(
             "SELECT sender_id, count(*) FROM events WHERE type_name = 'user' AND sender_id LIKE :run GROUP BY sender_id"),
             {"run": f"load-{run}-%"}).all())
+        stored = connection.execute(sa.text(
+            "SELECT count(*), pg_total_relation_size('events') FROM events")).one()
+        audit_bytes = connection.execute(sa.text("SELECT pg_total_relation_size('triage_audit')")).scalar()
         duplicates = connection.execute(sa.text(
             "SELECT count(*) FROM (SELECT sender_id, data FROM events WHERE sender_id LIKE :run "
             "GROUP BY sender_id, data HAVING count(*) > 1) AS d"), {"run": f"load-{run}-%"}).scalar()
@@ -131,6 +145,9 @@ def test_100_conversations_of_20_messages_at_once(cluster):
                     not_escalated += 1
 
     upstreams = {e.get("upstream") for e in entries}
+    peak_memory_mb = {name: peak_rss_mb(servers.processes.get(kind))
+                      for name, servers, kind in [("rasa_a", cluster.nodes[0], "rasa"), ("rasa_b", cluster.nodes[1], "rasa"),
+                                                  ("actions", cluster.actions, "actions")]}
     result = {
         "when_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores", "conversations": CONVERSATIONS,
@@ -140,6 +157,9 @@ def test_100_conversations_of_20_messages_at_once(cluster):
         "red_flag_messages": red_flag_messages, "red_flag_messages_not_escalated": not_escalated,
         "rasa_servers_used": len(upstreams - {None}), "wall_seconds": round(wall, 1),
         "messages_per_second": round(len(entries) / wall, 1),
+        "peak_memory_mb": peak_memory_mb,
+        "database": {"events": stored[0], "events_table_bytes": stored[1], "audit_table_bytes": audit_bytes,
+                     "events_bytes_per_patient_message": round(stored[1] / max(1, sum(counts.values())))},
         "latency_seconds": {"p50": percentile(latencies, 50), "p90": percentile(latencies, 90),
                             "p95": percentile(latencies, 95), "p99": percentile(latencies, 99),
                             "max": max(latencies), "mean": statistics.fmean(latencies)},
