@@ -126,6 +126,28 @@ def test_a_number_as_message_is_read(hardened):
     assert answer.status == 200 and answer.text
 
 
+def test_the_streaming_rest_answer_gets_the_same_checks(hardened):
+    answer = hardened.request("POST", "/webhooks/rest/webhook?stream=true",
+                              json.dumps({"sender": sender(), "message": "😀"}).encode())
+    assert answer.status == 200
+    messages = [json.loads(line) for line in answer.body.decode().splitlines() if line.strip()]
+    assert "only read words" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["rasa", "run"], "off"),
+    (["rasa", "run", "--enable-api"], "open"),
+    (["rasa", "run", "--enable-api", "--auth-token", ""], "open"),
+    (["rasa", "run", "--enable-api", "--auth-token", "s3cret"], "token"),
+    (["rasa", "run", "--enable-api", "-t", "s3cret"], "token"),
+    (["rasa", "run", "--enable-api", "--auth-token=s3cret"], "token"),
+    (["rasa", "run", "--enable-api", "--jwt-secret", "k"], "jwt"),
+])
+def test_how_the_api_is_protected_is_read_from_the_command_line(argv, expected):
+    from components.health import api_protection
+    assert api_protection(argv) == expected
+
+
 def test_the_http_api_refuses_calls_without_the_token(hardened):
     for method, path in [("GET", "/conversations/someone/tracker"), ("GET", "/status"),
                          ("POST", "/model/parse"), ("POST", "/conversations/someone/messages")]:
