@@ -287,7 +287,7 @@ def markdown(results: dict) -> str:
     if nodes:
         lines += ["", "## Where a message's time goes inside Rasa", "",
                   "In-process (bench/nodes.py): the model loaded with `load_agent` and the same endpoints, every graph "
-                  "node and the action-server round trip and tracker store timed, the patients played 3 times after a "
+                  "node and the action-server round trip and tracker store timed, the patients played twice after a "
                   "warm-up. Milliseconds per user message (a node that runs once per predicted action runs 2-3 times "
                   "per message).", ""]
         for name, n in nodes.items():

@@ -446,7 +446,7 @@ async def measure(args, workdir: Path, models: dict[str, Path]) -> dict:
                         continue
                     log(f"where the time goes inside Rasa ({name}, in-process) ...")
                     results[name]["nodes"] = run_json(
-                        "bench.nodes", str(bot.model), str(bot.endpoints()), "3", timeout=900, env=bot.env({}))
+                        "bench.nodes", str(bot.model), str(bot.endpoints()), "2", timeout=900, env=bot.env({}))
         finally:
             for bot in bots.values():
                 bot.stop()
@@ -459,7 +459,7 @@ def fmt_pct(p: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=float, default=20, help="timed seconds per config per concurrency level")
+    parser.add_argument("--seconds", type=float, default=16, help="timed seconds per config per concurrency level")
     parser.add_argument("--rounds", type=int, default=1, help="ABBA rounds per level (each: 2 windows per config)")
     parser.add_argument("--max-conversations", type=int, default=5000, help="cap per window")
     parser.add_argument("--models", type=Path, help="reuse ours.tar.gz/baseline.tar.gz from here: no training")
