@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -119,11 +119,34 @@ def make_symptom_spelling(nlp: Language, name: str):
 # ---------------------------------------------------------------- symptom matcher
 
 
+def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
+    """Matcher patterns for a lexicon phrase: an `[a|b|]` group of one-word options is one token
+    (`NORM IN`, optional when it has an empty option); groups with longer options are expanded.
+    The same phrases as `expand(phrase)`, in a handful of patterns instead of thousands of docs."""
+    def norms_of(text: str) -> list[str]:
+        return [t.norm_ for t in nlp.make_doc(text.strip()) if not t.is_space]
+
+    pieces: list[list[list[dict]]] = []  # per piece, its alternative token sequences
+    for part in re.split(r"(\[[^\]]*\])", phrase):
+        if part.startswith("["):
+            options = [norms_of(o) for o in part[1:-1].split("|")]
+            if all(len(o) <= 1 for o in options):
+                token = {"NORM": {"IN": sorted({o[0] for o in options if o})}}
+                if any(not o for o in options):
+                    token["OP"] = "?"
+                pieces.append([[token]])
+            else:
+                pieces.append([[{"NORM": n} for n in o] for o in options])
+        elif part.strip():
+            pieces.append([[{"NORM": n} for n in norms_of(part)]])
+    return [[token for sequence in combo for token in sequence] for combo in itertools.product(*pieces)]
+
+
 @Language.factory("symptom_matcher")
 def make_symptom_matcher(nlp: Language, name: str):
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for sid, phrases in lexicon_phrases().items():
-        matcher.add(sid, [nlp.make_doc(p) for p in phrases])
+    matcher = Matcher(nlp.vocab)
+    for sid, symptom in lexicon.SYMPTOMS.items():
+        matcher.add(sid, [p for phrase in symptom.phrases for p in token_patterns(nlp, phrase) if p])
 
     def symptom_matcher(doc: Doc) -> Doc:
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matcher(doc)])  # longest wins
@@ -198,12 +221,21 @@ def _norms(doc: Doc) -> list[str]:
     return [t.norm_ if t.norm_ != t.lower_ or t.lower_ != "nt" else "not" for t in doc]
 
 
-def _find(norms: list[str], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Token ranges where any of `phrases` occurs."""
-    hits = []
+@lru_cache(maxsize=None)
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    index: dict[str, list[list[str]]] = {}
     for phrase in phrases:
         words = phrase.split()
-        for i in range(len(norms) - len(words) + 1):
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+def _find(norms: list[str], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Token ranges where any of `phrases` occurs."""
+    index = _by_first_word(phrases)
+    hits = []
+    for i, norm in enumerate(norms):
+        for words in index.get(norm, ()):
             if norms[i:i + len(words)] == words:
                 hits.append((i, i + len(words)))
     return hits

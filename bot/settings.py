@@ -1,5 +1,6 @@
 """Clinic settings: `clinic.yml` at the project root, each overridable by an environment variable."""
 import os
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,14 @@ class Settings:
 
 
 def load_settings(path: Path = SETTINGS_FILE) -> Settings:
+    """The settings, re-read only when the file or an overriding environment variable changes."""
+    stat = Path(path).stat()
+    return _load_settings(str(path), stat.st_mtime_ns, stat.st_size,
+                          tuple(os.environ.get(f.upper()) for f in Settings.__dataclass_fields__))
+
+
+@lru_cache(maxsize=8)
+def _load_settings(path: str, _mtime: int, _size: int, _environment: tuple) -> Settings:
     values = yaml.safe_load(Path(path).read_text())
     for key in values:
         values[key] = os.environ.get(key.upper(), values[key])

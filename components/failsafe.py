@@ -38,3 +38,4 @@ def install() -> None:
 
     run_or_fail_safe.fail_safe = True
     RemoteAction.run = run_or_fail_safe
+
