@@ -229,7 +229,10 @@ def markdown(results: dict) -> str:
               "swelling? no → home, and greeting + side-effects question + thanks. Per level and config: "
               f"{results['settings']['seconds_per_level']:g} s in windows alternated ours/baseline (ABBA) to cancel "
               "drift in the machine's load; loopback only. *As expected* counts the conversations that ended with "
-              "the disposition level the script expects: it shows both bots ran the same dialogue.", ""]
+              "the disposition level the script expects: it shows both bots ran the same dialogue. Where the "
+              "baseline's count is lower, its DIET intent or its TED/UnexpecTED prediction took another turn in some "
+              "dialogues (the patient script then stops early); every message sent still counts in the latencies.",
+              ""]
     body = []
     for name, server in s.items():
         for level, e in sorted((server.get("e2e") or {}).items(), key=lambda kv: int(kv[0])):
