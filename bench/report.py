@@ -66,15 +66,17 @@ def peak_throughput(server: dict) -> tuple[float | None, str | None]:
 
 # What limits each target (the profiling is in bench/investigation.md, included at the end of the page).
 LIMITS = {
-    "training_s": "Python + Rasa + TensorFlow imports and building our spaCy pipeline; the models fit in seconds",
-    "cold_start_s": "TensorFlow, imported by Rasa whatever the config; our spaCy pipeline built twice "
-                    "(one phrase pattern per expanded lexicon phrase)",
-    "e2e8_p50": "one Rasa process serves one message at a time, so latency ≈ concurrency × Rasa CPU per message; "
-                "half of that CPU is Rasa re-checking the action reply's JSON schema",
+    "training_s": "Python, Rasa and TensorFlow imports and building our spaCy pipeline; the models fit in seconds",
+    "cold_start_s": "Rasa's imports, TensorFlow among them whatever the config, then loading the model and our "
+                    "spaCy pipeline (the node table splits imports and model load)",
+    "e2e8_p50": "one Rasa process serves one message at a time, so latency ≈ concurrency × Rasa time per message "
+                "(tracker store, action round trip, graph: see the node table)",
     "e2e8_p99": "as p50, plus the machine's other load",
-    "throughput": "Rasa CPU per message (action-reply schema check, SQL tracker store, graph) on one core",
-    "rasa_rss": "TensorFlow and Rasa imports before any model; our spaCy pipeline built twice",
-    "core": "clinic.yml parsed again on every `assess`; every phrase scanned at every token in `symptom_context`",
+    "throughput": "Rasa CPU per message on one core: SQL tracker store, action round trip, graph, Rasa's own "
+                  "bookkeeping",
+    "rasa_rss": "TensorFlow and Rasa imports, before any model is loaded (see the node table)",
+    "core": "the spaCy rule pipeline itself (tokenizer, matcher, paired signs, context) and `findings_from_doc`; "
+            "close to the target, it moves with the machine's load",
 }
 
 
