@@ -43,6 +43,17 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
     raise TimeoutError(f"{url} not up after {SERVER_START_TIMEOUT} s:\n{log.read_text()[-3000:]}")
 
 
+def stop_process(process: subprocess.Popen | None) -> None:
+    """Terminate, then kill if it has not stopped within 20 s."""
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
 @dataclass
 class Servers:
     """The action server and the Rasa server, started from this checkout on free ports.
@@ -94,13 +105,7 @@ class Servers:
         wait_until_up(f"{self.rasa_url}/webhooks/rest/", self.processes["rasa"], log)
 
     def stop(self, name: str) -> None:
-        process = self.processes.pop(name, None)
-        if process and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_process(self.processes.pop(name, None))
 
     def stop_all(self) -> None:
         for name in list(self.processes):

@@ -19,7 +19,7 @@ import pytest
 import requests
 import yaml
 
-from tests.conftest import ROOT, Servers, free_port
+from tests.conftest import ROOT, Servers, free_port, stop_process
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"  # git-ignored: latency percentiles of the last run
@@ -59,15 +59,7 @@ def wait_for_port(port: int, process: subprocess.Popen, what: str, log: Path | N
     raise TimeoutError(f"{what} not listening on {port} after {START_TIMEOUT} s")
 
 
-def stop(process: subprocess.Popen | None) -> None:
-    if process and process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
+stop = stop_process  # tests/conftest.py
 
 @dataclass
 class Postgres:
