@@ -29,15 +29,9 @@ SYMPTOM_SPANS = "symptoms"
 # ---------------------------------------------------------------- phrase expansion
 
 
-def expand(phrase: str) -> list[str]:
-    """`[a|b] c [d|]` -> ["a c d", "a c", "b c d", "b c"]."""
-    parts = re.split(r"(\[[^\]]*\])", phrase)
-    options = [p[1:-1].split("|") if p.startswith("[") else [p] for p in parts]
-    return [" ".join("".join(combo).split()) for combo in itertools.product(*options)]
-
-
-def lexicon_phrases() -> dict[str, list[str]]:
-    return {sid: sorted({x for p in s.phrases for x in expand(p) if x}) for sid, s in lexicon.SYMPTOMS.items()}
+def lexicon_words() -> set[str]:
+    """Every word the lexicon's phrases use, options included ("[hard|difficult] to breathe")."""
+    return {w for s in lexicon.SYMPTOMS.values() for p in s.phrases for w in re.split(r"[\s\[\]|]+", p) if w.isalpha()}
 
 
 # ---------------------------------------------------------------- spelling
@@ -109,7 +103,7 @@ class SymptomSpelling:
 
 @Language.factory("symptom_spelling")
 def make_symptom_spelling(nlp: Language, name: str):
-    words = {w for phrases in lexicon_phrases().values() for p in phrases for w in p.split() if w.isalpha()}
+    words = lexicon_words()
     words |= {w for p in lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS + lexicon.SUDDEN_WORDS for w in p.split()}
     words |= {w for pair in lexicon.PAIRED_SIGNS.values() for group in pair for w in group}
     words |= set(lexicon.COMPLAINT_WORDS + lexicon.STRONG_COMPLAINT_WORDS)
@@ -122,7 +116,7 @@ def make_symptom_spelling(nlp: Language, name: str):
 def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
     """Matcher patterns for a lexicon phrase: an `[a|b|]` group of one-word options is one token
     (`NORM IN`, optional when it has an empty option); groups with longer options are expanded.
-    The same phrases as `expand(phrase)`, in a handful of patterns instead of thousands of docs."""
+    The same phrases as every combination of the options, in a handful of patterns instead of thousands."""
     def norms_of(text: str) -> list[str]:
         return [t.norm_ for t in nlp.make_doc(text.strip()) if not t.is_space]
 

@@ -4,7 +4,7 @@ import pytest
 
 from bot import lexicon
 from bot.findings import Findings, extract, with_ml_symptoms
-from bot.nlp import expand, lexicon_phrases
+from bot.nlp import load, token_patterns
 from bot.temperature import find_temperatures
 
 # One lay phrase per symptom id, as a patient would type it.
@@ -191,9 +191,12 @@ def test_a_statistical_symptom_phrase_without_a_known_id_is_an_unknown_symptom()
     assert with_ml_symptoms(extract("hello"), ["my ears feel full"]).unknown_symptom
 
 
-def test_phrase_expansion():
-    assert expand("[a|b] c [d|]") == ["a c d", "a c", "b c d", "b c"]
-    assert all(phrases for phrases in lexicon_phrases().values())
+def test_option_groups_become_token_patterns():
+    patterns = token_patterns(load(), "[my|] chest [is|feels] [really|kind of|] tight")
+    assert len(patterns) == 3  # only the group with a two-word option is expanded
+    assert patterns[-1] == [{"NORM": {"IN": ["my"]}, "OP": "?"}, {"NORM": "chest"},
+                            {"NORM": {"IN": ["feels", "is"]}}, {"NORM": "tight"}]
+    assert all(token_patterns(load(), p) for s in lexicon.SYMPTOMS.values() for p in s.phrases)
 
 
 @pytest.mark.parametrize("text, answer", [
