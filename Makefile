@@ -29,8 +29,8 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 # Retrain only when what the model learns from has changed.
-MODEL_INPUTS := config.yml domain.yml data/rules.yml data/stories.yml $(wildcard data/nlu/*.yml) \
-	bot/lexicon.py bot/nlp.py bot/spacy_pipeline/config.cfg components/symptom_scanner.py
+MODEL_INPUTS := config.yml domain.yml $(wildcard data/nlu/*.yml data/rules/*.yml data/stories/*.yml) \
+	bot/lexicon.py bot/nlp.py bot/spacy_pipeline/config.cfg components/nlu/symptom_scanner.py
 
 train: $(MODEL)
 
@@ -60,7 +60,7 @@ test: setup train
 	$(BIN)/python -m pytest
 
 eval: setup train
-	$(BIN)/python -m tests.dev_eval
+	$(BIN)/python -m eval
 
 clean:
 	rm -rf models .pytest_cache
@@ -95,28 +95,28 @@ demo-page: setup
 # else var/conversations.db. SINCE/UNTIL are UTC dates; FORMAT is csv or json.
 SINCE ?= 2000-01-01
 FORMAT ?= csv
-.PHONY: audit-export audit-report purge escalation-retry postgres test-ops
+.PHONY: audit-export audit-report purge escalation-retry postgres test-clinic
 
 audit-export: setup
-	$(BIN)/python -m bot.audit export --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) --format $(FORMAT)
+	$(BIN)/python -m clinic export --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) --format $(FORMAT)
 
 audit-report: setup
-	$(BIN)/python -m bot.audit report --since $(SINCE) $(if $(UNTIL),--until $(UNTIL))
+	$(BIN)/python -m clinic report --since $(SINCE) $(if $(UNTIL),--until $(UNTIL))
 
 # Deletes conversations and audit rows older than TRIAGE_RETENTION_DAYS (default 90); run it daily.
 purge: setup
-	$(BIN)/python -m bot.audit purge
+	$(BIN)/python -m clinic purge
 
 escalation-retry: setup
-	$(BIN)/python -m bot.escalation retry
+	$(BIN)/python -m clinic retry
 
 # A local PostgreSQL as CI has it (root; installs Debian's package if missing); prints its URL:
 #   export TRIAGE_TEST_POSTGRES_URL=$(make -s postgres)
 postgres:
 	@bash .ci/postgres
 
-test-ops: setup train
-	$(BIN)/python -m pytest tests/ops
+test-clinic: setup train
+	$(BIN)/python -m pytest tests/clinic
 
 # ---- Load and scale-out (tests/load, docs/deployment.md): 100 conversations x 20 messages, two Rasa servers
 # behind nginx sharing PostgreSQL and a Redis lock store, all on the loopback (Debian's nginx, redis-server,

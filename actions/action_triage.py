@@ -10,8 +10,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.audit_trail import record_disposition
-from actions.conversation import FORM_SLOTS, conversation_findings, log_event, message_findings
+from clinic.worker import record_disposition
+from actions.conversation import FORM_SLOTS, conversation_findings, log_event, message_findings, model_version
 from bot.advice import message_for, triage_payload
 from bot.findings import Findings
 from bot.settings import load_settings
@@ -47,7 +47,7 @@ class ActionTriage(Action):
 
         text, advice = message_for(disposition, findings, load_settings())
         dispatcher.utter_message(text=text, json_message=triage_payload(disposition, advice))
-        handoff = await record_disposition(tracker, disposition, findings)  # audit, escalation; never raises
+        handoff = await record_disposition(tracker.sender_id, model_version(tracker), disposition, findings)  # audit, escalation; never raises
         if handoff:  # call_doctor_now / emergency: the nurse summary, to read out on the phone
             dispatcher.utter_message(text=handoff)
         log_event("disposition", tracker, level=disposition.level, red_flags=list(disposition.red_flags),

@@ -47,6 +47,15 @@ def conversation_findings(tracker: Tracker) -> Findings:
     return findings
 
 
+def model_version(tracker: Tracker) -> str:
+    """The Rasa model that read the patient's message: the `model_id` Rasa puts in each event's metadata."""
+    for event in reversed(tracker.events or []):
+        model_id = (event.get("metadata") or {}).get("model_id")
+        if model_id:
+            return str(model_id)
+    return "unknown"
+
+
 def log_event(event: str, tracker: Tracker, **fields: Any) -> None:
     """One JSON line per event; ids and levels only, never the patient's words."""
     record: Dict[str, Any] = {"event": event, "conversation": tracker.sender_id, **fields}

@@ -252,7 +252,7 @@ def markdown(results: dict) -> str:
 
     lines += ["## NLU parse latency", "",
               "`POST /model/parse` on the bench's own Rasa server (started with `--enable-api --auth-token <random>` "
-              "on 127.0.0.1), one request at a time, every dev-set message (tests/dev_set.yml) twice, the halves "
+              "on 127.0.0.1), one request at a time, every dev-set message (eval/sets/dev_set.yml) twice, the halves "
               "alternated between the configs. NLU only: no tracker, policies or actions.", ""]
     body = [(name, p["n"], num(p["p50"]), num(p["p95"]), num(p["p99"]), num(p["max"]), num(p["mean"]))
             for name, server in s.items() if (p := server.get("parse_latency_ms"))]

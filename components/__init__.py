@@ -6,7 +6,7 @@ Importing this package, which Rasa does before it runs any component named in co
 - removes two measured Rasa costs (`speedups.py`).
 """
 import bot.nlp  # noqa: F401
-from components import failsafe, speedups
+from components.patches import failsafe, speedups
 
 failsafe.install()
 speedups.install()

@@ -1,7 +1,7 @@
 """Is the conversation store really storing? Made visible: `GET /webhooks/rest/health` and the logs.
 
 Rasa wraps every tracker store in a FailSafeTrackerStore that, when the store fails, quietly keeps
-conversations in memory; our TriageTrackerStore (components/tracker_store.py) does the same on
+conversations in memory; our TriageTrackerStore (components/stores/tracker_store.py) does the same on
 purpose, so a database that is down never silences the bot. Either way conversations are then
 lost on a restart, and nothing but a log line said so. Here:
 

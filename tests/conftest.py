@@ -164,7 +164,7 @@ def conversation(servers) -> Conversation:
 @pytest.fixture(scope="session")
 def agent():
     """The trained model in-process, for NLU tests and the dev set."""
-    from tests.dev_eval import load_agent
+    from eval.evaluate import load_agent
     return load_agent()
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from tests.hardening.conftest import wait_for
 
-STORE_RETRY_AFTER_SECONDS = 10  # components/tracker_store.py RETRY_AFTER_SECONDS: the store's circuit breaker
+STORE_RETRY_AFTER_SECONDS = 10  # components/stores/tracker_store.py RETRY_AFTER_SECONDS: the store's circuit breaker
 
 
 def test_a_database_that_stops_answering_is_reported_logged_and_never_silences_the_bot(hardened):

@@ -1,7 +1,7 @@
-"""Unit tests of bot/input_checks.py: what each kind of bad input gets, the language detector, the rate limiter."""
+"""Unit tests of components/channels/input_checks.py: what each kind of bad input gets, the language detector, the rate limiter."""
 import pytest
 
-from bot.input_checks import (MAX_MESSAGE_CHARS, NO_WORDS, RateLimiter, Limits, check_message, clean,
+from components.channels.input_checks import (MAX_MESSAGE_CHARS, NO_WORDS, RateLimiter, Limits, check_message, clean,
                               fail_safe_text, language_of, rate_limited_text)
 
 

@@ -180,7 +180,7 @@ class Nginx:
 @dataclass
 class RasaNode(Servers):
     """One Rasa server of the cluster: the production tracker store on PostgreSQL, Redis locks
-    (components/lock_store.py: Rasa's Redis lock store loses ticket updates between servers)."""
+    (components/stores/lock_store.py: Rasa's Redis lock store loses ticket updates between servers)."""
     lock_store: dict | None = None
 
     @property
@@ -240,7 +240,7 @@ def cluster(tmp_path_factory):
         for name in ("rasa-a", "rasa-b"):
             (workdir / name).mkdir()
             nodes.append(RasaNode(workdir / name, action_port=actions.action_port, tracker_store=tracker_store,
-                                  lock_store={"type": "components.lock_store.AtomicRedisLockStore", "url": "127.0.0.1",
+                                  lock_store={"type": "components.stores.lock_store.AtomicRedisLockStore", "url": "127.0.0.1",
                                               "port": redis.port, "db": 0},
                                   env=env))
         errors = []

@@ -47,7 +47,7 @@ def test_concurrent_messages_of_one_sender_are_processed_in_order(cluster, round
     sends eight messages 0.1 s apart through nginx, so they wait side by side on both servers, then
     lets go: each is processed alone and in the order it came. (Three rounds: with Rasa's own
     RedisLockStore lost ticket updates stall such a conversation for a minute or more, now and then.)"""
-    from components.lock_store import AtomicRedisLockStore
+    from components.stores.lock_store import AtomicRedisLockStore
 
     sender = f"order-{round_}-{uuid.uuid4().hex[:10]}"
     messages = ["hello", "what are the side effects of ivig?", "my chest is tight", "what is the clinic's phone number?",
@@ -145,7 +145,7 @@ def test_the_lock_store_loses_no_ticket_between_servers(cluster):
 
     from rasa.core.lock_store import RedisLockStore
 
-    from components.lock_store import AtomicRedisLockStore
+    from components.stores.lock_store import AtomicRedisLockStore
 
     def left_behind(store_class) -> int:
         conversation = f"race-{uuid.uuid4().hex[:8]}"

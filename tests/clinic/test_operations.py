@@ -12,8 +12,8 @@ import pytest
 
 from bot.triage import RULES
 from tests.conftest import ROOT, server_env
-from tests.ops.conftest import GUARD_DIR, Receiver, persistent_servers
-from tests.ops.test_persistence import model_id, payload, texts
+from tests.clinic.conftest import GUARD_DIR, Receiver, persistent_servers
+from tests.clinic.test_persistence import model_id, payload, texts
 
 HANDOFF_START = "When you call, you can read this out:"
 # What these patients say that appears nowhere in the bot's own words: it must stay out of the logs.
@@ -52,7 +52,7 @@ def clinic(tmp_path_factory):
 
 
 def export(clinic, fmt: str = "json") -> str:
-    result = subprocess.run([sys.executable, "-m", "bot.audit", "export", "--since", "2000-01-01", "--format", fmt],
+    result = subprocess.run([sys.executable, "-m", "clinic", "export", "--since", "2000-01-01", "--format", fmt],
                             cwd=ROOT, env={**server_env(), "TRIAGE_DATABASE_URL": clinic["servers"].database_url},
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

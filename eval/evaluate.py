@@ -20,8 +20,8 @@ from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.triage import assess
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_SET = ROOT / "tests" / "dev_set.yml"
-HOLDOUT_SET = ROOT / "tests" / "holdout_set.yml"  # written blind, never used to tune the lexicon
+DEV_SET = ROOT / "eval" / "sets" / "dev_set.yml"
+HOLDOUT_SET = ROOT / "eval" / "sets" / "holdout_set.yml"  # written blind, never used to tune the lexicon
 MODEL = ROOT / "models" / "triage.tar.gz"
 ORDER = ("none", MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)
 RED = (CALL_DOCTOR_NOW, EMERGENCY)
@@ -106,7 +106,7 @@ def report(results: list[Result], labelled: Path = DEV_SET) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
+def main() -> None:
     agent = load_agent()
     under_triage = 0
     for labelled in [Path(p) for p in sys.argv[1:]] or [DEV_SET, HOLDOUT_SET]:

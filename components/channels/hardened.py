@@ -9,11 +9,11 @@ message over 2,000 characters or in Spanish has already cost the whole pipeline,
 reached the tracker store, and a component cannot answer the patient), and a Sanic middleware would
 not see socket.io messages. So, on each message:
 
-1. per-address and per-sender rate limits (`bot.input_checks.RateLimiter`), with a friendly reply
+1. per-address and per-sender rate limits (`components.channels.input_checks.RateLimiter`), with a friendly reply
    (and the fail-safe red flags) when exceeded: HTTP 429 with `Retry-After` on REST;
 2. REST only: the body must be UTF-8 JSON, an object with a string `sender`; anything else is a 400
    with a clear error, never a 500; a request from a browser whose Origin is not in `--cors` is a 403;
-3. `bot.input_checks.check_message`: empty, emoji only, over 2,000 characters (still scanned for red
+3. `components.channels.input_checks.check_message`: empty, emoji only, over 2,000 characters (still scanned for red
    flags), another language, control characters, HTML: a clear reply of our own, or the cleaned text
    goes on to Rasa;
 4. any failure inside Rasa gets the fail-safe reply (`utter_default`), never an empty answer, and is
@@ -35,10 +35,10 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 
 import rasa.utils.endpoints
-from bot import input_checks
+from components.channels import input_checks
 from components import health
-from components.output import DispositionOutputChannel
-from web.socketio_channel import SocketIOInput, origin_allowed
+from components.channels.output import DispositionOutputChannel
+from components.channels.socketio import SocketIOInput, origin_allowed
 
 logger = logging.getLogger("triage.input")
 
@@ -277,7 +277,7 @@ class HardenedRestInput(RestInput):
 
 
 class HardenedSocketIOInput(SocketIOInput):
-    """The widget's socket.io channel (web/socketio_channel.py, same name, options and URL) with the
+    """The widget's socket.io channel (components/channels/socketio.py, same name, options and URL) with the
     same checks: per-address and per-session rate limits, `check_message`, the fail-safe reply."""
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:

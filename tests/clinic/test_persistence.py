@@ -8,7 +8,7 @@ import tarfile
 import uuid
 
 from tests.conftest import MODEL, ROOT, server_env
-from tests.ops.conftest import kill, persistent_servers
+from tests.clinic.conftest import kill, persistent_servers
 
 
 def model_id() -> str:
@@ -28,7 +28,7 @@ def payload(replies: list[dict]) -> dict | None:
 
 
 def export(database_url: str) -> list[dict]:
-    result = subprocess.run([sys.executable, "-m", "bot.audit", "export", "--format", "json"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "clinic", "export", "--format", "json"], cwd=ROOT,
                             env={**server_env(), "TRIAGE_DATABASE_URL": database_url},
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,6 @@
 """What a message must pass before the bot reads it, and the replies when it does not.
 
-Plain Python (no Rasa imports): the hardened input channels (`components/channels.py`) call
+Plain Python (no Rasa imports): the hardened input channels (`components/channels/hardened.py`) call
 `check_message` on every incoming text before Rasa's message processor sees it, and use
 `RateLimiter` per sender and per client address. Everything here is deterministic.
 
@@ -34,7 +34,7 @@ import yaml
 
 from bot.settings import Settings, load_settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MAX_MESSAGE_CHARS = 2000  # longer: "please send a shorter message", after a red-flag scan
 SCAN_CHUNK_CHARS = 1000  # the rule layer's cost grows faster than linearly: long texts are read in chunks
 SCAN_OVERLAP_CHARS = 120  # a window cut inside a long sentence overlaps the next one by this much

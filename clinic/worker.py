@@ -1,4 +1,4 @@
-"""The action server's side of the audit trail, the nurse hand-off and the escalation webhook.
+"""The background worker behind the audit trail, the nurse hand-off and the escalation webhook.
 
 `record_disposition` is called where a disposition is uttered. It builds the audit row and, for
 call_doctor_now and emergency, the hand-off summary the patient is shown, then stores the row (and
@@ -16,10 +16,8 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
-from rasa_sdk import Tracker
-
-from bot import audit, escalation
-from bot.database import utcnow
+from clinic import audit, escalation
+from clinic.database import utcnow
 from bot.findings import Findings
 from bot.settings import load_settings
 from bot.triage import Disposition
@@ -38,24 +36,16 @@ _maintenance_lock = threading.Lock()
 _maintenance: Optional[threading.Thread] = None
 
 
-def model_version(tracker: Tracker) -> str:
-    """The Rasa model that read the patient's message: the `model_id` Rasa puts in each event's metadata."""
-    for event in reversed(tracker.events or []):
-        model_id = (event.get("metadata") or {}).get("model_id")
-        if model_id:
-            return str(model_id)
-    return "unknown"
-
-
-async def record_disposition(tracker: Tracker, disposition: Disposition, findings: Findings) -> Optional[str]:
+async def record_disposition(conversation_id: str, model_version: str, disposition: Disposition,
+                             findings: Findings) -> Optional[str]:
     """Audit one disposition; return the hand-off text to show the patient (call_doctor_now and emergency).
 
     Never raises and never waits long: whatever happens to the database, the patient gets the answer."""
     try:
-        entry = audit.entry_for(disposition, findings, load_settings(), conversation_id=tracker.sender_id,
-                                model_version=model_version(tracker))
+        entry = audit.entry_for(disposition, findings, load_settings(), conversation_id=conversation_id,
+                                model_version=model_version)
     except Exception as error:  # noqa: BLE001
-        logger.error("could not build the audit row of conversation %s: %s", tracker.sender_id, type(error).__name__)
+        logger.error("could not build the audit row of conversation %s: %s", conversation_id, type(error).__name__)
         return None
     _start_maintenance()
     write = asyncio.get_running_loop().run_in_executor(_writer, _write, entry)

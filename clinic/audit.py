@@ -5,20 +5,18 @@ Every disposition the bot gives is one row of the `triage_audit` table, in the b
 the red flags, the symptoms reported and denied, every rule that fired, the model version and the
 lexicon version; for call_doctor_now and emergency also the nurse hand-off summary (bot/handoff.py).
 
-    python -m bot.audit export --since 2026-01-01 [--until 2026-02-01] [--format csv|json] [--output FILE]
-    python -m bot.audit report --since 2026-01-01 [--until ...] [--format text|json]
-    python -m bot.audit purge [--older-than-days N]     # default: TRIAGE_RETENTION_DAYS, else 90
+    python -m clinic export --since 2026-01-01 [--until 2026-02-01] [--format csv|json] [--output FILE]
+    python -m clinic report --since 2026-01-01 [--until ...] [--format text|json]
+    python -m clinic purge [--older-than-days N]     # default: TRIAGE_RETENTION_DAYS, else 90
 
 Writing a row never raises: a disposition must reach the patient whatever the database does.
 Plain Python and SQLAlchemy: no Rasa, no spaCy.
 """
-import argparse
 import csv
 import io
 import json
 import logging
 import os
-import sys
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,9 +24,10 @@ from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 
-from bot import database, lexicon
+from bot import lexicon
+from clinic import database
 from bot.advice import name_of
-from bot.database import audit_table, outbox_table, rasa_events_table, utcnow
+from clinic.database import audit_table, outbox_table, rasa_events_table, utcnow
 from bot.findings import Findings
 from bot.handoff import handoff_summary, handoff_text, needs_handoff
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
@@ -101,7 +100,7 @@ def record(entry: AuditEntry, db_url: str | None = None, escalate: bool = False,
     """Store one disposition (and, with `escalate`, its escalation in the outbox, in the same transaction).
 
     Never raises. False when it could not be stored; the error is logged without patient text."""
-    from bot.escalation import outbox_row
+    from clinic.escalation import outbox_row
     url = database.database_url(db_url)
     try:
         eng = database.engine_for(url)
@@ -242,7 +241,7 @@ def purge(older_than_days: int, db_url: str | None = None, now: datetime | None 
             _purge_conversations(conn, cutoff_epoch, counts)
     if counts["undelivered_escalations_kept"]:
         logger.error("%d escalation(s) older than the retention period are still undelivered: kept; "
-                     "check the webhook and run `python -m bot.escalation retry`", counts["undelivered_escalations_kept"])
+                     "check the webhook and run `python -m clinic retry`", counts["undelivered_escalations_kept"])
     return counts
 
 
@@ -263,48 +262,3 @@ def _purge_conversations(conn: sa.engine.Connection, cutoff_epoch: float, counts
                 continue
             deleted = conn.execute(rasa_events_table.delete().where(of_sender, events.timestamp < keep_from)).rowcount
         counts["conversation_events"] += deleted
-
-
-# ---------------------------------------------------------------- command line
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.audit", description="Audit trail of triage dispositions.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    for name, helptext in (("export", "every disposition, for clinical review"),
-                           ("report", "counts per level and per red flag")):
-        command = commands.add_parser(name, help=helptext)
-        command.add_argument("--since", type=parse_time, help="from this UTC date or time (included)")
-        command.add_argument("--until", type=parse_time, help="to this UTC date or time (excluded)")
-        command.add_argument("--output", "-o", help="write to this file instead of the screen")
-    export = commands.choices["export"]
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
-    export.add_argument("--reference", help="only the disposition with this hand-off reference")
-    commands.choices["report"].add_argument("--format", choices=("text", "json"), default="text")
-    purge_command = commands.add_parser("purge", help="delete conversations and audit rows past the retention period")
-    purge_command.add_argument("--older-than-days", type=int, default=None,
-                               help=f"default: {RETENTION_VARIABLE}, else {DEFAULT_RETENTION_DAYS}")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-
-    if args.command == "purge":
-        days = retention_days() if args.older_than_days is None else args.older_than_days
-        if days < 0:
-            parser.error("--older-than-days must be 0 or more")
-        print(json.dumps(purge(days), indent=2))
-        return 0
-    items = rows(args.since, args.until, reference=getattr(args, "reference", None))
-    if args.command == "export":
-        text = to_json(items) if args.format == "json" else to_csv(items)
-    else:
-        counts = report(items)
-        text = json.dumps(counts, indent=2) + "\n" if args.format == "json" else report_text(counts, args.since, args.until)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

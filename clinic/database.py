@@ -22,7 +22,7 @@ CONNECT_TIMEOUT_SECONDS = 3  # a database that does not answer must not hold up 
 metadata = sa.MetaData()
 _create_lock = threading.Lock()
 
-# Every disposition given, one row each (see bot/audit.py). Lists are JSON text, times naive UTC.
+# Every disposition given, one row each (see clinic/audit.py). Lists are JSON text, times naive UTC.
 audit_table = sa.Table(
     "triage_audit", metadata,
     sa.Column("id", sa.Integer, sa.Sequence("triage_audit_id_seq", optional=True), primary_key=True),
@@ -39,7 +39,7 @@ audit_table = sa.Table(
     sa.Column("handoff", sa.Text),  # JSON hand-off summary, for call_doctor_now and emergency only
 )
 
-# Escalations to the clinic's webhook that are not yet delivered, and those that were (bot/escalation.py).
+# Escalations to the clinic's webhook that are not yet delivered, and those that were (clinic/escalation.py).
 outbox_table = sa.Table(
     "escalation_outbox", metadata,
     sa.Column("id", sa.Integer, sa.Sequence("escalation_outbox_id_seq", optional=True), primary_key=True),

@@ -1,5 +1,5 @@
 """Rasa's Redis lock store with atomic ticket updates, for several Rasa servers (endpoints.yml
-`lock_store: {type: components.lock_store.AtomicRedisLockStore, url: ..., port: ..., db: ...}`).
+`lock_store: {type: components.stores.lock_store.AtomicRedisLockStore, url: ..., port: ..., db: ...}`).
 
 Rasa 3.6's RedisLockStore changes a conversation's ticket lock by reading it, changing it in Python
 and writing it back, with nothing in between to stop another server doing the same: issuing a ticket,

@@ -26,7 +26,7 @@ from bot.triage import assess
 REPORT_SYMPTOMS = "report_symptoms"
 REPORT_EMERGENCY = "report_emergency"  # given only here, never learnt: a rule answers it from the domain
 # A statistical symptom phrase with no known id counts as an unknown symptom from this confidence on;
-# below it the extractor mostly tags greetings and questions (measured on tests/dev_set.yml).
+# below it the extractor mostly tags greetings and questions (measured on eval/sets/dev_set.yml).
 UNKNOWN_SYMPTOM_CONFIDENCE = 0.8
 
 

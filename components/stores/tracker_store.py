@@ -1,8 +1,8 @@
 """Rasa tracker store: conversations kept in the bot's database, configured by one URL.
 
-In endpoints.yml: `tracker_store: {type: components.tracker_store.TriageTrackerStore}`. The database
+In endpoints.yml: `tracker_store: {type: components.stores.tracker_store.TriageTrackerStore}`. The database
 is `TRIAGE_DATABASE_URL` (any SQLAlchemy URL: `postgresql://user:pw@host:5432/db`), else the
-endpoint's `url:`, else the SQLite file `var/conversations.db` (see bot/database.py). Rasa's own
+endpoint's `url:`, else the SQLite file `var/conversations.db` (see clinic/database.py). Rasa's own
 SQLTrackerStore does the storing (its `events` table, one row per event).
 
 Fail safe: a broken database must never silence the bot. Rasa's SQLTrackerStore waits forever for a
@@ -21,7 +21,7 @@ from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import database
+from clinic import database
 
 logger = logging.getLogger("triage.tracker_store")
 

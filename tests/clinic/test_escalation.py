@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 from bot import audit, database, escalation
 from tests.conftest import ROOT, server_env
-from tests.ops.conftest import Receiver
-from tests.ops.test_audit import EMERGENCY, RED, disposition_entry
+from tests.clinic.conftest import Receiver
+from tests.clinic.test_audit import EMERGENCY, RED, disposition_entry
 
 
 def outbox(url: str) -> list:
@@ -69,12 +69,12 @@ def test_undelivered_stays_in_the_outbox_until_the_retry_command(use_database, m
     assert escalation.deliver_due().failed == 0, "not due yet: not tried"
 
     env = {**server_env(), "TRIAGE_DATABASE_URL": use_database, "TRIAGE_ESCALATION_URL": url}
-    status = subprocess.run([sys.executable, "-m", "bot.escalation", "status"], cwd=ROOT, env=env,
+    status = subprocess.run([sys.executable, "-m", "clinic", "status"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
     assert json.loads(status.stdout)["pending"] == 1
     receiver = Receiver(port=port)  # the clinic's receiver is back
     try:
-        retry = subprocess.run([sys.executable, "-m", "bot.escalation", "retry"], cwd=ROOT, env=env,
+        retry = subprocess.run([sys.executable, "-m", "clinic", "retry"], cwd=ROOT, env=env,
                                capture_output=True, text=True, timeout=60)
         assert retry.returncode == 0, retry.stderr
         assert json.loads(retry.stdout) == {"delivered": 1, "failed": 0, "pending": 0}

@@ -4,7 +4,7 @@ Set `TRIAGE_ESCALATION_URL` to turn it on. Each escalation is first written to t
 table, in the same transaction as its audit row, then posted as JSON with an `Idempotency-Key` header.
 A failed post (no answer, a timeout, any status but 2xx) stays in the outbox and is retried with
 exponential backoff, by the action server's background loop, at the next disposition, and by
-`python -m bot.escalation retry`: delivered at least once, never dropped. The receiver must use the
+`python -m clinic retry`: delivered at least once, never dropped. The receiver must use the
 idempotency key to ignore repeats.
 
 Other settings: `TRIAGE_ESCALATION_SECRET` (adds `X-Triage-Signature: sha256=<HMAC of the body>`),
@@ -13,22 +13,20 @@ Other settings: `TRIAGE_ESCALATION_SECRET` (adds `X-Triage-Signature: sha256=<HM
 
 Logs name the idempotency key, the conversation id and a status code, never the summary.
 """
-import argparse
 import hashlib
 import hmac
 import json
 import logging
 import os
 import random
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import requests
 import sqlalchemy as sa
 
-from bot import database
-from bot.database import outbox_table, utcnow
+from clinic import database
+from clinic.database import outbox_table, utcnow
 
 URL_VARIABLE = "TRIAGE_ESCALATION_URL"
 SECRET_VARIABLE = "TRIAGE_ESCALATION_SECRET"
@@ -171,26 +169,3 @@ def status(db_url: str | None = None) -> dict:
         return {"pending": count(undelivered), "delivered": count(outbox_table.c.delivered_at.is_not(None)),
                 "oldest_pending_utc": oldest.strftime("%Y-%m-%dT%H:%M:%SZ") if oldest else None,
                 "webhook_configured": escalation_url() is not None}
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.escalation", description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    retry = commands.add_parser("retry", help="post every undelivered escalation now (exit 1 if any is left)")
-    retry.add_argument("--due-only", action="store_true", help="only those whose backoff has run out")
-    commands.add_parser("status", help="how many escalations are pending and delivered")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    if args.command == "status":
-        print(json.dumps(status(), indent=2))
-        return 0
-    if not escalation_url():
-        print(f"{URL_VARIABLE} is not set: nowhere to deliver to", file=sys.stderr)
-        return 2
-    result = deliver_due(ignore_schedule=not args.due_only, limit=10_000)
-    print(json.dumps(result.__dict__))
-    return 0 if result.pending == 0 else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

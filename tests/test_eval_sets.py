@@ -1,7 +1,7 @@
 """The labelled dev set through the trained model and the triage rules (`make eval` prints the report)."""
 import pytest
 
-from tests.dev_eval import HOLDOUT_SET, evaluate, metrics, report
+from eval.evaluate import HOLDOUT_SET, evaluate, metrics, report
 
 
 @pytest.fixture(scope="module")

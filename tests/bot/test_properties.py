@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from bot import nlp
 from bot.findings import extract
-from bot.input_checks import MAX_MESSAGE_CHARS, check_message, chunks
+from components.channels.input_checks import MAX_MESSAGE_CHARS, check_message, chunks
 from bot.triage import assess
 
 RED_FLAG_PHRASES = ("i can't breathe", "my chest is tight", "i threw up", "my throat is swelling",

@@ -9,8 +9,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from components import tracker_store as module
-from components.tracker_store import TriageTrackerStore
+from components.stores import tracker_store as module
+from components.stores.tracker_store import TriageTrackerStore
 from tests.conftest import ROOT
 
 

@@ -43,7 +43,7 @@ def test_lexicon_version_changes_with_the_lexicon(monkeypatch):
     before = lexicon.version()
     monkeypatch.setattr(lexicon, "SUDDEN_WORDS", lexicon.SUDDEN_WORDS + ("abruptly",))
     assert lexicon.version() != before
-    probe = subprocess.run([sys.executable, "-c", "import sys, bot.audit, bot.escalation, bot.handoff; "
+    probe = subprocess.run([sys.executable, "-c", "import sys, clinic.audit, clinic.escalation, bot.handoff; "
                             "print(sorted(m for m in ('spacy', 'rasa', 'rasa_sdk') if m in sys.modules))"],
                            cwd=ROOT, capture_output=True, text=True, env=server_env(), check=True)
     assert probe.stdout.strip() == "[]", "bot/ audit modules must stay plain Python"
@@ -82,25 +82,25 @@ def test_rows_export_and_report(use_database):
         assert row["recorded_at"].endswith("Z")
     assert rows[0]["handoff"]["patient_words"] == list(WORDS) and rows[1]["handoff"] is None
 
-    exported = run_cli("bot.audit", "export", "--since", "2000-01-01", "--format", "json", url=use_database)
+    exported = run_cli("clinic", "export", "--since", "2000-01-01", "--format", "json", url=use_database)
     assert exported.returncode == 0, exported.stderr
     assert json.loads(exported.stdout) == rows
     as_csv = list(csv.DictReader(io.StringIO(
-        run_cli("bot.audit", "export", "--format", "csv", url=use_database).stdout)))
+        run_cli("clinic", "export", "--format", "csv", url=use_database).stdout)))
     assert [r["level"] for r in as_csv] == ["call_doctor_now", "manage_at_home", "emergency"]
     assert as_csv[0]["rules_fired"] == ";".join(rows[0]["rules_fired"])
     assert as_csv[0]["handoff"] == handoff_text(rows[0]["handoff"]) and as_csv[1]["handoff"] == ""
-    one = run_cli("bot.audit", "export", "--format", "json", "--reference", rows[2]["reference"], url=use_database)
+    one = run_cli("clinic", "export", "--format", "json", "--reference", rows[2]["reference"], url=use_database)
     assert [r["conversation_id"] for r in json.loads(one.stdout)] == ["conv-emergency"]
 
-    report = run_cli("bot.audit", "report", "--since", "2000-01-01", "--until", "2999-01-01", "--format", "json",
+    report = run_cli("clinic", "report", "--since", "2000-01-01", "--until", "2999-01-01", "--format", "json",
                      url=use_database)
     counts = json.loads(report.stdout)
     assert counts["total"] == 3
     assert counts["by_level"] == {"emergency": 1, "call_doctor_now": 1, "manage_at_home": 1}
     flags = {f["red_flag"]: f["count"] for f in counts["by_red_flag"]}
     assert flags["headache_with_stiff_neck"] == 1 and flags["throat_or_face_swelling"] == 1
-    text = run_cli("bot.audit", "report", url=use_database).stdout
+    text = run_cli("clinic", "report", url=use_database).stdout
     assert "call_doctor_now" in text and "a headache with a stiff neck" in text
 
 
@@ -134,7 +134,7 @@ def test_purge_deletes_old_rows_and_whole_old_sessions_only(use_database):
         for sender, kind, when in events:
             conn.execute(table.insert().values(sender_id=sender, type_name=kind, timestamp=(when - datetime(1970, 1, 1)).total_seconds()))
 
-    result = run_cli("bot.audit", "purge", "--older-than-days", "90", url=use_database)
+    result = run_cli("clinic", "purge", "--older-than-days", "90", url=use_database)
     assert result.returncode == 0, result.stderr
     counts = json.loads(result.stdout)
     assert counts["audit_rows"] == 1 and counts["conversations_removed"] == 1 and counts["conversation_events"] == 4
