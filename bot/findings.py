@@ -25,6 +25,10 @@ class Findings:
     unknown_symptom: bool = False  # reported something the lexicon does not know
     infusion_time: str | None = None  # when the infusion was, in the patient's words
     patient_words: tuple[str, ...] = field(default=())  # how the patient put each symptom
+    # Red-flag symptom ids that may be present but were not said plainly (a learned layer's suggestion):
+    # never a finding by themselves; the dialogue asks one yes/no question about each.
+    to_check: frozenset[str] = frozenset()
+    subject: str | None = None  # who the messages are about: None for the patient, else "he", "she" or "they"
 
     @property
     def is_empty(self) -> bool:
@@ -43,6 +47,8 @@ class Findings:
             unknown_symptom=self.unknown_symptom or later.unknown_symptom,
             infusion_time=later.infusion_time or self.infusion_time,
             patient_words=tuple(dict.fromkeys(self.patient_words + later.patient_words)),
+            to_check=(self.to_check | later.to_check) - symptoms - (self.denied | later.denied),
+            subject=later.subject or self.subject,
         )
 
     def with_answer(self, symptom: str, present: bool) -> "Findings":
@@ -62,7 +68,7 @@ class Findings:
         if not data:
             return cls()
         values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        for key in ("symptoms", "denied", "hedged", "asked_about"):
+        for key in ("symptoms", "denied", "hedged", "asked_about", "to_check"):
             values[key] = frozenset(values.get(key) or ())
         values["patient_words"] = tuple(values.get("patient_words") or ())
         return cls(**values)
