@@ -11,7 +11,8 @@ from datetime import datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from bot import audit, database, lexicon
+from bot import lexicon
+from clinic import audit, database
 from bot.findings import Findings
 from bot.handoff import handoff_text
 from bot.settings import load_settings

@@ -9,7 +9,7 @@ import time
 
 import sqlalchemy as sa
 
-from bot import audit, database, escalation
+from clinic import audit, database, escalation
 from tests.conftest import ROOT, server_env
 from tests.clinic.conftest import Receiver
 from tests.clinic.test_audit import EMERGENCY, RED, disposition_entry
