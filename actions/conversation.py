@@ -1,16 +1,15 @@
-"""Reading a conversation's findings from the tracker, and logging without patient text."""
+"""Reading a conversation's findings and dialogue state from the tracker, and logging without patient text."""
 import json
 import logging
 from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
 
-from bot import lexicon
+from bot.dialogue import State
 from bot.findings import Findings
 
-QUESTION_SLOTS = tuple(lexicon.FOLLOW_UP_QUESTIONS)  # yes/no follow-ups, one per symptom
-FORM_SLOTS = QUESTION_SLOTS + ("temperature", "infusion_time")
-UNKNOWN = "unknown"
+FORM = "triage_form"
+REPORT_INTENTS = ("report_symptoms", "report_emergency")
 
 logger = logging.getLogger("triage")
 
@@ -26,25 +25,16 @@ def classifier_intent(tracker: Tracker) -> Optional[str]:
     return message.get("intent_before_scan") or (message.get("intent") or {}).get("name")
 
 
+def routed_intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
 def stored_findings(tracker: Tracker) -> Findings:
     return Findings.from_dict(tracker.get_slot("findings"))
 
 
-def conversation_findings(tracker: Tracker) -> Findings:
-    """Everything said so far: stored findings, the latest message, and the form's answers."""
-    findings = stored_findings(tracker).merge(message_findings(tracker))
-    for question in QUESTION_SLOTS:
-        answer = tracker.get_slot(question)
-        if answer is not None:
-            findings = findings.with_answer(question, bool(answer))
-    temperature = tracker.get_slot("temperature")
-    if temperature == UNKNOWN:
-        findings = findings.merge(Findings(temperature_unknown=True))
-    elif temperature is not None:
-        findings = findings.merge(Findings(temperature_c=float(temperature)))
-    if tracker.get_slot("infusion_time"):
-        findings = findings.merge(Findings(infusion_time=tracker.get_slot("infusion_time")))
-    return findings
+def dialogue_state(tracker: Tracker) -> State:
+    return State.from_dict(tracker.get_slot("dialogue"))
 
 
 def model_version(tracker: Tracker) -> str:

@@ -22,6 +22,7 @@ class Findings:
     asked_about: frozenset[str] = frozenset()  # named in a general question ("can IVIG cause a rash?")
     temperature_c: float | None = None  # the highest temperature reported
     temperature_unknown: bool = False  # asked for, but the patient could not measure it
+    temperature_not_high: bool = False  # asked for: "normal", "no fever" (no number)
     unknown_symptom: bool = False  # reported something the lexicon does not know
     infusion_time: str | None = None  # when the infusion was, in the patient's words
     patient_words: tuple[str, ...] = field(default=())  # how the patient put each symptom
@@ -44,6 +45,7 @@ class Findings:
             asked_about=self.asked_about | later.asked_about,
             temperature_c=max(temperatures) if temperatures else None,
             temperature_unknown=(self.temperature_unknown or later.temperature_unknown) and not temperatures,
+            temperature_not_high=self.temperature_not_high or later.temperature_not_high,
             unknown_symptom=self.unknown_symptom or later.unknown_symptom,
             infusion_time=later.infusion_time or self.infusion_time,
             patient_words=tuple(dict.fromkeys(self.patient_words + later.patient_words)),

@@ -250,20 +250,8 @@ GENERAL_FORM: dict[str, str] = {
     serious: general for general, s in SYMPTOMS.items() for serious in (s.worse_as, s.worst_as) if serious
 }
 
-# Follow-up questions: each is answered by whether a symptom is present, and is asked only
-# while the level is still `manage_at_home` and the symptom that triggers it was reported.
-FOLLOW_UP_QUESTIONS: dict[str, tuple[str, ...]] = {
-    # asked about      : when one of these is present
-    "neck_stiffness": ("headache", "severe_headache"),
-    "severe_headache": ("headache",),
-    "vomiting": ("nausea",),
-    "severe_rash": ("rash",),
-    "throat_or_face_swelling": ("rash",),
-}
-
-
 def version() -> str:
     """A short fingerprint of everything above, recorded with each disposition for audit."""
     content = (SYMPTOMS, PAIRED_SIGNS, COMPLAINT_WORDS, STRONG_COMPLAINT_WORDS, SUDDEN_WORDS, TREND_WORDS,
-               SEVERITY_WORDS, FOLLOW_UP_QUESTIONS)
+               SEVERITY_WORDS)
     return hashlib.sha256(repr(content).encode()).hexdigest()[:12]

@@ -48,7 +48,6 @@ class Disposition:
     symptoms: tuple[str, ...]
     denied: tuple[str, ...]
     rules_fired: tuple[str, ...]  # every rule that applied, mild ones included (for the audit)
-    pending_questions: tuple[str, ...]  # what to ask before a mild disposition is given
 
     @property
     def is_red_flag(self) -> bool:
@@ -66,18 +65,6 @@ def assess(findings: Findings, previous_level: str | None = None, settings: Sett
     fired |= {r.id: r.level for r in RULES if r.applies(findings, settings)}
     level = more_serious(previous_level, max(fired.values(), key=LEVELS.index) if fired else None)
     red_flags = tuple(sorted(r for r, lv in fired.items() if lv != MANAGE_AT_HOME))
-    pending = pending_questions(findings, symptoms) if level == MANAGE_AT_HOME else ()
     return Disposition(level, red_flags, tuple(sorted(symptoms)), tuple(sorted(findings.denied - symptoms)),
-                       tuple(sorted(fired)), pending)
+                       tuple(sorted(fired)))
 
-
-def pending_questions(findings: Findings, symptoms: set[str]) -> tuple[str, ...]:
-    """Questions whose answer could still raise a mild level, most telling first."""
-    known = symptoms | findings.denied
-    questions = [q for q, triggers in lexicon.FOLLOW_UP_QUESTIONS.items()
-                 if set(triggers) & symptoms and q not in known]
-    if FEVERS & symptoms and findings.temperature_c is None and not findings.temperature_unknown:
-        questions.append("temperature")
-    if symptoms and findings.infusion_time is None:
-        questions.append("infusion_time")
-    return tuple(questions)

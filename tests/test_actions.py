@@ -1,12 +1,15 @@
 """Custom actions with Rasa SDK trackers and the CollectingDispatcher (no servers)."""
 import asyncio
+from dataclasses import replace
 
 import pytest
 from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.action_low_confidence import ActionLowConfidence
 from actions.action_triage import ActionTriage
-from actions.validate_followup_form import ValidateFollowupForm
+from actions.action_ask_triage_question import ActionAskTriageQuestion
+from actions.validate_triage_form import ValidateTriageForm
+from bot.dialogue import State, ask
 from bot.findings import extract
 
 
@@ -37,44 +40,32 @@ def test_red_flag_gets_its_disposition_at_once(make_tracker, dispatcher, domain)
     assert not any(e.get("event") == "followup" for e in events)
 
 
-def test_mild_report_starts_the_follow_up_questions(make_tracker, dispatcher, domain):
+def test_mild_report_starts_the_questions(make_tracker, dispatcher, domain):
     events = run(ActionTriage(), dispatcher, make_tracker("i have a headache"), domain)
     assert dispatcher.messages == []
-    assert FollowupAction("followup_form") in events
+    assert FollowupAction("triage_form") in events
+    assert slots_of(events)["dialogue"]["pending"] == "neck_stiffness"
     assert "headache" in slots_of(events)["findings"]["symptoms"]
 
 
 def test_after_the_questions_the_mild_disposition_with_a_summary(make_tracker, dispatcher, domain):
-    findings = extract("i have a headache").to_dict()
-    tracker = make_tracker("2 hours ago", intent="inform", latest_action="followup_form",
-                           slots={"findings": findings, "neck_stiffness": False, "severe_headache": False,
-                                  "infusion_time": "2 hours ago"})
+    findings = extract("i have a headache").with_answer("neck_stiffness", False).with_answer("severe_headache", False)
+    findings = replace(findings, infusion_time="2 hours ago")
+    state = State(asked=("neck_stiffness", "severe_headache", "infusion_time"))
+    tracker = make_tracker("2 hours ago", intent="inform", latest_action="triage_form",
+                           slots={"findings": findings.to_dict(), "dialogue": state.to_dict()})
     events = run(ActionTriage(), dispatcher, tracker, domain)
     [message] = triage_messages(dispatcher)
     assert message["custom"]["triage"]["level"] == "manage_at_home"
     assert message["custom"]["triage"]["denied"] == ["neck_stiffness", "severe_headache"]
     assert "You told me you do not have a stiff neck or a severe headache." in message["text"]
-    assert slots_of(events)["neck_stiffness"] is None  # answers moved into findings, form cleared
+    assert slots_of(events)["triage_level"] == "manage_at_home"
 
 
-def test_a_yes_to_stiff_neck_escalates(make_tracker, dispatcher, domain):
-    tracker = make_tracker("/affirm", intent="affirm", latest_action="followup_form",
-                           slots={"findings": extract("headache").to_dict(), "neck_stiffness": True})
-    run(ActionTriage(), dispatcher, tracker, domain)
-    [message] = triage_messages(dispatcher)
-    assert message["custom"]["triage"]["level"] == "call_doctor_now"
-    assert "headache_with_stiff_neck" in message["custom"]["triage"]["red_flags"]
-
-
-def test_unknown_symptom_one_clarifying_question_then_call_the_doctor(make_tracker, dispatcher, domain):
-    first = run(ActionTriage(), dispatcher, make_tracker("my toe itches"), domain)
-    assert dispatcher.messages[0]["response"] == "utter_ask_describe_symptom"
+def test_unknown_symptom_one_clarifying_question_first(make_tracker, dispatcher, domain):
+    events = run(ActionTriage(), dispatcher, make_tracker("my toe itches"), domain)
     assert triage_messages(dispatcher) == []
-    dispatcher.messages.clear()
-    run(ActionTriage(), dispatcher, make_tracker("like a tingly itch", slots=slots_of(first)), domain)
-    [message] = triage_messages(dispatcher)
-    assert message["custom"]["triage"]["level"] == "call_doctor_now"
-    assert message["custom"]["triage"]["red_flags"] == ["unknown_symptom"]
+    assert slots_of(events)["dialogue"]["pending"] == "describe_symptom"
 
 
 def test_a_level_is_never_lowered(make_tracker, dispatcher, domain):
@@ -90,67 +81,70 @@ def test_only_denied_symptoms_get_no_disposition(make_tracker, dispatcher, domai
     assert dispatcher.messages[0]["response"] == "utter_how_can_i_help"
 
 
-# ---------------------------------------------------------------- the follow-up form
+# ---------------------------------------------------------------- the questions (triage_form)
+
+def form_tracker(make_tracker, text, findings_text, question, intent="inform"):
+    state = ask(question, State())
+    return make_tracker(text, intent=intent, classifier_intent=intent, latest_action="triage_form",
+                        slots={"findings": extract(findings_text).to_dict(), "dialogue": state.to_dict(),
+                               "requested_slot": "triage_question"})
+
 
 def form_run(tracker, dispatcher, domain):
-    return slots_of(run(ValidateFollowupForm(), dispatcher, tracker, domain))
+    return slots_of(run(ValidateTriageForm(), dispatcher, tracker, domain))
 
 
-def test_form_asks_the_first_open_question(make_tracker, dispatcher, domain):
-    slots = form_run(make_tracker("i have a headache"), dispatcher, domain)
-    assert slots["requested_slot"] == "neck_stiffness"
+def test_form_starting_asks_what_action_triage_chose(make_tracker, dispatcher, domain):
+    tracker = make_tracker("i have a headache", slots={"dialogue": {"pending": "neck_stiffness", "put": False}})
+    slots = form_run(tracker, dispatcher, domain)
+    assert slots["triage_question"] is None and slots["dialogue"]["pending"] == "neck_stiffness"
+    assert dispatcher.messages == []
+
+
+def test_the_ask_action_names_its_question_and_offers_not_sure(make_tracker, dispatcher, domain):
+    tracker = make_tracker("", slots={"dialogue": {"pending": "neck_stiffness"},
+                                      "findings": {"symptoms": ["headache"], "subject": "he"}})
+    events = run(ActionAskTriageQuestion(), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["text"] == "Is his neck stiff, or does it hurt him to bend his head forward?"
+    assert [b["title"] for b in message["buttons"]] == ["Yes", "No", "Not sure"]
+    assert message["custom"] == {"question": "neck_stiffness"}
+    assert slots_of(events)["dialogue"]["put"] is True
 
 
 def test_form_takes_a_no_and_moves_on(make_tracker, dispatcher, domain):
-    tracker = make_tracker("no", intent="deny", slots={"findings": extract("headache").to_dict(),
-                                                       "requested_slot": "neck_stiffness"})
-    slots = form_run(tracker, dispatcher, domain)
-    assert slots["neck_stiffness"] is False
-    assert slots["requested_slot"] == "severe_headache"
+    slots = form_run(form_tracker(make_tracker, "no", "headache", "neck_stiffness", "deny"), dispatcher, domain)
+    assert "neck_stiffness" in slots["findings"]["denied"]
+    assert slots["dialogue"]["pending"] == "severe_headache" and slots["triage_question"] is None
 
 
 def test_form_ends_at_once_when_an_answer_is_a_red_flag(make_tracker, dispatcher, domain):
-    tracker = make_tracker("yes", intent="affirm", slots={"findings": extract("headache").to_dict(),
-                                                          "requested_slot": "neck_stiffness"})
+    slots = form_run(form_tracker(make_tracker, "yes", "headache", "neck_stiffness", "affirm"), dispatcher, domain)
+    assert "neck_stiffness" in slots["findings"]["symptoms"]
+    assert slots["triage_question"] == "answered"
+
+
+def test_form_never_rejects_an_aside(make_tracker, dispatcher, domain):
+    tracker = form_tracker(make_tracker, "what is the clinic's number?", "headache", "neck_stiffness",
+                           "ask_clinic_contact")
     slots = form_run(tracker, dispatcher, domain)
-    assert slots["neck_stiffness"] is True  # kept, though no question is left
-    assert slots["requested_slot"] is None
+    assert dispatcher.messages[0]["response"] == "utter_clinic_contact"
+    assert slots["triage_question"] is None and slots["dialogue"]["pending"] == "neck_stiffness"
 
 
-def test_form_ends_when_a_new_red_flag_is_said_mid_way(make_tracker, dispatcher, domain):
-    tracker = make_tracker("no, but now i threw up", classifier_intent="deny",
-                           slots={"findings": extract("headache").to_dict(), "requested_slot": "neck_stiffness"})
-    slots = form_run(tracker, dispatcher, domain)
-    assert "vomiting" in slots["findings"]["symptoms"]
-    assert slots["requested_slot"] is None
-
-
-@pytest.mark.parametrize("answer, expected", [("38.4", 38.4), ("101.5 F", 38.6), ("39,1", 39.1), ("103", 39.4)])
+@pytest.mark.parametrize("answer, expected", [("38.4", 38.4), ("101.5 F", 38.6), ("39,1", 39.1), ("103", 39.4),
+                                              ("thirty nine point two", 39.2)])
 def test_form_reads_the_temperature(make_tracker, dispatcher, domain, answer, expected):
-    tracker = make_tracker(answer, intent="inform", slots={"findings": extract("feverish").to_dict(),
-                                                           "requested_slot": "temperature"})
-    slots = form_run(tracker, dispatcher, domain)
-    # a reading with decimals is already a finding of the message; a bare "103" is read as the answer
-    reading = slots.get("temperature") or slots["findings"]["temperature_c"]
-    assert reading == pytest.approx(expected, abs=0.05)
-    assert slots["requested_slot"] is None  # all of these are high fevers: no more questions
+    slots = form_run(form_tracker(make_tracker, answer, "feverish", "temperature"), dispatcher, domain)
+    assert slots["findings"]["temperature_c"] == pytest.approx(expected, abs=0.05)
+    assert slots["triage_question"] == "answered"  # all of these are high fevers: no more questions
 
 
 def test_form_accepts_that_the_temperature_cannot_be_measured(make_tracker, dispatcher, domain):
-    tracker = make_tracker("no thermometer", intent="dont_know",
-                           slots={"findings": extract("feverish").to_dict(), "requested_slot": "temperature"})
-    slots = form_run(tracker, dispatcher, domain)
-    assert slots["temperature"] == "unknown"
-    assert slots["requested_slot"] is None  # an unmeasured fever goes to the doctor: no more questions
-
-
-def test_form_records_when_the_infusion_was(make_tracker, dispatcher, domain):
-    tracker = make_tracker("this morning around 9", intent="inform",
-                           slots={"findings": extract("slight headache").to_dict(), "neck_stiffness": False,
-                                  "severe_headache": False, "requested_slot": "infusion_time"})
-    slots = form_run(tracker, dispatcher, domain)
-    assert slots["infusion_time"] == "this morning around 9"
-    assert slots["requested_slot"] is None
+    slots = form_run(form_tracker(make_tracker, "no thermometer", "feverish", "temperature", "dont_know"),
+                     dispatcher, domain)
+    assert slots["findings"]["temperature_unknown"] is True
+    assert slots["triage_question"] == "answered"  # an unmeasured fever goes to the doctor: no more questions
 
 
 # ---------------------------------------------------------------- low confidence

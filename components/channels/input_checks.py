@@ -44,6 +44,9 @@ SCAN_OVERLAP_CHARS = 120  # a window cut inside a long sentence overlaps the nex
 NOT_TEXT = "I can only read text messages. Please type how you feel in words."
 EMPTY = ("I didn't get any words. Tell me how you feel since your infusion, for example "
          "\"I have a headache and feel sick\".")
+# Emoji people answer a yes/no question with; every other emoji-only message gets NO_WORDS.
+ANSWER_EMOJI = {e: "yes" for e in ("👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "✅", "👌", "✔", "✔️")} | \
+    {e: "no" for e in ("👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "❌", "🙅")}
 NO_WORDS = "I can only read words, not emoji or symbols. Please tell me in words how you feel."
 TOO_LONG = ("Your message is too long for me ({length:,} characters). Please send a shorter message, under "
             "{limit:,} characters, that says how you feel now.")
@@ -257,6 +260,8 @@ def check_message(text: object, settings: Settings | None = None, limit: int = M
                            problem="too_long", cleaned=tuple(removed), expect_red_flag=True, length=length)
         return Checked("", False, before=(TOO_LONG.format(length=length, limit=limit) + "\n" + fail_safe_text(settings),),
                        problem="too_long", cleaned=tuple(removed), length=length)
+    if cleaned in ANSWER_EMOJI:  # 👍 / 👎 to a question: an answer, read as its word
+        return Checked(ANSWER_EMOJI[cleaned], True, cleaned=tuple(removed), length=length)
     if not has_words(cleaned):
         return Checked("", False, before=(NO_WORDS + "\n" + fail_safe_text(settings),), problem="no_words",
                        cleaned=tuple(removed), length=length)

@@ -199,16 +199,6 @@ def test_option_groups_become_token_patterns():
     assert all(token_patterns(load(), p) for s in lexicon.SYMPTOMS.values() for p in s.phrases)
 
 
-@pytest.mark.parametrize("text, answer", [
-    ("no, it's just annoying", False), ("nope", False), ("not really", False), ("No it isn't", False),
-    ("yes", True), ("yeah a bit", True), ("Yep, since lunch", True), ("it is, quite stiff", True),
-    ("about two hours ago", None), ("nothing", None),
-])
-def test_yes_or_no_from_the_first_words(text, answer):
-    from bot.answers import yes_or_no
-    assert yes_or_no(text) is answer
-
-
 @pytest.mark.parametrize("text", ["sudden head pain, worst ever, out of nowhere", "headache came on suddenly",
                                   "all of a sudden my head is killing me"])
 def test_a_sudden_headache_is_the_worst_headache(text):

@@ -1,0 +1,291 @@
+"""The question policy: which question to ask next, how an answer changes the findings, when to stop.
+
+Plain Python, so that every path can be tested without Rasa; the Rasa form and actions only carry its
+state. The rules a triage nurse follows:
+- A red flag gets its disposition at once; questions come after it only when the answer could still
+  raise the level (a rash with swelling of the lips is an emergency).
+- A mild report gets, before "manage at home", every question whose answer could raise it.
+- What the patient already said is never asked again.
+- An unsure or hedged answer to a safety question counts as yes, and the bot says so. An answer it
+  cannot read is asked once more; after that it is unsure too. An aside is answered, then the
+  question is asked again. So every turn gets a reply and no triage can be lost.
+- A complaint the bot does not know gets one clarifying question; whatever the reply, it is then
+  "a symptom I cannot assess" (call the doctor), unless the reply names what it was.
+"""
+from __future__ import annotations
+
+import re
+
+from dataclasses import asdict, dataclass, replace
+
+from bot import lexicon
+from bot.answers import Answer, read_answer, read_temperature
+from bot.findings import Findings
+from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.triage import LEVELS, assess
+
+YES_NO, TEMPERATURE, TIME, DESCRIBE = "yes_no", "temperature", "time", "describe"
+HEADACHES = ("headache", "severe_headache")
+RASHES = ("rash", "severe_rash")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # the symptom id a yes confirms; or "temperature", "infusion_time", "describe_symptom"
+    text: str  # {you} {your} {them} {are} {have} {do} {feel} follow the person the messages are about
+    kind: str = YES_NO
+    when: tuple[str, ...] = ()  # asked when one of these symptoms is present
+
+
+# Most telling first. A clinician can read this table on its own.
+QUESTIONS: dict[str, Question] = {q.id: q for q in (
+    Question("throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES),
+    Question("neck_stiffness", "Is {your} neck stiff, or does it hurt {them} to bend {your} head forward?",
+             when=HEADACHES),
+    Question("severe_headache", "Is the headache very severe, much worse than {your} usual headaches?",
+             when=("headache",)),
+    Question("vomiting", "{Have} {you} vomited (thrown up)?", when=("nausea",)),
+    Question("severe_rash", "Is the rash spreading, or getting worse?", when=("rash",)),
+    Question("temperature", "What is {your} temperature? If {you} {have} a thermometer, please take it and tell me "
+             "the number (°C or °F). If {you} can't measure it, just say so.", TEMPERATURE),
+    Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),
+    Question("describe_symptom", "I want to be sure I understand. Could you describe what {you} {feel} in other "
+             "words: where it is, and how bad it is?", DESCRIBE),
+)}
+# A yes/no check of a symptom that has no question above (a learned layer's suggestion, `to_check`).
+CHECK_TEMPLATE = "Just to be safe: {do} {you} have {name} right now?"
+BUTTONS = {YES_NO: ("Yes", "No", "Not sure"), TEMPERATURE: ("I can't measure it",), TIME: ("I'm not sure",),
+           DESCRIBE: ()}
+SAFE_YES = "I'll take that as a yes, to be safe."
+NOT_READ = "Sorry, I could not tell whether that was a yes or a no."
+NOT_READ_TEMPERATURE = "Sorry, I could not read a temperature in that."
+MAX_FORM_TURNS = 12  # then the questions end with what is known (unsure answers counted as yes)
+
+PERSONS = {
+    None: dict(you="you", your="your", them="you", are="are", have="have", do="do", feel="feel"),
+    "he": dict(you="he", your="his", them="him", are="is", have="has", do="does", feel="feels"),
+    "she": dict(you="she", your="her", them="her", are="is", have="has", do="does", feel="feels"),
+    "they": dict(you="they", your="their", them="them", are="are", have="have", do="do", feel="feel"),
+}
+
+
+def words_for(subject: str | None) -> dict[str, str]:
+    words = PERSONS.get(subject, PERSONS[None])
+    return {**words, **{k.capitalize(): v.capitalize() for k, v in words.items()}}
+
+
+def question_for(question_id: str) -> Question:
+    if question_id in QUESTIONS:
+        return QUESTIONS[question_id]
+    return Question(question_id, CHECK_TEMPLATE.replace("{name}", lexicon.SYMPTOMS[question_id].name))
+
+
+def question_text(question_id: str, subject: str | None = None) -> str:
+    text = question_for(question_id).text.format(**words_for(subject))
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class State:
+    """What the dialogue remembers between turns (the `dialogue` slot)."""
+    asked: tuple[str, ...] = ()  # every question asked in this conversation, in order
+    pending: str | None = None  # the question chosen next, or waiting for its answer
+    put: bool = False  # the pending question has been put to the patient (so this turn answers it)
+    reasked: bool = False  # the pending question was asked again after an answer we could not read
+    turns: int = 0  # turns spent on questions since the last disposition
+    unclear_report: bool = False  # a report with nothing we recognise, waiting for its description
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "asked": list(self.asked)}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "State":
+        data = {k: v for k, v in (data or {}).items() if k in cls.__dataclass_fields__}
+        return cls(**{**data, "asked": tuple(data.get("asked") or ())})
+
+
+@dataclass(frozen=True)
+class Step:
+    """The outcome of one patient turn during the questions."""
+    findings: Findings
+    state: State
+    say: tuple[str, ...] = ()  # short notes before the next question ("I'll take that as a yes, to be safe.")
+    aside: str | None = None  # an intent to answer before asking again (ask_clinic_contact, ...)
+    done: bool = False  # no more questions now: give the disposition
+    no_symptom: bool = False  # a clarifying reply that says there is nothing wrong
+
+
+def next_question(findings: Findings, state: State, previous_level: str | None = None,
+                  asked_infusion_time: bool = True) -> str | None:
+    """The id of the next question worth asking, or None when nothing more could change the answer."""
+    level = assess(findings, previous_level).level
+    if level == EMERGENCY:
+        return None
+    rank = LEVELS.index(level) if level else -1
+    known = findings.symptoms | findings.denied
+    fresh = [q for q in QUESTIONS if q not in state.asked]
+
+    def raises(symptom: str) -> bool:
+        return LEVELS.index(lexicon.SYMPTOMS[symptom].level) > rank
+
+    # A learned layer's suggestion of a red flag the rules did not find: a yes would raise the level.
+    for symptom in sorted(findings.to_check - known):
+        if symptom in lexicon.SYMPTOMS and symptom not in state.asked and raises(symptom):
+            return symptom
+    for qid in fresh:
+        question = QUESTIONS[qid]
+        if question.kind == YES_NO and qid not in known and set(question.when) & findings.symptoms and raises(qid):
+            return qid
+    if level != MANAGE_AT_HOME:
+        return None
+    fever = {"fever", "high_fever"} & findings.symptoms
+    if (fever and "temperature" not in state.asked and findings.temperature_c is None
+            and not findings.temperature_unknown and not findings.temperature_not_high):
+        return "temperature"
+    if asked_infusion_time and "infusion_time" not in state.asked and findings.infusion_time is None:
+        return "infusion_time"
+    return None
+
+
+def ask(question_id: str, state: State) -> State:
+    """The state once `question_id` has been put to the patient."""
+    again = state.pending == question_id
+    asked = state.asked if question_id in state.asked else state.asked + (question_id,)
+    return replace(state, asked=asked, pending=question_id, put=True, reasked=state.reasked if again else False)
+
+
+ASIDES = ("ask_clinic_contact", "ask_side_effects", "out_of_scope", "greet", "thank")
+
+
+def answer(findings: Findings, message: Findings, text: str, intent: str | None, state: State) -> Step:
+    """Read the patient's turn as the answer to the pending question.
+
+    `findings`: everything known before this turn; `message`: what the rule layer read in it (a new
+    symptom counts whatever the question was); `intent`: the classifier's intent, for asides."""
+    question = question_for(state.pending) if state.pending else None
+    updated = findings.merge(message)
+    state = replace(state, turns=state.turns + 1)
+    if question is None:
+        return Step(updated, state, done=True)
+    said_something = (message.symptoms - findings.symptoms) or (message.denied - findings.denied) or \
+        message.temperature_c is not None or message.unknown_symptom
+    reading = _read(question, text, message)
+
+    if reading is None and intent == "goodbye":  # leaving mid-question: decide now, on the safe side
+        reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
+    if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS:
+        if question.kind != DESCRIBE:
+            return Step(updated, state, aside=intent)
+        # An aside instead of a description: answer it; a report with no complaint in it ends here.
+        return Step(updated, replace(state, pending=None, put=False, reasked=False), aside=intent,
+                    no_symptom=state.unclear_report, done=True) if state.unclear_report else \
+            Step(updated.merge(Findings(unknown_symptom=True)), replace(state, pending=None, put=False), aside=intent,
+                 done=True)
+    if reading is None and question.kind == DESCRIBE:
+        reading = "described"
+    if reading is None and not said_something and not state.reasked and state.turns < MAX_FORM_TURNS:
+        note = NOT_READ_TEMPERATURE if question.kind == TEMPERATURE else NOT_READ
+        return Step(updated, replace(state, reasked=True), say=(note,))
+    if reading is None:
+        # A message that tells us something else ("I just threw up") is taken as that, and the question
+        # stays open for one more try; one we still cannot read is unsure.
+        if said_something and not state.reasked:
+            return Step(updated, replace(state, reasked=True), done=_raised(findings, updated))
+        reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
+    updated, note, no_symptom = _apply(question, reading, updated, findings, message, text)
+    state = replace(state, pending=None, put=False, reasked=False)
+    return Step(updated, state, say=(note,) if note else (), no_symptom=no_symptom,
+                done=_raised(findings, updated) or no_symptom)
+
+
+def _read(question: Question, text: str, message: Findings):
+    if question.kind == YES_NO:
+        if question.id in message.symptoms:
+            return Answer.YES
+        if question.id in message.denied:
+            return Answer.NO
+        return read_answer(text)
+    if question.kind == TEMPERATURE:
+        if message.temperature_c is not None:
+            return message.temperature_c
+        return read_temperature(text)
+    if question.kind == TIME:
+        reply = (text or "").strip()
+        if not reply or reply.startswith("/"):
+            return "not known" if reply == "/dont_know" else None
+        return reply
+    return None  # DESCRIBE: whatever the reply, see _apply
+
+
+def _apply(question: Question, reading, updated: Findings, before: Findings, message: Findings,
+           text: str) -> tuple[Findings, str | None, bool]:
+    """The findings after a read answer, a note to say, and whether the reply says nothing is wrong."""
+    if question.kind == YES_NO:
+        present = reading in (Answer.YES, Answer.UNSURE)
+        updated = updated.with_answer(question.id, present)
+        if reading is Answer.UNSURE:
+            updated = replace(updated, hedged=updated.hedged | {question.id})
+            return updated, SAFE_YES, False
+        return updated, None, False
+    if question.kind == TEMPERATURE:
+        if isinstance(reading, float):
+            return updated.merge(Findings(temperature_c=reading)), None, False
+        if reading == "not_high":
+            return replace(updated, temperature_not_high=True), None, False
+        return updated.merge(Findings(temperature_unknown=True)), None, False
+    if question.kind == TIME:
+        return replace(updated, infusion_time=str(reading)[:120]), None, False
+    # DESCRIBE: a reply that names a symptom we know explains the report; "I'm fine" means nothing is
+    # wrong; anything else leaves a symptom we cannot assess.
+    if message.symptoms - before.symptoms or message.temperature_c is not None:
+        return updated, None, False
+    if not before.unknown_symptom and not message.unknown_symptom and _says_fine(text):
+        return updated, None, True
+    return updated.merge(Findings(unknown_symptom=True)), None, False
+
+
+_FINE = re.compile(r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
+                   r"nothing wrong|nothing to report|feeling great|great)\b", re.I)
+
+
+def _says_fine(text: str) -> bool:
+    return bool(_FINE.search(text or ""))
+
+
+def _raised(before: Findings, after: Findings) -> bool:
+    """A red flag that arrived during the questions: its disposition comes at once."""
+    old, new = assess(before).level, assess(after).level
+    return new in (CALL_DOCTOR_NOW, EMERGENCY) and (old is None or LEVELS.index(new) > LEVELS.index(old))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to do with a report outside the questions: a disposition now and/or a question."""
+    findings: Findings
+    state: State
+    disposition_now: bool
+    question: str | None = None
+
+
+def plan(findings: Findings, message: Findings, state: State, previous_level: str | None,
+         reported: bool, asked_infusion_time: bool = True) -> Plan:
+    """A new message outside the questions: give a disposition now (red flags), ask first (mild), or
+    clarify a report we could not read. `reported`: the NLU routed it as a symptom report."""
+    state = replace(state, turns=0, pending=None, put=False, reasked=False)
+    unclear = reported and message.is_empty and not message.denied
+    if (unclear or message.unknown_symptom) and "describe_symptom" not in state.asked:
+        known_level = assess(replace(findings, unknown_symptom=False), previous_level).level
+        if known_level != EMERGENCY:
+            state = replace(state, unclear_report=not message.unknown_symptom)
+            # A known red flag beside it is answered first; the description is asked after it.
+            return Plan(findings, state, disposition_now=known_level == CALL_DOCTOR_NOW,
+                        question="describe_symptom")
+    if unclear:  # described once already: a second unclear report is a symptom we cannot assess
+        findings = findings.merge(Findings(unknown_symptom=True))
+    level = assess(findings, previous_level).level
+    if level is None:
+        return Plan(findings, state, disposition_now=False)
+    question = next_question(findings, state, previous_level, asked_infusion_time)
+    return Plan(findings, state, disposition_now=level in (CALL_DOCTOR_NOW, EMERGENCY) or question is None,
+                question=question)
+
