@@ -56,11 +56,17 @@ _REPORTED_YES = re.compile(r"\b(says?|said|telling me|tells me|complains?|compla
                            r"stiff|yes|painful|bad|worse|spreading|swollen|can'?t)\b", re.I)
 
 
+# Payloads of the buttons of earlier versions, still on screens that were open during an upgrade.
+_OLD_BUTTONS = {"/affirm": Answer.YES, "/deny": Answer.NO, "/dont_know": Answer.UNSURE}
+
+
 def read_answer(text: str) -> Answer | None:
     """The answer to a yes/no question, or None when it is neither (an aside, a symptom, gibberish)."""
     text = (text or "").strip()
     if not text:
         return None
+    if text in _OLD_BUTTONS:
+        return _OLD_BUTTONS[text]
     first = re.split(r"[.;!\n]|,\s*(?:but|and)\b|\bbut\b", text, maxsplit=1)[0]
     if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I):
         return Answer.UNSURE

@@ -39,13 +39,13 @@ class Question:
 
 # Most telling first. A clinician can read this table on its own.
 QUESTIONS: dict[str, Question] = {q.id: q for q in (
-    Question("throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES),
     Question("neck_stiffness", "Is {your} neck stiff, or does it hurt {them} to bend {your} head forward?",
              when=HEADACHES),
     Question("severe_headache", "Is the headache very severe, much worse than {your} usual headaches?",
              when=("headache",)),
     Question("vomiting", "{Have} {you} vomited (thrown up)?", when=("nausea",)),
     Question("severe_rash", "Is the rash spreading, or getting worse?", when=("rash",)),
+    Question("throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES),
     Question("temperature", "What is {your} temperature? If {you} {have} a thermometer, please take it and tell me "
              "the number (°C or °F). If {you} can't measure it, just say so.", TEMPERATURE),
     Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),

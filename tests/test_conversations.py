@@ -46,7 +46,7 @@ def test_headache_with_no_red_flags_asks_then_manages_at_home(conversation):
 
 def test_headache_then_yes_to_stiff_neck_calls_the_doctor(conversation):
     conversation.say("i have a headache")
-    conversation.say("/affirm")  # the Yes button
+    conversation.say("Yes")  # the Yes button
     assert conversation.triage["level"] == "call_doctor_now"
     assert "headache_with_stiff_neck" in conversation.triage["red_flags"]
 

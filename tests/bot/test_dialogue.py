@@ -64,7 +64,7 @@ def test_a_hedged_answer_to_a_safety_question_counts_as_yes_and_says_so():
 
 
 def test_not_sure_is_never_read_as_no():
-    findings, _, _ = converse("a rash on my arm", ["I'm not sure"])
+    findings, _, _ = converse("a rash on my arm", ["no", "I'm not sure"])
     assert "throat_or_face_swelling" in findings.symptoms
     assert "throat_or_face_swelling" not in findings.denied
     assert assess(findings).level == "emergency"
