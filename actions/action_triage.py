@@ -33,7 +33,8 @@ class ActionTriage(Action):
         else:
             message = message_findings(tracker)
             reported = routed_intent(tracker) in REPORT_INTENTS or classifier_intent(tracker) == "report_symptoms"
-            decided = plan(stored_findings(tracker).merge(message), message, state, previous, reported)
+            decided = plan(stored_findings(tracker).merge(message), message, state, previous, reported,
+                           tracker.latest_message.get("text") or "")
             findings, state, question = decided.findings, decided.state, decided.question
             disposition_now = decided.disposition_now
         events: List[EventType] = [SlotSet("findings", findings.to_dict())]

@@ -268,11 +268,12 @@ class Plan:
 
 
 def plan(findings: Findings, message: Findings, state: State, previous_level: str | None,
-         reported: bool, asked_infusion_time: bool = True) -> Plan:
+         reported: bool, text: str = "", asked_infusion_time: bool = True) -> Plan:
     """A new message outside the questions: give a disposition now (red flags), ask first (mild), or
     clarify a report we could not read. `reported`: the NLU routed it as a symptom report."""
     state = replace(state, turns=0, pending=None, put=False, reasked=False)
-    unclear = reported and message.is_empty and not message.denied
+    # "I'm fine thanks, just checking in" is no report, whatever the classifier thought.
+    unclear = reported and message.is_empty and not message.denied and not _says_fine(text)
     if (unclear or message.unknown_symptom) and "describe_symptom" not in state.asked:
         known_level = assess(replace(findings, unknown_symptom=False), previous_level).level
         if known_level != EMERGENCY:

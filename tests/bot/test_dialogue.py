@@ -143,3 +143,8 @@ def test_a_learned_suggestion_gets_one_targeted_question():
 def test_emergency_asks_nothing():
     findings = extract("my lips are swelling and I can't breathe")
     assert next_question(findings, State()) is None
+
+
+def test_just_checking_in_is_no_report_whatever_the_classifier_said():
+    decided = plan(Findings(), Findings(), State(), None, reported=True, text="I'm fine thanks, just checking in")
+    assert decided.question is None and not decided.disposition_now
