@@ -130,3 +130,14 @@ test-load: setup train
 .PHONY: bench
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run
+
+# ---- Lint, format and types (pyproject.toml): ruff for both, mypy on the clinical core and clinic/.
+.PHONY: lint format
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
