@@ -1,4 +1,4 @@
-"""What the patient has told us so far: symptoms present and denied, temperature, infusion time.
+"""What the patient has told us so far: symptoms present and denied, temperature, when the infusion was.
 
 `extract(text)` reads one message; `Findings.merge` adds a later message to what was known, so a
 conversation's findings only ever grow. A symptom once reported stays reported: if the patient later
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot import lexicon
 from bot.temperature import find_temperatures
+from bot.timeline import InfusionTime
 
 if TYPE_CHECKING:  # spaCy loads only where messages are read, not in the action server
     from spacy.tokens import Doc
@@ -24,7 +25,7 @@ class Findings:
     temperature_unknown: bool = False  # asked for, but the patient could not measure it
     temperature_not_high: bool = False  # asked for: "normal", "no fever" (no number)
     unknown_symptom: bool = False  # reported something the lexicon does not know
-    infusion_time: str | None = None  # when the infusion was, in the patient's words
+    infusion: InfusionTime | None = None  # when the infusion was (bot/timeline.py); None: not said
     patient_words: tuple[str, ...] = field(default=())  # how the patient put each symptom
     # Red-flag symptom ids that may be present but were not said plainly (a learned layer's suggestion):
     # never a finding by themselves; the dialogue asks one yes/no question about each.
@@ -47,11 +48,16 @@ class Findings:
             temperature_unknown=(self.temperature_unknown or later.temperature_unknown) and not temperatures,
             temperature_not_high=self.temperature_not_high or later.temperature_not_high,
             unknown_symptom=self.unknown_symptom or later.unknown_symptom,
-            infusion_time=later.infusion_time or self.infusion_time,
+            infusion=self.infusion.merge(later.infusion) if self.infusion else later.infusion,
             patient_words=tuple(dict.fromkeys(self.patient_words + later.patient_words)),
             to_check=(self.to_check | later.to_check) - symptoms - (self.denied | later.denied),
             subject=later.subject or self.subject,
         )
+
+    @property
+    def infusion_time(self) -> str | None:
+        """When the infusion was, in the patient's words (the field's name before the timeline)."""
+        return self.infusion.said if self.infusion else None
 
     def with_answer(self, symptom: str, present: bool) -> "Findings":
         """A yes/no answer to a follow-up question about `symptom`."""
@@ -73,6 +79,8 @@ class Findings:
         for key in ("symptoms", "denied", "hedged", "asked_about", "to_check"):
             values[key] = frozenset(values.get(key) or ())
         values["patient_words"] = tuple(values.get("patient_words") or ())
+        # `infusion_time` (the patient's words only) is how findings stored before the timeline said it
+        values["infusion"] = InfusionTime.from_dict(data.get("infusion") or data.get("infusion_time"))
         return cls(**values)
 
 

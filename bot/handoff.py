@@ -6,7 +6,7 @@ clinic's escalation webhook gets it. It is built from the findings only: no diag
 """
 from datetime import datetime
 
-from bot.advice import listing, name_of
+from bot.advice import NO_INFUSION_TIME, infusion_words, listing, name_of, watch_list
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY
 from bot.settings import Settings
@@ -43,7 +43,10 @@ def handoff_summary(d: Disposition, findings: Findings, settings: Settings, *, c
         "denied": [name_of(x) for x in d.denied],
         "temperature_c": findings.temperature_c,
         "temperature_not_measured": bool(findings.temperature_unknown and findings.temperature_c is None),
-        "infusion_time": findings.infusion_time,
+        "infusion_time": findings.infusion_time,  # the patient's words (as before the timeline)
+        "infusion": findings.infusion.contract() if findings.infusion else dict(NO_INFUSION_TIME),
+        "infusion_words": infusion_words(findings.infusion),
+        "watch_for": watch_list(d, findings, settings),
     }
 
 
@@ -63,6 +66,7 @@ def handoff_text(summary: dict) -> str:
         lines.append(f"My temperature: {celsius:.1f} \u00b0C ({celsius * 9 / 5 + 32:.1f} \u00b0F).")
     elif summary["temperature_not_measured"]:
         lines.append("My temperature: I could not measure it.")
-    lines.append(f"My IVIG infusion: {summary['infusion_time'] or 'time not given'}.")
+    infusion = summary.get("infusion_words", summary.get("infusion_time"))  # a summary stored before the timeline
+    lines.append(f"My IVIG infusion: {infusion or 'time not given'}.")
     lines.append(f"Reference: {summary['reference']} ({summary['time_utc']}).")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ class Settings:
     clinic_phone: str
     emergency_number: str
     high_fever_celsius: float
+    time_zone: str = "UTC"  # the clinic's IANA time zone: "this morning" and "7pm" are read in it
 
     @property
     def high_fever_fahrenheit(self) -> float:
@@ -31,7 +32,8 @@ def load_settings(path: Path = SETTINGS_FILE) -> Settings:
 @lru_cache(maxsize=8)
 def _load_settings(path: str, _mtime: int, _size: int, _environment: tuple) -> Settings:
     values = yaml.safe_load(Path(path).read_text())
-    for key in values:
-        values[key] = os.environ.get(key.upper(), values[key])
+    for key in Settings.__dataclass_fields__:
+        if os.environ.get(key.upper()) is not None or key in values:
+            values[key] = os.environ.get(key.upper(), values.get(key))
     values["high_fever_celsius"] = float(values["high_fever_celsius"])
     return Settings(**values)

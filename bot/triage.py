@@ -10,6 +10,7 @@ from bot import lexicon
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.settings import Settings, load_settings
+from bot.timeline import beyond_mild_window
 
 LEVELS = (MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)  # least to most serious
 HEADACHES = {"headache", "severe_headache", "worst_headache"}
@@ -38,6 +39,11 @@ RULES = (
          lambda f, s: f.temperature_unknown and bool(FEVERS & f.symptoms)),
     Rule("unknown_symptom", CALL_DOCTOR_NOW, "a symptom this assistant cannot assess",
          lambda f, s: f.unknown_symptom),
+    # Mild effects usually settle within about 72 hours of the infusion (bot/timeline.py): a symptom
+    # then is no longer the expected short-lived effect.
+    Rule("mild_symptoms_beyond_72_hours", CALL_DOCTOR_NOW, "symptoms more than about 72 hours after the infusion",
+         lambda f, s: beyond_mild_window(f.infusion) and (
+             bool(f.symptoms) or (f.temperature_c is not None and f.temperature_c >= MILD_FEVER_FROM_C))),
 )
 
 

@@ -3,7 +3,9 @@
 Every disposition the bot gives is one row of the `triage_audit` table, in the bot's database
 (`TRIAGE_DATABASE_URL`, SQLite in `var/` by default): when (UTC), the conversation id, the level,
 the red flags, the symptoms reported and denied, every rule that fired, the model version and the
-lexicon version; for call_doctor_now and emergency also the nurse hand-off summary (bot/handoff.py).
+lexicon version, when the infusion was (hours since its start, running or not: not the patient's
+words) and what the patient was told to watch for; for call_doctor_now and emergency also the nurse
+hand-off summary (bot/handoff.py).
 
     python -m clinic export --since 2026-01-01 [--until 2026-02-01] [--format csv|json] [--output FILE]
     python -m clinic report --since 2026-01-01 [--until ...] [--format text|json]
@@ -26,7 +28,7 @@ import sqlalchemy as sa
 
 from bot import lexicon
 from clinic import database
-from bot.advice import name_of
+from bot.advice import name_of, watch_list
 from clinic.database import audit_table, outbox_table, rasa_events_table, utcnow
 from bot.findings import Findings
 from bot.handoff import handoff_summary, handoff_text, needs_handoff
@@ -38,6 +40,7 @@ RETENTION_VARIABLE = "TRIAGE_RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = 90
 LIST_FIELDS = ("red_flags", "symptoms", "denied", "rules_fired")
 EXPORT_FIELDS = ("recorded_at", "conversation_id", "level", "red_flags", "symptoms", "denied", "rules_fired",
+                 "infusion_hours_since_start", "infusion_in_progress", "watch_for",
                  "model_version", "lexicon_version", "audit_id", "reference", "handoff")
 
 logger = logging.getLogger("triage.audit")
@@ -57,12 +60,16 @@ class AuditEntry:
     recorded_at: datetime = field(default_factory=utcnow)
     handoff: dict | None = None  # the hand-off summary, for call_doctor_now and emergency
     handoff_text: str | None = None  # the same, as the patient reads it out
+    infusion: dict | None = None  # {"hours_since_start": float | None, "in_progress": bool}
+    watch_for: list[str] = field(default_factory=list)
 
     def row(self) -> dict:
         return {"audit_id": self.audit_id, "recorded_at": self.recorded_at, "conversation_id": self.conversation_id,
                 "level": self.level, **{f: json.dumps(list(getattr(self, f))) for f in LIST_FIELDS},
                 "model_version": self.model_version[:64], "lexicon_version": self.lexicon_version[:32],
-                "handoff": json.dumps(self.handoff, ensure_ascii=False) if self.handoff else None}
+                "handoff": json.dumps(self.handoff, ensure_ascii=False) if self.handoff else None,
+                "infusion": json.dumps(self.infusion) if self.infusion else None,
+                "watch_for": json.dumps(self.watch_for, ensure_ascii=False)}
 
 
 def entry_for(d: Disposition, findings: Findings, settings: Settings, *, conversation_id: str,
@@ -71,7 +78,9 @@ def entry_for(d: Disposition, findings: Findings, settings: Settings, *, convers
     entry = AuditEntry(conversation_id=conversation_id, level=d.level, red_flags=list(d.red_flags),
                        symptoms=list(d.symptoms), denied=list(d.denied), rules_fired=list(d.rules_fired),
                        model_version=model_version or "unknown", lexicon_version=lexicon.version(),
-                       recorded_at=now or utcnow())
+                       recorded_at=now or utcnow(), watch_for=watch_list(d, findings, settings))
+    if findings.infusion:  # the hours and whether it runs; the patient's words go to the hand-off only
+        entry.infusion = {k: v for k, v in findings.infusion.contract().items() if k != "said"}
     if needs_handoff(d):
         entry.handoff = handoff_summary(d, findings, settings, conversation_id=conversation_id,
                                         audit_id=entry.audit_id, recorded_at=entry.recorded_at)
@@ -158,11 +167,15 @@ def rows(since: datetime | None = None, until: datetime | None = None, db_url: s
     with eng.connect() as conn:
         result = []
         for row in conn.execute(query).mappings():
-            item = {k: row[k] for k in EXPORT_FIELDS if k not in ("reference",)}
+            item = {k: row[k] for k in EXPORT_FIELDS if k in row}
             item["recorded_at"] = row["recorded_at"].strftime("%Y-%m-%dT%H:%M:%S.%fZ")
             for name in LIST_FIELDS:
                 item[name] = json.loads(row[name])
             item["handoff"] = json.loads(row["handoff"]) if row["handoff"] else None
+            infusion = json.loads(row["infusion"]) if row["infusion"] else {}  # NULL: before the timeline, or not said
+            item["infusion_hours_since_start"] = infusion.get("hours_since_start")
+            item["infusion_in_progress"] = infusion.get("in_progress")
+            item["watch_for"] = json.loads(row["watch_for"]) if row["watch_for"] else []
             item["reference"] = item["handoff"]["reference"] if item["handoff"] else row["audit_id"][:8].upper()
             result.append({k: item[k] for k in EXPORT_FIELDS})
         return result
@@ -179,7 +192,7 @@ def to_csv(items: list[dict]) -> str:
     writer.writeheader()
     for item in items:
         flat = dict(item)
-        for name in LIST_FIELDS:
+        for name in LIST_FIELDS + ("watch_for",):
             flat[name] = ";".join(item[name])
         flat["handoff"] = handoff_text(item["handoff"]) if item["handoff"] else ""
         writer.writerow(flat)

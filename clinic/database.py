@@ -37,7 +37,12 @@ audit_table = sa.Table(
     sa.Column("model_version", sa.String(64), nullable=False),
     sa.Column("lexicon_version", sa.String(32), nullable=False),
     sa.Column("handoff", sa.Text),  # JSON hand-off summary, for call_doctor_now and emergency only
+    # Added with the infusion timeline (bot/timeline.py); NULL in rows written before it:
+    sa.Column("infusion", sa.Text),  # JSON {"hours_since_start", "in_progress"}: no patient words
+    sa.Column("watch_for", sa.Text),  # JSON list: what the patient was told could still come, and until when
 )
+# Columns added to a table after its first release: `create_tables` adds them to a table made before.
+ADDED_COLUMNS = {"triage_audit": ("infusion", "watch_for")}
 
 # Escalations to the clinic's webhook that are not yet delivered, and those that were (clinic/escalation.py).
 outbox_table = sa.Table(
@@ -115,11 +120,27 @@ def create_tables(eng: Engine) -> None:
         for attempt in range(3):
             try:
                 metadata.create_all(eng)
+                _add_missing_columns(eng)
                 return
             except sa.exc.DBAPIError:
                 if attempt == 2:
                     raise
                 time.sleep(0.2 * (attempt + 1))
+
+
+def _add_missing_columns(eng: Engine) -> None:
+    """`ALTER TABLE ... ADD COLUMN` for each column of ADDED_COLUMNS a table does not have yet (nullable,
+    so old rows stay valid). A server doing the same at the same moment makes ours fail: the caller
+    looks again, and finds the column there."""
+    inspector = sa.inspect(eng)
+    for table_name, names in ADDED_COLUMNS.items():
+        present = {c["name"] for c in inspector.get_columns(table_name)}
+        for name in names:
+            if name not in present:
+                column = metadata.tables[table_name].c[name]
+                with eng.begin() as conn:
+                    conn.execute(sa.text(f"ALTER TABLE {table_name} ADD COLUMN {name} "
+                                         f"{column.type.compile(dialect=eng.dialect)}"))
 
 
 def utcnow() -> datetime:

@@ -66,6 +66,8 @@ def body_for(summary: dict, text: str) -> str:
         "level": summary["level"],
         "conversation_id": summary["conversation_id"],
         "time_utc": summary["time_utc"],
+        "infusion": summary.get("infusion"),  # {"hours_since_start", "in_progress", "said"} (README)
+        "watch_for": summary.get("watch_for", []),
         "summary": summary,
         "text": text,
     }, sort_keys=True, ensure_ascii=False)

@@ -146,9 +146,11 @@ def test_the_payload_contract():
     payload = triage_payload(disposition, advice)
     assert set(payload) == {"triage"}
     triage = payload["triage"]
-    assert set(triage) == {"level", "red_flags", "symptoms", "denied", "advice"}
+    assert set(triage) == {"level", "red_flags", "symptoms", "denied", "advice", "infusion", "watch_for"}
     assert triage["level"] == CALL_DOCTOR_NOW
     assert triage["red_flags"] == ["chest_tightness"]
     assert triage["symptoms"] == ["chest_tightness"]
     assert triage["denied"] == ["vomiting"]
     assert triage["advice"] == advice and all(isinstance(a, str) for a in advice)
+    assert triage["infusion"] == {"hours_since_start": None, "in_progress": False, "said": None}  # not said
+    assert triage["watch_for"] and all(isinstance(w, str) for w in triage["watch_for"])

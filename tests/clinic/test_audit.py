@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from bot import lexicon
 from clinic import audit, database
 from bot.findings import Findings
+from bot.timeline import InfusionTime
 from bot.handoff import handoff_text
 from bot.settings import load_settings
 from bot.triage import assess
@@ -28,9 +29,9 @@ def disposition_entry(conversation: str, findings: Findings, when: datetime | No
 
 
 RED = Findings(symptoms=frozenset({"headache", "neck_stiffness"}), denied=frozenset({"vomiting"}),
-               infusion_time="yesterday at 4", patient_words=WORDS)
+               infusion=InfusionTime(None, False, "yesterday at 4"), patient_words=WORDS)
 MILD = Findings(symptoms=frozenset({"headache"}), denied=frozenset({"neck_stiffness", "severe_headache"}),
-                infusion_time="this morning", patient_words=("a headache",))
+                infusion=InfusionTime(None, False, "this morning"), patient_words=("a headache",))
 EMERGENCY = Findings(symptoms=frozenset({"throat_or_face_swelling"}), patient_words=("my throat is closing up",))
 
 
