@@ -195,6 +195,7 @@ def _read(text: str, now: datetime, tz: str, answering: bool) -> InfusionTime | 
         return None
     now_utc = _utc(now)
     zone = _zone(tz)
+    tz = tz if zone is not timezone.utc else "UTC"
     local_now = now_utc.astimezone(zone)
     stamp = dict(said_at=now_utc.isoformat())
     sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
