@@ -1,5 +1,6 @@
 """The audit trail on both databases: rows, export, report, retention, and a database that is down."""
 import csv
+import dataclasses
 import io
 import json
 import logging
@@ -180,3 +181,47 @@ def test_first_writes_from_several_threads_at_once_all_land(database_url):
     with ThreadPoolExecutor(max_workers=6) as pool:
         assert all(pool.map(lambda e: audit.record(e, database_url), entries))
     assert len(audit.rows(db_url=database_url)) == 6
+
+
+def test_the_audit_row_records_the_infusion_time_without_the_patients_words(use_database):
+    from bot.advice import watch_list
+    running = dataclasses.replace(MILD, infusion=InfusionTime(2.0, True, "still on the drip, started at 10"))
+    entry = disposition_entry("conv-running", running)
+    assert audit.record(entry) and audit.record(disposition_entry("conv-no-time", EMERGENCY))
+    first, second = audit.rows()
+    assert (first["infusion_hours_since_start"], first["infusion_in_progress"]) == (2.0, True)
+    assert first["watch_for"] == watch_list(assess(running), running, load_settings()) and first["watch_for"]
+    assert (second["infusion_hours_since_start"], second["infusion_in_progress"], second["watch_for"]) == (None, None, [])
+    with database.engine().connect() as conn:
+        stored = conn.execute(sa.select(database.audit_table.c.infusion)).scalars().first()
+    assert json.loads(stored) == {"hours_since_start": 2.0, "in_progress": True}  # not what they said
+    as_csv = list(csv.DictReader(io.StringIO(run_cli("clinic", "export", "--format", "csv", url=use_database).stdout)))
+    assert as_csv[0]["watch_for"] == ";".join(first["watch_for"]) and as_csv[0]["infusion_in_progress"] == "True"
+
+
+def test_a_table_made_before_the_timeline_gets_its_new_columns(database_url):
+    old = sa.MetaData()
+    columns = [c.copy() for c in database.audit_table.columns if c.name not in database.ADDED_COLUMNS["triage_audit"]]
+    old_table = sa.Table("triage_audit", old, *columns)
+    eng = database.engine_for(database_url)
+    old.create_all(eng)
+    with eng.begin() as conn:
+        conn.execute(old_table.insert().values(
+            audit_id="0" * 32, recorded_at=datetime(2026, 1, 1), conversation_id="before", level="manage_at_home",
+            red_flags="[]", symptoms='["headache"]', denied="[]", rules_fired='["headache"]', model_version="m",
+            lexicon_version="l"))
+    assert audit.record(disposition_entry("after", RED), database_url)
+    before, after = audit.rows(db_url=database_url)
+    assert before["conversation_id"] == "before" and before["watch_for"] == [] and before["infusion_in_progress"] is None
+    assert after["conversation_id"] == "after" and after["watch_for"]
+    database.create_tables(eng)  # again: nothing left to add
+
+
+def test_the_escalation_body_carries_the_infusion_time():
+    from clinic.escalation import body_for
+    findings = dataclasses.replace(RED, infusion=InfusionTime(5.0, False, "finished the drip 2 hours ago"))
+    entry = disposition_entry("conv-webhook", findings)
+    body = json.loads(body_for(entry.handoff, entry.handoff_text))
+    assert body["infusion"] == {"hours_since_start": 5.0, "in_progress": False, "said": "finished the drip 2 hours ago"}
+    assert body["watch_for"] == entry.handoff["watch_for"] and body["watch_for"]
+    assert "My IVIG infusion: finished the drip 2 hours ago (started about 5 hours ago)." in body["text"]
