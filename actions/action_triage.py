@@ -51,8 +51,9 @@ class ActionTriage(Action):
         return events + [SlotSet("dialogue", state.to_dict())]
 
     async def _dispose(self, dispatcher: CollectingDispatcher, tracker: Tracker, disposition, findings) -> List[EventType]:
-        text, advice = message_for(disposition, findings, load_settings())
-        dispatcher.utter_message(text=text, json_message=triage_payload(disposition, advice))
+        settings = load_settings()
+        text, advice = message_for(disposition, findings, settings)
+        dispatcher.utter_message(text=text, json_message=triage_payload(disposition, advice, findings, settings))
         given = {"level": disposition.level, "red_flags": list(disposition.red_flags)}
         if given != tracker.get_slot("last_disposition"):  # a repeated answer is not audited or escalated again
             handoff = await record_disposition(tracker.sender_id, model_version(tracker), disposition, findings)
@@ -60,5 +61,6 @@ class ActionTriage(Action):
                 dispatcher.utter_message(text=handoff)
         log_event("disposition", tracker, level=disposition.level, red_flags=list(disposition.red_flags),
                   symptoms=list(disposition.symptoms), denied=list(disposition.denied),
-                  rules_fired=list(disposition.rules_fired))
+                  rules_fired=list(disposition.rules_fired),
+                  infusion_hours=findings.infusion.hours_since_start if findings.infusion else None)
         return [SlotSet("triage_level", disposition.level), SlotSet("last_disposition", given)]

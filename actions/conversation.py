@@ -1,22 +1,35 @@
 """Reading a conversation's findings and dialogue state from the tracker, and logging without patient text."""
 import json
 import logging
+import threading
+from dataclasses import replace
+from datetime import datetime, timezone
 from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
 
+from bot import timeline
 from bot.dialogue import State
 from bot.findings import Findings
+from bot.settings import load_settings
 
 FORM = "triage_form"
 REPORT_INTENTS = ("report_symptoms", "report_emergency")
 
 logger = logging.getLogger("triage")
+# dateparser takes about 1.5 s to import: pay it at start, not in a patient's first turn.
+threading.Thread(target=timeline.warm_up, name="timeline-warm-up", daemon=True).start()
 
 
 def message_findings(tracker: Tracker) -> Findings:
-    """Findings of the latest message, as the SymptomScanner NLU component wrote them."""
-    return Findings.from_dict(tracker.latest_message.get("triage_findings"))
+    """Findings of the latest message, as the SymptomScanner NLU component wrote them, and when the
+    infusion was if the message says it (bot.timeline: "finished the drip 2 hours ago and now ...")."""
+    findings = Findings.from_dict(tracker.latest_message.get("triage_findings"))
+    state = dialogue_state(tracker)
+    answering = state.pending == "infusion_time" and state.put
+    infusion = timeline.read_infusion_time(tracker.latest_message.get("text") or "", datetime.now(timezone.utc),
+                                           load_settings().time_zone, answering=answering)
+    return replace(findings, infusion=infusion) if infusion else findings
 
 
 def classifier_intent(tracker: Tracker) -> Optional[str]:
@@ -30,7 +43,11 @@ def routed_intent(tracker: Tracker) -> Optional[str]:
 
 
 def stored_findings(tracker: Tracker) -> Findings:
-    return Findings.from_dict(tracker.get_slot("findings"))
+    """What is known so far; the hours since the infusion counted up to now."""
+    findings = Findings.from_dict(tracker.get_slot("findings"))
+    if findings.infusion:
+        findings = replace(findings, infusion=findings.infusion.as_of(datetime.now(timezone.utc)))
+    return findings
 
 
 def dialogue_state(tracker: Tracker) -> State:

@@ -22,6 +22,7 @@ from bot import lexicon
 from bot.answers import Answer, read_answer, read_temperature
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.timeline import InfusionTime
 from bot.triage import LEVELS, assess
 
 YES_NO, TEMPERATURE, TIME, DESCRIBE = "yes_no", "temperature", "time", "describe"
@@ -234,7 +235,9 @@ def _apply(question: Question, reading, updated: Findings, before: Findings, mes
             return replace(updated, temperature_not_high=True), None, False
         return updated.merge(Findings(temperature_unknown=True)), None, False
     if question.kind == TIME:
-        return replace(updated, infusion_time=str(reading)[:120]), None, False
+        # The time itself is read from the message by bot.timeline (the adapter has the clock): kept if
+        # it was; otherwise the answer is an unknown time, in the patient's words ("not sure").
+        return (updated if updated.infusion else replace(updated, infusion=InfusionTime(None, False, str(reading)[:120]))), None, False
     # DESCRIBE: a reply that names a symptom we know explains the report; "I'm fine" means nothing is
     # wrong; anything else leaves a symptom we cannot assess.
     if message.symptoms - before.symptoms or message.temperature_c is not None:

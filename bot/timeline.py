@@ -110,7 +110,7 @@ class InfusionTime:
         infusion stays running (nurse first is the safer reading)."""
         if later is None:
             return self
-        newer = later if (later.known or not self.known) else self
+        newer = later if (later.known or not self.known) and later.said != self.said else self  # the same words read again: the first reading
         said = " / ".join(dict.fromkeys(s for s in (self.said, later.said) if s))[:MAX_SAID_CHARS] or None
         return replace(newer, in_progress=self.in_progress or later.in_progress, said=said)
 

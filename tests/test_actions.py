@@ -11,6 +11,7 @@ from actions.action_ask_triage_question import ActionAskTriageQuestion
 from actions.validate_triage_form import ValidateTriageForm
 from bot.dialogue import State, ask
 from bot.findings import extract
+from bot.timeline import InfusionTime
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +51,7 @@ def test_mild_report_starts_the_questions(make_tracker, dispatcher, domain):
 
 def test_after_the_questions_the_mild_disposition_with_a_summary(make_tracker, dispatcher, domain):
     findings = extract("i have a headache").with_answer("neck_stiffness", False).with_answer("severe_headache", False)
-    findings = replace(findings, infusion_time="2 hours ago")
+    findings = replace(findings, infusion=InfusionTime(2.0, False, "2 hours ago"))
     state = State(asked=("neck_stiffness", "severe_headache", "infusion_time"))
     tracker = make_tracker("2 hours ago", intent="inform", latest_action="triage_form",
                            slots={"findings": findings.to_dict(), "dialogue": state.to_dict()})
