@@ -144,13 +144,14 @@ INFUSION_WORD = re.compile(rf"\b{_INFUSION}\b", re.I)
 # A word that can make a time: only a clause holding one is given to dateparser.
 TIME_HINT = re.compile(rf"\b(?:ago|yesterday|today|tonight|tomorrow|in (?:\d+|an?) (?:minutes?|mins?|hours?|hrs?|days?|weeks?)|morning|afternoon|evening|night|noon|midday|lunch\w*|"
                        rf"{_DAYS}|{_MONTHS}|week|weeks|month|\d{{1,2}}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{{1,2}}[:.]\d\d|"
-                       rf"\d{{1,2}}/\d{{1,2}}|o'?clock|at \d{{1,2}})\b", re.I)
+                       rf"\d{{1,2}}/\d{{1,2}}|o'?clock|(?:at|around|about|by) \d{{1,2}})\b", re.I)
 # What dateparser found counts only if it has one of these (not "now", not "may" as in "I may have").
 TIME_FOUND = re.compile(rf"\b(?:ago|yesterday|today|tonight|tomorrow|{_DAYS}|week|month|year|\d)", re.I)
 FINISHED = re.compile(r"\b(?:finish\w*|ended|end(?:ed)? at|stopped|done|completed?|came off|got off|"
                       r"unhooked|disconnected|took (?:it|the \w+) out|over)\b", re.I)
 COURSE = re.compile(r"\b(?:day (\d+) (?:of|out of) (\d+)|(\d+)(?:st|nd|rd|th)? (?:day|infusion|dose) (?:of|out of) "
                     r"(?:my |the |a )?(\d+))\b", re.I)
+TODAY = re.compile(r"\b(?:earlier |sometime |some time )?today\b", re.I)  # today, the time not said
 FUTURE = re.compile(rf"\b(?:tomorrow|next (?:week|month|time|{_DAYS})|in (?:\d+|an?|a few|a couple of) (?:minutes?|mins?|"
                     rf"hours?|hrs?|days?|weeks?)|(?:will|going to|gonna) (?:be|have|start)|is due|scheduled)\b", re.I)
 NOT_RUNNING = re.compile(r"\b(?:no longer|not any ?more|isn'?t|is not|wasn'?t|finish\w*|done|stopped|ended|"
@@ -169,7 +170,7 @@ RUNNING_ANSWER = re.compile(  # the same, said as the answer to "When did your i
     r"in progress|ongoing|happening now)\b|^\W*now\W*$", re.I)
 NOT_SURE = re.compile(r"\b(?:not sure|unsure|not certain|don'?t know|do not know|dunno|no idea|can'?t remember|"
                       r"cannot remember|don'?t remember|do not remember|forgot|can'?t recall|no clue)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r"[,;:]|\s(?:and|but|so|then|because)\s(?!a half)", re.I)
+_CLAUSE_SPLIT = re.compile(r"[,;]|:(?!\d)|\s(?:and|but|so|then|because)\s(?!a half)", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.!?\n]+(?:\s|$)")
 PART_OF_DAY = {"morning": "9:00", "afternoon": "14:00", "lunchtime": "12:00", "lunch": "12:00", "noon": "12:00",
                "midday": "12:00", "evening": "19:00", "night": "22:00"}
@@ -219,7 +220,8 @@ def _read(text: str, now: datetime, tz: str, answering: bool) -> InfusionTime | 
                                 started_at=(now_utc - timedelta(hours=hours)).isoformat(), **stamp)
         if running:
             return InfusionTime(None, True, _trim(clauses[running[0]]), **stamp)
-        if course := next((c for c in clauses if COURSE.search(c)), None):  # today's dose of a multi-day course
+        # today's dose of a multi-day course ("day 2 of 5"), or "today" without a time: the hours are not known
+        if course := next((c for c in clauses if COURSE.search(c) or TODAY.search(c)), None):
             return InfusionTime(None, False, _trim(course), **stamp)
         if answering and (unsure := next((c for c in clauses if NOT_SURE.search(c)), None)):
             return InfusionTime(None, False, _trim(unsure), **stamp)
@@ -237,7 +239,8 @@ def _time_in(clause: str, local_now: datetime, zone, tz: str) -> tuple[datetime,
     if not TIME_HINT.search(clause):
         return None
     text, margin = _normalise(clause.lower())
-    from dateparser.search import search_dates  # lazy: a 1.5 s import
+    import dateparser  # lazy: a 1.5 s import
+    from dateparser.search import search_dates
     settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": local_now.replace(tzinfo=None), "TIMEZONE": tz,
                 "RETURN_AS_TIMEZONE_AWARE": True}
     found = [(words, when) for words, when in (search_dates(text, languages=["en"], settings=settings) or [])
@@ -245,8 +248,11 @@ def _time_in(clause: str, local_now: datetime, zone, tz: str) -> tuple[datetime,
     if not found:
         return None
     words, when = found[0]
-    when = when.astimezone(zone)
+    # search_dates finds the words; parse reads clock times better ("at 8am" is not August)
+    when = (dateparser.parse(words, languages=["en"], settings=settings) or when).astimezone(zone)
     has_clock = re.search(r"\d:\d\d|\d\s*(?:am|pm)", words)
+    if not has_clock and TODAY.fullmatch(words.strip()):
+        return None  # "today" without a time: some time today, not now (the reader says "today")
     relative = re.search(r"\bago\b|yesterday|today|tonight", words)
     if margin is None:
         if re.search(r"\d+\s*(?:minutes?|mins?)\b", words):
@@ -261,8 +267,14 @@ def _time_in(clause: str, local_now: datetime, zone, tz: str) -> tuple[datetime,
             margin = 12.0
     if not has_clock and not relative:  # "on Monday", "1 December": some time that day, say midday
         when = when.replace(hour=12, minute=0, second=0, microsecond=0)
-    if has_clock and not re.search(rf"\b(?:yesterday|today|{_DAYS}|{_MONTHS})\b|/", words) and when > local_now:
-        when -= timedelta(days=1)  # "started at 7pm", said at 3pm: yesterday's 7pm
+    if re.search(rf"\b{_DAYS}\b", words) and local_now - when >= timedelta(days=6.5):
+        when += timedelta(days=7)  # "on Thursday", said on a Thursday: today, not a week ago
+    if has_clock and not re.search(rf"\b(?:yesterday|today|{_DAYS}|{_MONTHS})\b|/|\bago\b", words):
+        # a clock time alone: today's, or yesterday's if later than now ("started at 7pm", said at 3pm).
+        # (dateparser 1.2 picks the day by the UTC clock when a time zone is set: not relied on)
+        when = local_now.replace(hour=when.hour, minute=when.minute, second=0, microsecond=0)
+        if when > local_now:
+            when -= timedelta(days=1)
     if FINISHED.search(clause) and not re.search(r"\bstart\w*|\bbegan\b", clause, re.I):
         when -= timedelta(hours=INFUSION_HOURS)  # the end was said: it started about an infusion's length before
         margin += 1.0
