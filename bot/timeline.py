@@ -151,6 +151,7 @@ FINISHED = re.compile(r"\b(?:finish\w*|ended|end(?:ed)? at|stopped|done|complete
                       r"unhooked|disconnected|took (?:it|the \w+) out|over)\b", re.I)
 COURSE = re.compile(r"\b(?:day (\d+) (?:of|out of) (\d+)|(\d+)(?:st|nd|rd|th)? (?:day|infusion|dose) (?:of|out of) "
                     r"(?:my |the |a )?(\d+))\b", re.I)
+BEFORE_INFUSION = re.compile(rf"\bbefore (?:the |my |his |her |their )?{_INFUSION}\b", re.I)  # dates something else
 TODAY = re.compile(r"\b(?:earlier |sometime |some time )?today\b", re.I)  # today, the time not said
 FUTURE = re.compile(rf"\b(?:tomorrow|next (?:week|month|time|{_DAYS})|in (?:\d+|an?|a few|a couple of) (?:minutes?|mins?|"
                     rf"hours?|hrs?|days?|weeks?)|(?:will|going to|gonna) (?:be|have|start)|is due|scheduled)\b", re.I)
@@ -205,8 +206,11 @@ def _read(text: str, now: datetime, tz: str, answering: bool) -> InfusionTime | 
     for sentence in sentences:
         clauses = [c.strip() for c in _CLAUSE_SPLIT.split(sentence) if c and c.strip()]
         running = [i for i, c in enumerate(clauses) if _running(c, answering)]
-        times = [(i, t) for i, c in enumerate(clauses) if (t := _time_in(c, local_now, zone, tz))]
-        anchor = [i for i, c in enumerate(clauses) if INFUSION_WORD.search(c)] or [0]
+        times = [(i, t) for i, c in enumerate(clauses) if not BEFORE_INFUSION.search(c)
+                 and (t := _time_in(c, local_now, zone, tz))]
+        anchor = [i for i, c in enumerate(clauses) if INFUSION_WORD.search(c) or COURSE.search(c)] or [0]
+        if not answering:  # the time of the infusion is said next to it, not two clauses away
+            times = [(i, t) for i, t in times if min(abs(i - a) for a in anchor) <= 1]
         if times:
             i, (start, margin) = min(times, key=lambda it: min(abs(it[0] - a) for a in anchor))
             said = _trim(", ".join(clauses[min([i] + running):max([i] + running) + 1]))
@@ -251,7 +255,7 @@ def _time_in(clause: str, local_now: datetime, zone, tz: str) -> tuple[datetime,
     # search_dates finds the words; parse reads clock times better ("at 8am" is not August)
     when = (dateparser.parse(words, languages=["en"], settings=settings) or when).astimezone(zone)
     has_clock = re.search(r"\d:\d\d|\d\s*(?:am|pm)", words)
-    if not has_clock and TODAY.fullmatch(words.strip()):
+    if not has_clock and TODAY.search(words) and not re.search(r"\bago\b", words):
         return None  # "today" without a time: some time today, not now (the reader says "today")
     relative = re.search(r"\bago\b|yesterday|today|tonight", words)
     if margin is None:
@@ -267,8 +271,6 @@ def _time_in(clause: str, local_now: datetime, zone, tz: str) -> tuple[datetime,
             margin = 12.0
     if not has_clock and not relative:  # "on Monday", "1 December": some time that day, say midday
         when = when.replace(hour=12, minute=0, second=0, microsecond=0)
-    if re.search(rf"\b{_DAYS}\b", words) and local_now - when >= timedelta(days=6.5):
-        when += timedelta(days=7)  # "on Thursday", said on a Thursday: today, not a week ago
     if has_clock and not re.search(rf"\b(?:yesterday|today|{_DAYS}|{_MONTHS})\b|/|\bago\b", words):
         # a clock time alone: today's, or yesterday's if later than now ("started at 7pm", said at 3pm).
         # (dateparser 1.2 picks the day by the UTC clock when a time zone is set: not relied on)
@@ -286,7 +288,9 @@ def _time_in(clause: str, local_now: datetime, zone, tz: str) -> tuple[datetime,
 def _normalise(clause: str) -> tuple[str, float | None]:
     """Say it the way dateparser reads it: part-of-day words as clock times, "a couple of hours" as 2."""
     margin = None
-    text = re.sub(r"\bhalf an hour\b", "30 minutes", clause)
+    text = re.sub(rf"\b\d+(?:st|nd|rd|th)\s+(?=(?:lot of |dose of |round of )?(?:{_INFUSION}|lot|dose|round|time|course|"
+                  rf"day|cycle)\b)", "", clause)  # "my 3rd IVIG": a count, not the 3rd of a month
+    text = re.sub(r"\bhalf an hour\b", "30 minutes", text)
     text = re.sub(r"\b(?:an|one) hour and a half\b", "90 minutes", text)
     text = re.sub(r"\ba couple(?: of)?\b", "2", text)
     text = re.sub(r"\ba few\b", "3", text)

@@ -44,7 +44,7 @@ ANSWERS = [
     (NOW, NY, "started at 9:30", 5.5, False),
     (NOW, NY, "at 11:15", 3.8, False),  # dateparser alone says yesterday (it compares with the UTC clock)
     (NOW, NY, "had it at 8am", 7, False),
-    (NOW, NY, "on Thursday", 3, False),  # said on a Thursday: today, not a week ago
+    (NOW, NY, "on Thursday", 171, False),  # said on a Thursday: a week ago (the longer reading calls sooner)
     (NOW, NY, "I think around 10?", 5, False),
     (NOW, NY, "today", None, False),  # some time today: not known, and not "now"
     (NOW, NY, "earlier today", None, False),
@@ -113,6 +113,9 @@ MESSAGES = [
     ("the infusion is still running and I feel flushed", None, True, "the infusion is still running"),
     ("day 2 of 5 and I have a headache", None, False, "day 2 of 5"),
     ("I had my infusion today and now I have a headache", None, False, "I had my infusion today"),
+    ("so i had my 3rd ivig yesterday at the hospital", 24, False, None),  # a count, not 3 March
+    ("had a vomiting bug last week, all better, today just tired after the infusion", None, False,
+     "today just tired after the infusion"),
 ]
 
 
@@ -126,7 +129,9 @@ def test_reading_any_message(text, hours, running, said):
 
 @pytest.mark.parametrize("text", ["I have a headache since yesterday", "my nose is running", "i may have a fever",
                                   "can I drive after my infusion next week?", "my infusion starts tomorrow",
-                                  "not sure what this rash is", "I feel sick now", "took a tylenol 2 hours ago"])
+                                  "not sure what this rash is", "I feel sick now", "took a tylenol 2 hours ago",
+                                  "had a tummy bug last week before the infusion, all fine now",
+                                  "I had a headache on Monday, then I stayed in bed, and my infusion went well"])
 def test_a_message_that_does_not_date_the_infusion(text):
     assert read_infusion_time(text, NOW, NY) is None
 
