@@ -129,10 +129,14 @@ def infusion_words(infusion: InfusionTime | None) -> str | None:
         return None
     if infusion.in_progress:
         known = "running now"
-    elif infusion.known:
+    elif infusion.hours_since_start is not None:
         hours = infusion.hours_since_start
-        known = ("started less than an hour ago" if hours < 1 else f"started about {round(hours)} hours ago"
-                 if hours < 48 else f"started about {round(hours / 24)} days ago").replace(" 1 hours", " 1 hour")
+        if hours < 1:
+            known = "started less than an hour ago"
+        elif hours < 48:
+            known = f"started about {round(hours)} hour{'s' if round(hours) != 1 else ''} ago"
+        else:
+            known = f"started about {round(hours / 24)} days ago"
     else:
         known = None
     if infusion.said and known:

@@ -1,4 +1,5 @@
 """The infusion timeline in whole conversations over REST (the real Rasa and action servers)."""
+
 from bot.advice import NURSE_NOW
 from bot.settings import load_settings
 from bot.timeline import watch_for
@@ -24,8 +25,11 @@ def test_a_time_in_the_opening_message_is_not_asked_again(conversation):
     assert not any(ASKED in q for q in questions)
     triage = conversation.triage
     assert triage["level"] == "manage_at_home"
-    assert triage["infusion"] == {"hours_since_start": 5.0, "in_progress": False,
-                                  "said": "finished the drip 2 hours ago"}
+    assert triage["infusion"] == {
+        "hours_since_start": 5.0,
+        "in_progress": False,
+        "said": "finished the drip 2 hours ago",
+    }
     assert "Your infusion: finished the drip 2 hours ago (started about 5 hours ago)." in conversation.text
 
 
@@ -75,6 +79,7 @@ def test_a_symptom_during_the_infusion_puts_the_nurse_first(conversation):
 
 def test_the_watch_for_list_changes_with_the_time(servers):
     from tests.conftest import Conversation
+
     lists = {}
     for when in ("2 hours ago", "5 days ago"):
         conversation = Conversation(servers)

@@ -1,13 +1,16 @@
 """The infusion timeline: reading when the infusion was, and what the time changes."""
+
 import dataclasses
 import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from bot import timeline
 from bot.advice import NURSE_IF_THERE, NURSE_NOW, message_for, triage_payload
@@ -21,9 +24,9 @@ from tests.conftest import ROOT, server_env
 
 SETTINGS = load_settings()
 # Thursday 3 December 2026, 20:00 UTC: 15:00 in New York, 20:00 in London, Friday 05:00 in Tokyo.
-NOW = datetime(2026, 12, 3, 20, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 3, 20, 0, tzinfo=UTC)
 # Thursday 00:30 in New York (05:30 UTC): just after midnight, "yesterday" is Wednesday.
-AFTER_MIDNIGHT = datetime(2026, 12, 3, 5, 30, tzinfo=timezone.utc)
+AFTER_MIDNIGHT = datetime(2026, 12, 3, 5, 30, tzinfo=UTC)
 NY, LONDON, TOKYO = "America/New_York", "Europe/London", "Asia/Tokyo"
 
 # (now, time zone, the answer, hours since the start or None, running)
@@ -91,8 +94,23 @@ def test_a_time_still_to_come_is_an_unknown_time(text):
     assert infusion is not None and infusion.hours_since_start is None and not infusion.in_progress
 
 
-@pytest.mark.parametrize("text", ["banana", "", "   ", "asdf 99:99", "at 99", "32/13/2026", "25:00", "🙂🙂", "?!",
-                                  "x" * 5000, "my nose is running", "42"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "banana",
+        "",
+        "   ",
+        "asdf 99:99",
+        "at 99",
+        "32/13/2026",
+        "25:00",
+        "🙂🙂",
+        "?!",
+        "x" * 5000,
+        "my nose is running",
+        "42",
+    ],
+)
 def test_nonsense_is_no_time_and_never_a_crash(text):
     infusion = read_infusion_time(text, NOW, NY, answering=True)
     assert infusion is None or infusion.hours_since_start is None or infusion.hours_since_start >= 0
@@ -114,8 +132,12 @@ MESSAGES = [
     ("day 2 of 5 and I have a headache", None, False, "day 2 of 5"),
     ("I had my infusion today and now I have a headache", None, False, "I had my infusion today"),
     ("so i had my 3rd ivig yesterday at the hospital", 24, False, None),  # a count, not 3 March
-    ("had a vomiting bug last week, all better, today just tired after the infusion", None, False,
-     "today just tired after the infusion"),
+    (
+        "had a vomiting bug last week, all better, today just tired after the infusion",
+        None,
+        False,
+        "today just tired after the infusion",
+    ),
 ]
 
 
@@ -127,11 +149,21 @@ def test_reading_any_message(text, hours, running, said):
     assert infusion.said == (said or infusion.said) and infusion.said in text
 
 
-@pytest.mark.parametrize("text", ["I have a headache since yesterday", "my nose is running", "i may have a fever",
-                                  "can I drive after my infusion next week?", "my infusion starts tomorrow",
-                                  "not sure what this rash is", "I feel sick now", "took a tylenol 2 hours ago",
-                                  "had a tummy bug last week before the infusion, all fine now",
-                                  "I had a headache on Monday, then I stayed in bed, and my infusion went well"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a headache since yesterday",
+        "my nose is running",
+        "i may have a fever",
+        "can I drive after my infusion next week?",
+        "my infusion starts tomorrow",
+        "not sure what this rash is",
+        "I feel sick now",
+        "took a tylenol 2 hours ago",
+        "had a tummy bug last week before the infusion, all fine now",
+        "I had a headache on Monday, then I stayed in bed, and my infusion went well",
+    ],
+)
 def test_a_message_that_does_not_date_the_infusion(text):
     assert read_infusion_time(text, NOW, NY) is None
 
@@ -144,17 +176,21 @@ def test_any_text_reads_safely(text, answering, tz):
 
 
 def test_the_reader_is_fast_and_dateparser_loads_lazily_without_the_network():
-    probe = ("import socket, sys, time\n"
-             "def refuse(*a, **k): raise OSError('no network')\n"
-             "socket.socket.connect = refuse; socket.getaddrinfo = refuse; socket.create_connection = refuse\n"
-             "import bot.findings, bot.triage, bot.advice, bot.handoff\n"
-             "assert 'dateparser' not in sys.modules, 'dateparser must load only when a message has a time'\n"
-             "from datetime import datetime, timezone\n"
-             "from bot.timeline import read_infusion_time\n"
-             "start = time.perf_counter(); r = read_infusion_time('2 hours ago', datetime.now(timezone.utc), 'UTC', answering=True)\n"
-             "print(time.perf_counter() - start, r.hours_since_start)\n")
-    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env=server_env(),
-                            timeout=120)
+    probe = (
+        "import socket, sys, time\n"
+        "def refuse(*a, **k): raise OSError('no network')\n"
+        "socket.socket.connect = refuse; socket.getaddrinfo = refuse; socket.create_connection = refuse\n"
+        "import bot.findings, bot.triage, bot.advice, bot.handoff\n"
+        "assert 'dateparser' not in sys.modules, 'dateparser must load only when a message has a time'\n"
+        "from datetime import datetime, timezone\n"
+        "from bot.timeline import read_infusion_time\n"
+        "start = time.perf_counter()\n"
+        "r = read_infusion_time('2 hours ago', datetime.now(timezone.utc), 'UTC', answering=True)\n"
+        "print(time.perf_counter() - start, r.hours_since_start)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env=server_env(), timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     first_call, hours = result.stdout.split()
     assert float(hours) == 2.0 and float(first_call) < 10  # measured about 1.0-1.5 s (the import)
@@ -207,16 +243,19 @@ def at(hours: float | None, running: bool = False, said: str = "said") -> Infusi
 
 def test_mild_symptoms_at_4_days_call_the_doctor_with_a_rule_of_their_own():
     findings = extract("slight headache and a bit achy").merge(
-        Findings(infusion=read_infusion_time("my infusion was 4 days ago", NOW, NY)))
+        Findings(infusion=read_infusion_time("my infusion was 4 days ago", NOW, NY))
+    )
     disposition = assess(findings)
     assert disposition.level == CALL_DOCTOR_NOW
     assert disposition.red_flags == ("mild_symptoms_beyond_72_hours",)
-    message, advice = message_for(disposition, findings, SETTINGS)
+    _, advice = message_for(disposition, findings, SETTINGS)
     assert "more than 3 days after your infusion" in advice[0]
 
 
-@pytest.mark.parametrize("hours, level", [(None, MANAGE_AT_HOME), (2, MANAGE_AT_HOME), (71, MANAGE_AT_HOME),
-                                          (72, CALL_DOCTOR_NOW), (500, CALL_DOCTOR_NOW)])
+@pytest.mark.parametrize(
+    "hours, level",
+    [(None, MANAGE_AT_HOME), (2, MANAGE_AT_HOME), (71, MANAGE_AT_HOME), (72, CALL_DOCTOR_NOW), (500, CALL_DOCTOR_NOW)],
+)
 def test_the_72_hour_mark(hours, level):
     assert assess(Findings(symptoms=frozenset({"headache"}), infusion=at(hours))).level == level
 
@@ -225,8 +264,10 @@ def test_no_symptom_no_72_hour_call():
     assert assess(Findings(denied=frozenset({"headache"}), infusion=at(100))).level is None
 
 
-@pytest.mark.parametrize("text, level", [("slight headache", MANAGE_AT_HOME), ("i threw up", CALL_DOCTOR_NOW),
-                                         ("my throat is closing up", EMERGENCY)])
+@pytest.mark.parametrize(
+    "text, level",
+    [("slight headache", MANAGE_AT_HOME), ("i threw up", CALL_DOCTOR_NOW), ("my throat is closing up", EMERGENCY)],
+)
 def test_a_running_infusion_puts_the_nurse_first_at_every_level(text, level):
     findings = extract(text).merge(Findings(infusion=at(None, running=True)))
     disposition = assess(findings)
@@ -276,11 +317,16 @@ def test_the_watch_list_of_a_day_only_answer_counts_from_the_youngest_it_can_be(
 
 def test_the_payload_handoff_and_advice_carry_the_time():
     findings = extract("i threw up").merge(
-        Findings(infusion=read_infusion_time("finished the drip 2 hours ago", NOW, NY)))
+        Findings(infusion=read_infusion_time("finished the drip 2 hours ago", NOW, NY))
+    )
     disposition = assess(findings)
     message, advice = message_for(disposition, findings, SETTINGS)
     triage = triage_payload(disposition, advice, findings, SETTINGS)["triage"]
-    assert triage["infusion"] == {"hours_since_start": 5.0, "in_progress": False, "said": "finished the drip 2 hours ago"}
+    assert triage["infusion"] == {
+        "hours_since_start": 5.0,
+        "in_progress": False,
+        "said": "finished the drip 2 hours ago",
+    }
     assert triage["watch_for"] == watch_for(3.5, SETTINGS)  # 5 h, maybe 1.5 h off (the infusion's length)
     assert "Your infusion: finished the drip 2 hours ago (started about 5 hours ago)." in message
     summary = handoff_summary(disposition, findings, SETTINGS, conversation_id="c", audit_id="a" * 32, recorded_at=NOW)
@@ -300,8 +346,12 @@ def test_a_manage_at_home_answer_lists_what_to_watch_for():
 def test_the_question_is_asked_only_when_the_answer_can_change_something():
     mild = extract("slight headache")
     assert needs_infusion_time(mild)  # the time can make it call_doctor_now, put the nurse first, shorten the list
-    assert not needs_infusion_time(mild.merge(Findings(infusion=read_infusion_time("2 hours ago", NOW, NY, answering=True))))
-    assert not needs_infusion_time(mild.merge(Findings(infusion=read_infusion_time("not sure", NOW, NY, answering=True))))
+    assert not needs_infusion_time(
+        mild.merge(Findings(infusion=read_infusion_time("2 hours ago", NOW, NY, answering=True)))
+    )
+    assert not needs_infusion_time(
+        mild.merge(Findings(infusion=read_infusion_time("not sure", NOW, NY, answering=True)))
+    )
     assert not needs_infusion_time(extract("i threw up"))  # a red flag is answered at once
     assert not needs_infusion_time(Findings())  # nothing to assess yet
     assert not needs_infusion_time(mild, previous_level=CALL_DOCTOR_NOW)
@@ -309,6 +359,7 @@ def test_the_question_is_asked_only_when_the_answer_can_change_something():
 
 def test_the_clinic_time_zone_is_a_setting(monkeypatch):
     from zoneinfo import ZoneInfo
+
     assert ZoneInfo(load_settings().time_zone)
     monkeypatch.setenv("TIME_ZONE", "Europe/London")
     assert load_settings().time_zone == "Europe/London"
