@@ -169,7 +169,8 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
     if question is None:
         return Step(updated, state, done=True)
     said_something = (message.symptoms - findings.symptoms) or (message.denied - findings.denied) or \
-        message.temperature_c is not None or message.unknown_symptom
+        message.temperature_c is not None or message.unknown_symptom or \
+        (message.infusion is not None and findings.infusion is None)  # "it was 4 days ago" can raise the level
     reading = _read(question, text, message)
 
     if reading is None and intent == "goodbye":  # leaving mid-question: decide now, on the safe side

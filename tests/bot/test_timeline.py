@@ -369,3 +369,14 @@ def test_the_table_is_well_formed():
     for w in timeline.TIMELINE:
         assert 0 <= w.from_hours < w.until_hours and w.signs and w.source
         assert w.level in (MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)
+
+
+def test_a_time_said_during_another_question_gives_its_disposition_at_once():
+    from bot.dialogue import State, answer, ask
+
+    findings = extract("slight headache")
+    state = ask("neck_stiffness", State())
+    message = Findings(infusion=read_infusion_time("my infusion was 4 days ago", NOW, NY))
+    step = answer(findings, message, "my infusion was 4 days ago", "inform", state)
+    assert step.done and assess(step.findings).level == CALL_DOCTOR_NOW
+    assert step.findings.infusion.hours_since_start == 96
