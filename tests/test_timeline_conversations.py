@@ -90,3 +90,11 @@ def test_the_watch_for_list_changes_with_the_time(servers):
     assert any("racing heart" in w for w in early) and not any("racing heart" in w for w in late)
     assert any("stiff neck" in w for w in early) and not any("stiff neck" in w for w in late)
     assert any("dark urine" in w for w in late) and len(late) < len(early)
+
+
+def test_a_time_said_during_the_questions_ends_them_when_it_raises_the_level(conversation):
+    conversation.say("I've got a bit of a headache")
+    assert conversation.triage is None and ASKED not in conversation.text
+    conversation.say("no, and my infusion was 4 days ago")
+    assert conversation.triage["level"] == "call_doctor_now"
+    assert "mild_symptoms_beyond_72_hours" in conversation.triage["red_flags"]
