@@ -18,7 +18,7 @@ REPORT_INTENTS = ("report_symptoms", "report_emergency")
 
 logger = logging.getLogger("triage")
 # dateparser takes about 1.5 s to import: pay it at start, not in a patient's first turn.
-threading.Thread(target=timeline.warm_up, name="timeline-warm-up", daemon=True).start()
+threading.Thread(target=lambda: timeline.warm_up(load_settings().time_zone), name="timeline-warm-up", daemon=True).start()
 
 
 def message_findings(tracker: Tracker) -> Findings:

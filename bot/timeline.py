@@ -464,9 +464,11 @@ def _zone(tz: str):
         return UTC
 
 
-def warm_up() -> None:
-    """Import dateparser and load its English data now (about 1.5 s), not during a patient's turn."""
-    read_infusion_time("my infusion was 2 hours ago", datetime.now(UTC), "UTC")
+def warm_up(tz: str = "UTC") -> None:
+    """Import dateparser and load its English data and the clinic's time zone now (about 1.5 s), not
+    during a patient's turn."""
+    for text in ("my infusion was 2 hours ago", "my infusion was yesterday afternoon", "my drip was on Monday at 9"):
+        read_infusion_time(text, datetime.now(UTC), tz)
 
 
 # ---------------------------------------------------------------- what the timeline changes
