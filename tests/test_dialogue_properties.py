@@ -42,16 +42,23 @@ def test_the_dialogue_holds_whatever_the_patient_says(servers, turns):
         levels.extend(r["custom"]["triage"]["level"] for r in replies if "triage" in (r.get("custom") or {}))
         asking = any("question" in (r.get("custom") or {}) for r in replies)
 
+    answered_after_symptom = False
     for turn in turns:
+        if turn in RED_FLAGS + MILD:
+            answered_after_symptom = False
+        given = len(levels)
         say(turn)
+        answered_after_symptom = answered_after_symptom or len(levels) > given
     said_symptom = any(t in RED_FLAGS + MILD for t in turns)
-    for _ in range(DRAIN_TURNS):
-        if not asking:
+    for _ in range(DRAIN_TURNS):  # the patient goes on answering "no" until the bot has nothing to ask
+        if not asking and (answered_after_symptom or not said_symptom):
             break
+        given = len(levels)
         say("no")
+        answered_after_symptom = answered_after_symptom or len(levels) > given
     assert not asking, f"still asking after {DRAIN_TURNS} more answers: {turns}"
     if said_symptom:
-        assert levels, f"no disposition: {turns}"
+        assert answered_after_symptom, f"no disposition after the last symptom: {turns} -> {levels}"
     if any(t in RED_FLAGS for t in turns):
         assert levels[-1] in ("call_doctor_now", "emergency"), (turns, levels)
     assert [ORDER.index(x) for x in levels] == sorted(ORDER.index(x) for x in levels), (turns, levels)
