@@ -7,6 +7,7 @@ comes first at every level (and within the first hour of the start, for the othe
 patient is still at the infusion centre). What to watch for follows the timeline (bot/timeline.py).
 """
 from bot import lexicon, timeline
+from bot.dialogue import words_for
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.settings import Settings
@@ -18,26 +19,94 @@ HEADLINES = {
     CALL_DOCTOR_NOW: "Call your doctor now: {clinic_name}, {clinic_phone}.",
     MANAGE_AT_HOME: "This sounds like a mild, common reaction to IVIG that you can manage at home.",
 }
-RULE_NAMES = {
+RULE_NAMES = {  # in words that read the same from the helper and from the patient on the phone
     "headache_with_stiff_neck": "a headache with a stiff neck",
     "high_fever": "a high fever",
-    "fever_not_measured": "a fever you could not measure",
-    "unknown_symptom": "a symptom I cannot assess",
+    "fever_not_measured": "a fever that could not be measured",
+    "unknown_symptom": "a symptom the helper does not recognize",
     "mild_symptoms_beyond_72_hours": "symptoms more than 3 days after your infusion, when mild effects should have settled",
 }
 NURSE_NOW = "Tell your infusion nurse now: they can slow or stop the drip."
 NURSE_IF_THERE = "Tell your infusion nurse now if you are still at the infusion centre: they can slow or stop the drip."
+HEADACHES_MOST_SERIOUS_FIRST = ("worst_headache", "severe_headache", "headache")
+LEVEL_ORDER = (EMERGENCY, CALL_DOCTOR_NOW, MANAGE_AT_HOME)
 
 
-def name_of(symptom_or_rule: str) -> str:
+def name_of(symptom_or_rule: str, speaker: str = "you", subject: str | None = None) -> str:
+    """Plain words for an id, for the person they are about: `speaker="I"` is the patient's own voice
+    ("the worst headache of my life"), `subject` someone else ("he": "... of his life")."""
     if symptom_or_rule in lexicon.SYMPTOMS:
-        return lexicon.SYMPTOMS[symptom_or_rule].name
-    return RULE_NAMES.get(symptom_or_rule, symptom_or_rule.replace("_", " "))
+        name = lexicon.SYMPTOMS[symptom_or_rule].name
+    else:
+        name = RULE_NAMES.get(symptom_or_rule, symptom_or_rule.replace("_", " "))
+    whose = words_for(subject)["your"] if subject else ("my" if speaker == "I" else "your")
+    return name.replace("your ", f"{whose} ")
 
 
 def listing(items, conjunction: str = "and") -> str:
+    """"a, b and c"; with a comma before the last when a name has its own "or" or comma, so that
+    "a severe or spreading rash, or swelling of the throat, tongue, lips or face" stays two things."""
     items = list(dict.fromkeys(items))
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    if len(items) <= 1:
+        return "".join(items)
+    serial = "," if any(" or " in x or " and " in x or "," in x for x in items) else ""
+    return f"{', '.join(items[:-1])}{serial} {conjunction} {items[-1]}"
+
+
+def _without_general_forms(ids) -> list[str]:
+    """A severe headache is a headache, a high fever a fever: name the more serious form only."""
+    ids = list(dict.fromkeys(ids))
+    implied = {lexicon.GENERAL_FORM[x] for x in ids if x in lexicon.GENERAL_FORM}
+    implied |= {"fever"} if "high_fever" in ids else set()
+    return [x for x in ids if x not in implied]
+
+
+def _level_of(symptom_or_rule: str) -> str:
+    known = lexicon.SYMPTOMS.get(symptom_or_rule)
+    return known.level if known else CALL_DOCTOR_NOW  # every rule of bot/triage.py is call_doctor_now
+
+
+def reasons(d: Disposition, speaker: str = "you", at_level: str | None = None, subject: str | None = None) -> list[str]:
+    """The red flags in plain words, each once, most serious first: one "a severe headache with a
+    stiff neck", not "a headache with a stiff neck, a stiff neck and a severe headache"."""
+    flags = _without_general_forms(d.red_flags)
+    found = []  # (level, words)
+    if "headache_with_stiff_neck" in flags:
+        headache = next(h for h in HEADACHES_MOST_SERIOUS_FIRST if h in d.symptoms or h == "headache")
+        found.append((_level_of(headache) if headache in flags else CALL_DOCTOR_NOW,
+                      f"{name_of(headache, speaker, subject)} with a stiff neck"))
+        said = ("headache_with_stiff_neck", "neck_stiffness", *HEADACHES_MOST_SERIOUS_FIRST)
+        flags = [x for x in flags if x not in said]
+    found += [(_level_of(x), name_of(x, speaker, subject)) for x in flags]
+    found.sort(key=lambda pair: LEVEL_ORDER.index(pair[0]))  # stable: the order of d.red_flags otherwise
+    return [words for level, words in found if at_level in (None, level)]
+
+
+def told(d: Disposition, speaker: str = "you", subject: str | None = None) -> tuple[list[str], list[str]]:
+    """What the patient has and does not have, in plain words, each finding once."""
+    have = _without_general_forms(d.symptoms)
+    not_have = [x for x in d.denied if lexicon.GENERAL_FORM.get(x) not in d.denied]  # "no vomiting" says it all
+    return [name_of(x, speaker, subject) for x in have], [name_of(x, speaker, subject) for x in not_have]
+
+
+def told_summary(have: list[str], do_not_have: list[str], speaker: str = "you",
+                 subject: str | None = None) -> list[str]:
+    """The one place that says "you told me you have ... / you do not have ..." (the card, the REST
+    text) or, in the caller's voice for the nurse hand-off, "I have ... / I do not have ..."; about
+    someone else (`subject` "he"), "you told me he has ..." and "He has ..."."""
+    w = words_for(subject)
+    if speaker == "you":
+        opening, have_verb, do_verb = f"You told me {w['you']}", w["have"], w["do"]
+    elif subject is None:
+        opening, have_verb, do_verb = "I", "have", "do"
+    else:
+        opening, have_verb, do_verb = w["You"], w["have"], w["do"]
+    lines = []
+    if have:
+        lines.append(f"{opening} {have_verb} {listing(have)}.")
+    if do_not_have:
+        lines.append(f"{opening} {do_verb} not have {listing(do_not_have, 'or')}.")
+    return lines
 
 
 def call_doctor_if(s: Settings) -> str:
@@ -49,6 +118,10 @@ def call_doctor_if(s: Settings) -> str:
 def call_emergency_if(s: Settings) -> str:
     return (f"Call {s.emergency_number} if your throat, tongue or lips swell, your lips turn blue, you cannot "
             f"breathe, you faint, or you have crushing chest pain.")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def nurse_line(d: Disposition, infusion: InfusionTime | None) -> str | None:
@@ -77,18 +150,23 @@ def advice_for(d: Disposition, findings: Findings, s: Settings) -> list[str]:
 
 
 def _advice_for(d: Disposition, findings: Findings, s: Settings) -> list[str]:
-    red_flag_names = listing(name_of(r) for r in d.red_flags) if d.red_flags else ""
+    subject, w = findings.subject, words_for(findings.subject)
     if d.level == EMERGENCY:
+        dangerous = listing(reasons(d, at_level=EMERGENCY, subject=subject)) or listing(reasons(d, subject=subject))
         return [
             f"Call {s.emergency_number} now.",
-            f"{red_flag_names[:1].upper() + red_flag_names[1:]} can be life-threatening. Do not drive yourself; "
+            f"{_capital(dangerous)} can be life-threatening. Do not drive yourself; "
             "if you are alone, unlock the door and stay on the phone.",
             f"When you can, let {s.clinic_name} know at {s.clinic_phone}.",
         ]
     if d.level == CALL_DOCTOR_NOW:
+        named = [r for r in reasons(d, subject=subject) if r != RULE_NAMES["unknown_symptom"]]
+        tell = f"{w['have']} {listing(named)}" if named else f"describe what {w['you']} {w['feel']}"
+        if named and "unknown_symptom" in d.red_flags:
+            tell += f", and describe what else {w['you']} {w['feel']}"
         return [
-            f"Call {s.clinic_name} now at {s.clinic_phone} and tell them you had an IVIG infusion and have "
-            f"{red_flag_names}. This needs a doctor's advice today.",
+            f"Call {s.clinic_name} now at {s.clinic_phone} and tell them {w['you']} had an IVIG infusion and {tell}. "
+            "This needs a doctor's advice today.",
             f"If you cannot reach them, or if you get worse, call {s.emergency_number}.",
             call_emergency_if(s),
             "Until you have spoken to them, rest and keep drinking water.",
@@ -101,25 +179,19 @@ def _advice_for(d: Disposition, findings: Findings, s: Settings) -> list[str]:
                     "time can ease redness or soreness. Call if it becomes hot, very swollen or oozes.")
     return care + [call_doctor_if(s)] + watch_list(d, findings, s) + [
         call_emergency_if(s),
-        f"Call {s.clinic_name} at {s.clinic_phone} if your symptoms get worse, new ones start, or you are "
-        f"worried. Older adults have a higher risk of serious side effects, so call sooner rather than later.",
+        f"Call {s.clinic_name} at {s.clinic_phone} if your symptoms get worse, new ones start, or you are worried.",
     ]
 
 
 def summary(d: Disposition, findings: Findings) -> str:
-    lines = []
-    implied = {lexicon.GENERAL_FORM[x] for x in d.symptoms if x in lexicon.GENERAL_FORM} | (
-        {"fever"} if "high_fever" in d.symptoms else set())
-    reported = [x for x in d.symptoms if x not in implied]
-    if reported:
-        lines.append(f"You told me you have {listing(name_of(x) for x in reported)}.")
-    if d.denied:
-        lines.append(f"You told me you do not have {listing((name_of(x) for x in d.denied), 'or')}.")
+    """What the patient told us, as the card and the REST text show it."""
+    lines = told_summary(*told(d, subject=findings.subject), subject=findings.subject)
+    whose = words_for(findings.subject)["Your"]
     if findings.temperature_c is not None:
         fahrenheit = findings.temperature_c * 9 / 5 + 32
-        lines.append(f"Your temperature: {findings.temperature_c:.1f} °C ({fahrenheit:.1f} °F).")
+        lines.append(f"{whose} temperature: {findings.temperature_c:.1f} °C ({fahrenheit:.1f} °F).")
     if infusion_words(findings.infusion):
-        lines.append(f"Your infusion: {infusion_words(findings.infusion)}.")
+        lines.append(f"{whose} infusion: {infusion_words(findings.infusion)}.")
     return " ".join(lines)
 
 
@@ -162,7 +234,8 @@ NO_INFUSION_TIME = {"hours_since_start": None, "in_progress": False, "said": Non
 
 def triage_payload(d: Disposition, advice: list[str], findings: Findings | None = None,
                    s: Settings | None = None) -> dict:
-    """The machine-readable disposition contract (see README)."""
+    """The machine-readable disposition contract (see README); `why` and `summary` are the words the
+    widget shows, so that no client writes its own."""
     findings = findings or Findings()
     if s is None:
         from bot.settings import load_settings
@@ -170,4 +243,5 @@ def triage_payload(d: Disposition, advice: list[str], findings: Findings | None 
     return {"triage": {"level": d.level, "red_flags": list(d.red_flags), "symptoms": list(d.symptoms),
                        "denied": list(d.denied), "advice": advice,
                        "infusion": findings.infusion.contract() if findings.infusion else dict(NO_INFUSION_TIME),
-                       "watch_for": watch_list(d, findings, s)}}
+                       "watch_for": watch_list(d, findings, s),
+                       "why": listing(reasons(d, subject=findings.subject)), "summary": summary(d, findings)}}

@@ -6,7 +6,8 @@ clinic's escalation webhook gets it. It is built from the findings only: no diag
 """
 from datetime import datetime
 
-from bot.advice import NO_INFUSION_TIME, infusion_words, listing, name_of, watch_list
+from bot.advice import NO_INFUSION_TIME, infusion_words, listing, reasons, told, told_summary, watch_list
+from bot.dialogue import words_for
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY
 from bot.settings import Settings
@@ -27,8 +28,9 @@ def reference_of(audit_id: str) -> str:
 
 def handoff_summary(d: Disposition, findings: Findings, settings: Settings, *, conversation_id: str,
                     audit_id: str, recorded_at: datetime) -> dict:
-    """The hand-off as data (JSON-ready): for the audit export and the webhook."""
-    reported = [x for x in d.symptoms if not (x == "fever" and "high_fever" in d.symptoms)]
+    """The hand-off as data (JSON-ready): for the audit export and the webhook. The words are the
+    caller's voice of what the card says (bot.advice: reasons, told)."""
+    reported, denied = told(d, speaker="I", subject=findings.subject)
     return {
         "reference": reference_of(audit_id),
         "audit_id": audit_id,
@@ -36,17 +38,18 @@ def handoff_summary(d: Disposition, findings: Findings, settings: Settings, *, c
         "time_utc": recorded_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "clinic": settings.clinic_name,
         "level": d.level,
-        "why": [name_of(r) for r in d.red_flags],
+        "why": reasons(d, speaker="I", subject=findings.subject),
         "red_flags": list(d.red_flags),
         "patient_words": list(findings.patient_words),
-        "reported": [name_of(x) for x in reported],
-        "denied": [name_of(x) for x in d.denied],
+        "reported": reported,
+        "denied": denied,
         "temperature_c": findings.temperature_c,
         "temperature_not_measured": bool(findings.temperature_unknown and findings.temperature_c is None),
         "infusion_time": findings.infusion_time,  # the patient's words (as before the timeline)
         "infusion": findings.infusion.contract() if findings.infusion else dict(NO_INFUSION_TIME),
         "infusion_words": infusion_words(findings.infusion),
         "watch_for": watch_list(d, findings, settings),
+        "subject": findings.subject,  # None: the caller is the patient; else "he", "she" or "they"
     }
 
 
@@ -57,16 +60,15 @@ def handoff_text(summary: dict) -> str:
              + (f", because of {listing(summary['why'])}." if summary["why"] else ".")]
     if summary["patient_words"]:
         lines.append("In my words: " + ", ".join(f"\u201c{w}\u201d" for w in summary["patient_words"]) + ".")
-    if summary["reported"]:
-        lines.append(f"I have: {listing(summary['reported'])}.")
-    if summary["denied"]:
-        lines.append(f"I do not have: {listing(summary['denied'])}.")
+    subject = summary.get("subject")  # absent from hand-offs recorded before it was kept
+    lines += told_summary(summary["reported"], summary["denied"], speaker="I", subject=subject)
+    whose = words_for(subject)["Your"] if subject else "My"
     if summary["temperature_c"] is not None:
         celsius = summary["temperature_c"]
-        lines.append(f"My temperature: {celsius:.1f} \u00b0C ({celsius * 9 / 5 + 32:.1f} \u00b0F).")
+        lines.append(f"{whose} temperature: {celsius:.1f} \u00b0C ({celsius * 9 / 5 + 32:.1f} \u00b0F).")
     elif summary["temperature_not_measured"]:
-        lines.append("My temperature: I could not measure it.")
+        lines.append(f"{whose} temperature: {'I' if not subject else 'we'} could not measure it.")
     infusion = summary.get("infusion_words", summary.get("infusion_time"))  # a summary stored before the timeline
-    lines.append(f"My IVIG infusion: {infusion or 'time not given'}.")
+    lines.append(f"{whose} IVIG infusion: {infusion or 'time not given'}.")
     lines.append(f"Reference: {summary['reference']} ({summary['time_utc']}).")
     return "\n".join(lines)

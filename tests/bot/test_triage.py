@@ -4,7 +4,7 @@ import dataclasses
 import pytest
 
 from bot import lexicon
-from bot.advice import message_for, triage_payload
+from bot.advice import message_for, reasons, told, told_summary, triage_payload
 from bot.findings import Findings, extract
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.settings import load_settings
@@ -143,10 +143,11 @@ def test_summary_says_what_was_reported_and_denied():
 
 def test_the_payload_contract():
     disposition, _, advice = words("my chest is tight, no vomiting")
-    payload = triage_payload(disposition, advice)
+    payload = triage_payload(disposition, advice, extract("my chest is tight, no vomiting"))
     assert set(payload) == {"triage"}
     triage = payload["triage"]
-    assert set(triage) == {"level", "red_flags", "symptoms", "denied", "advice", "infusion", "watch_for"}
+    assert set(triage) == {"level", "red_flags", "symptoms", "denied", "advice", "infusion", "watch_for", "why",
+                           "summary"}
     assert triage["level"] == CALL_DOCTOR_NOW
     assert triage["red_flags"] == ["chest_tightness"]
     assert triage["symptoms"] == ["chest_tightness"]
@@ -154,3 +155,89 @@ def test_the_payload_contract():
     assert triage["advice"] == advice and all(isinstance(a, str) for a in advice)
     assert triage["infusion"] == {"hours_since_start": None, "in_progress": False, "said": None}  # not said
     assert triage["watch_for"] and all(isinstance(w, str) for w in triage["watch_for"])
+    assert triage["why"] == "chest tightness"
+    assert triage["summary"] == "You told me you have chest tightness. You told me you do not have vomiting."
+
+
+# ---------------------------------------------------------------- the summary: each finding once, as a nurse says it
+
+
+def handoff_for(findings):
+    from datetime import datetime
+
+    from bot.handoff import handoff_summary, handoff_text
+    return handoff_text(handoff_summary(assess(findings), findings, SETTINGS, conversation_id="c", audit_id="0" * 32,
+                                        recorded_at=datetime(2026, 1, 1)))
+
+
+def everything_said(findings) -> str:
+    """The REST text, the card's words (the payload's why and summary) and the nurse hand-off."""
+    disposition = assess(findings)
+    message, advice = message_for(disposition, findings, SETTINGS)
+    triage = triage_payload(disposition, advice, findings)["triage"]
+    return "\n".join([message, triage["why"], triage["summary"], handoff_for(findings)])
+
+
+def test_a_severe_headache_with_a_stiff_neck_is_named_once():
+    findings = extract("bad headache and a stiff neck")
+    assert findings.symptoms >= {"severe_headache", "neck_stiffness"}
+    disposition = assess(findings)
+    assert reasons(disposition) == ["a severe headache with a stiff neck"]
+    said = everything_said(findings)
+    assert "tell them you had an IVIG infusion and have a severe headache with a stiff neck." in said
+    assert "because of a severe headache with a stiff neck." in said  # the hand-off
+    assert "a headache with a stiff neck, a stiff neck" not in said and "neck, a stiff neck" not in said
+    assert "You told me you have a stiff neck and a severe headache." in said  # each finding once
+
+
+def test_difficulty_breathing_is_not_said_twice():
+    findings = Findings(symptoms=frozenset({"breathing_difficulty", "severe_breathing_difficulty"}))
+    _, advice = message_for(assess(findings), findings, SETTINGS)
+    assert advice[1].startswith("Severe difficulty breathing can be life-threatening.")
+    said = everything_said(findings)
+    assert "Difficulty breathing and severe difficulty breathing" not in said
+    assert "You told me you have severe difficulty breathing." in said and "I have severe difficulty breathing." in said
+
+
+def test_an_unknown_symptom_is_described_to_the_clinic_not_named_as_unassessable():
+    findings = Findings(unknown_symptom=True)
+    _, advice = message_for(assess(findings), findings, SETTINGS)
+    assert advice[0].startswith(f"Call {SETTINGS.clinic_name} now at {SETTINGS.clinic_phone} and tell them you had an "
+                                "IVIG infusion and describe what you feel.")
+    said = everything_said(findings)
+    assert "I cannot assess" not in said and "have a symptom" not in said
+    with_chest = Findings(symptoms=frozenset({"chest_tightness"}), unknown_symptom=True)
+    _, advice = message_for(assess(with_chest), with_chest, SETTINGS)
+    assert "and have chest tightness, and describe what else you feel." in advice[0]
+
+
+def test_denied_findings_are_listed_with_or():
+    findings = Findings(symptoms=frozenset({"rash"}), denied=frozenset({"severe_rash", "throat_or_face_swelling"}))
+    said = everything_said(findings)
+    assert ("You told me you do not have a severe or spreading rash, or swelling of the throat, tongue, lips or face."
+            in said)
+    assert "rash and swelling" not in said
+    assert told_summary(["a headache"], ["a stiff neck", "vomiting"]) == [
+        "You told me you have a headache.", "You told me you do not have a stiff neck or vomiting."]
+    assert told_summary(["a headache"], ["vomiting"], speaker="I") == ["I have a headache.", "I do not have vomiting."]
+
+
+def test_the_more_serious_form_is_named_instead_of_the_general_one():
+    findings = Findings(symptoms=frozenset({"headache", "severe_headache", "fever"}), temperature_c=38.6)
+    assert told(assess(findings)) == (["a high fever", "a severe headache"], [])
+    denied = Findings(symptoms=frozenset({"nausea"}), denied=frozenset({"vomiting", "persistent_vomiting"}))
+    assert told(assess(denied)) == (["nausea"], ["vomiting"])
+
+
+def test_the_hand_off_speaks_in_the_patients_voice():
+    findings = Findings(symptoms=frozenset({"worst_headache", "headache"}))
+    text = handoff_for(findings)
+    assert "I have the worst headache of my life." in text and "your life" not in text
+
+
+@pytest.mark.parametrize("text", ["slight headache", "a rash on my arm, not spreading", "i threw up",
+                                  "my throat is closing up"])
+def test_no_disposition_speaks_of_older_adults(text):
+    findings = extract(text)
+    message, _ = message_for(assess(findings), findings, SETTINGS)
+    assert "older adults" not in message.lower()
