@@ -193,7 +193,7 @@ def parse_body(body: bytes) -> Dict[Text, Any]:
 def _too_large(request: Request, exception: Exception) -> response.HTTPResponse:
     """Sanic's 413, with a bot reply on the REST webhook (the body was not read: nothing to scan)."""
     if request is not None and request.path.rstrip("/").endswith("/webhooks/rest/webhook"):
-        return response.json(_bot_reply(None, input_checks.TOO_LARGE + "\n" + input_checks.fail_safe_text()), status=413)
+        return response.json(_bot_reply(None, input_checks.TOO_LARGE + "\n" + input_checks.safety_net_text()), status=413)
     return response.json({"error": "Payload Too Large"}, status=413)
 
 

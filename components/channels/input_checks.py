@@ -11,11 +11,11 @@ Plain Python (no Rasa imports): the hardened input channels (`components/channel
 - whether to pass it on to the bot (`forward`), and replies of our own before or after the bot's;
 - `problem`: an id for the logs (never the patient's words).
 
-Safety: nothing here ever answers "manage at home". A message we will not pass on gets an honest
-"I can't assess this" with the red flags and the emergency number (the domain's `utter_default`),
-or a prompt to type words. A message over `MAX_MESSAGE_CHARS` is still scanned for red flags by the
-rule layer (`bot.findings.extract` + `bot.triage.assess`, in bounded chunks); when one is there, its
-red-flag passages go on to the bot, which escalates, and `expect_red_flag` asks the channel to check
+Safety: nothing here ever answers "manage at home". A message we will not pass on gets a reply that
+says what happened in plain words (emoji only, too long, too fast) followed by the red flags and the
+emergency number of the domain's `utter_default` (`safety_net_text`), or a prompt to type words.
+A message over `MAX_MESSAGE_CHARS` is still scanned for red flags by the rule layer
+(`bot.findings.extract` + `bot.triage.assess`, in bounded chunks); when one is there, its red-flag passages go on to the bot, which escalates, and `expect_red_flag` asks the channel to check
 that it did (else it sends the fail-safe reply).
 """
 from __future__ import annotations
@@ -54,6 +54,7 @@ TOO_LONG_SCANNED = ("Your message was very long ({length:,} characters), so I on
                     "Please keep messages under {limit:,} characters.")
 TOO_LARGE = ("Your message is too long for me. Please send a shorter message, under {limit:,} characters, that says "
              "how you feel now.").format(limit=MAX_MESSAGE_CHARS)
+CALL_IF_WORRIED = "If you are worried, call {clinic_name} at {clinic_phone}."
 RATE_LIMITED = "You are sending messages faster than I can read them. Please wait {seconds} seconds, then send your message again."
 OTHER_LANGUAGE = ("Sorry, I only understand English for now. Please write in English, or call {clinic_name} at "
                   "{clinic_phone}. In an emergency call {emergency_number} now.")
@@ -75,8 +76,15 @@ def fail_safe_text(settings: Settings | None = None) -> str:
                                                     emergency_number=s.emergency_number)
 
 
+def safety_net_text(settings: Settings | None = None) -> str:
+    """The fail-safe reply without its opening line ("I can't assess this right now"), for replies that
+    say themselves what went wrong: the clinic's phone, the red flags, the emergency number."""
+    opening, _, red_flags = fail_safe_text(settings).partition("\n")
+    return _clinic(CALL_IF_WORRIED, settings) + "\n" + (red_flags or opening)
+
+
 def rate_limited_text(wait_seconds: float, settings: Settings | None = None) -> str:
-    return RATE_LIMITED.format(seconds=max(1, round(wait_seconds + 0.49))) + "\n" + fail_safe_text(settings)
+    return RATE_LIMITED.format(seconds=max(1, round(wait_seconds + 0.49))) + "\n" + safety_net_text(settings)
 
 
 def _clinic(template: str, settings: Settings | None) -> str:
@@ -258,12 +266,12 @@ def check_message(text: object, settings: Settings | None = None, limit: int = M
                 kept += len(passage) + 1
             return Checked("\n".join(passages), True, after=(TOO_LONG_SCANNED.format(length=length, limit=limit),),
                            problem="too_long", cleaned=tuple(removed), expect_red_flag=True, length=length)
-        return Checked("", False, before=(TOO_LONG.format(length=length, limit=limit) + "\n" + fail_safe_text(settings),),
+        return Checked("", False, before=(TOO_LONG.format(length=length, limit=limit) + "\n" + safety_net_text(settings),),
                        problem="too_long", cleaned=tuple(removed), length=length)
     if cleaned in ANSWER_EMOJI:  # 👍 / 👎 to a question: an answer, read as its word
         return Checked(ANSWER_EMOJI[cleaned], True, cleaned=tuple(removed), length=length)
     if not has_words(cleaned):
-        return Checked("", False, before=(NO_WORDS + "\n" + fail_safe_text(settings),), problem="no_words",
+        return Checked("", False, before=(NO_WORDS + "\n" + safety_net_text(settings),), problem="no_words",
                        cleaned=tuple(removed), length=length)
     if cleaned.startswith("/"):  # a button's payload ("/affirm"): for the bot, never a language
         return Checked(cleaned, True, cleaned=tuple(removed), length=length)

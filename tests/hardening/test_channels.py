@@ -43,7 +43,7 @@ def test_empty_and_whitespace_messages_get_a_prompt(hardened, message):
 def test_emoji_only_gets_a_request_for_words_and_the_red_flags(hardened):
     answer = hardened.say(sender(), "🤮🤮😵")
     assert answer.status == 200
-    assert "only read words" in answer.text and "can't assess this right now" in answer.text and "911" in answer.text
+    assert "only read words" in answer.text and "can't assess" not in answer.text and "911" in answer.text
 
 
 def test_control_characters_are_removed_before_the_bot_and_the_database(hardened):
@@ -75,7 +75,7 @@ def test_a_long_message_asks_for_a_shorter_one(hardened):
     answer = hardened.say(sender(), "Today I went for a walk and had lunch with my sister. " * 50)
     assert answer.status == 200 and answer.triage is None
     assert "too long" in answer.text and "under 2,000 characters" in answer.text
-    assert "can't assess this right now" in answer.text
+    assert "can't assess" not in answer.text and "trouble breathing" in answer.text
 
 
 def test_a_red_flag_inside_a_long_message_still_escalates(hardened):
@@ -92,7 +92,7 @@ def test_a_red_flag_inside_a_long_message_still_escalates(hardened):
 def test_a_body_over_the_size_limit_is_refused_politely(hardened):
     answer = hardened.post({"sender": sender(), "message": "x" * 40_000})
     assert answer.status == 413
-    assert "too long" in answer.text and "can't assess this right now" in answer.text
+    assert "too long" in answer.text and "can't assess" not in answer.text and "trouble breathing" in answer.text
 
 
 @pytest.mark.parametrize("body, error", [
@@ -175,7 +175,7 @@ def test_per_sender_rate_limit_gives_a_friendly_reply(hardened):
     answer = hardened.say(conversation, "my chest is tight")
     assert answer.status == 429 and int(answer.headers["retry-after"]) >= 1
     assert "faster than I can read them" in answer.text
-    assert "can't assess this right now" in answer.text and "tight chest" in answer.text  # the fail-safe, still
+    assert "can't assess" not in answer.text and "tight chest" in answer.text  # the safety net, still
     assert hardened.say(sender(), "hello").status == 200  # others are not affected
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from components.channels.input_checks import (MAX_MESSAGE_CHARS, NO_WORDS, RateLimiter, Limits, check_message, clean,
-                              fail_safe_text, language_of, rate_limited_text)
+                              fail_safe_text, language_of, rate_limited_text, safety_net_text)
 
 
 def test_the_fail_safe_text_is_the_domains_utter_default_with_the_clinic():
@@ -22,7 +22,7 @@ def test_empty_and_whitespace_get_a_prompt_and_go_no_further(text):
 def test_emoji_only_asks_for_words_and_gives_the_red_flags(text):
     checked = check_message(text)
     assert not checked.forward and checked.problem == "no_words"
-    assert checked.before[0].startswith(NO_WORDS) and "can't assess" in checked.before[0]
+    assert checked.before[0].startswith(NO_WORDS) and checked.before[0].endswith(safety_net_text())
 
 
 @pytest.mark.parametrize("value", [{"a": 1}, ["x"], True])
@@ -95,7 +95,7 @@ def test_a_long_message_without_red_flags_asks_for_a_shorter_one():
     text = "I had a headache this morning and it was annoying. " * 60
     checked = check_message(text)
     assert len(text) > MAX_MESSAGE_CHARS and not checked.forward and checked.problem == "too_long"
-    assert "too long" in checked.before[0] and "can't assess" in checked.before[0]
+    assert "too long" in checked.before[0] and checked.before[0].endswith(safety_net_text())
 
 
 def test_a_long_message_with_a_red_flag_goes_on_with_its_red_flag_passage():
@@ -131,7 +131,18 @@ def test_rate_limiter_keeps_a_bounded_number_of_keys():
 
 def test_rate_limit_reply_is_friendly_and_keeps_the_fail_safe():
     text = rate_limited_text(2.2)
-    assert "wait 3 seconds" in text and "can't assess" in text and "911" in text
+    assert "wait 3 seconds" in text and text.endswith(safety_net_text()) and "911" in text
+
+
+def test_each_canned_reply_says_what_happened_not_the_outage_words():
+    """Emoji only, too long and too fast each say what they are; none opens like the outage reply."""
+    replies = {"no_words": check_message("😀").before[0], "too_long": check_message("I was fine. " * 300).before[0],
+               "rate_limited": rate_limited_text(2)}
+    outage_opening = fail_safe_text().split("\n")[0]
+    assert len(set(r.split("\n")[0] for r in replies.values())) == 3
+    for reply in replies.values():
+        assert outage_opening not in reply and "can't assess" not in reply
+        assert "+1 555 0100" in reply and "911" in reply and "trouble breathing" in reply  # the safety net stays
 
 
 def test_limits_from_the_environment():
