@@ -66,9 +66,8 @@ clean:
 	rm -rf models .pytest_cache
 
 # ---- The website widget (web/, README "Embedding the chat widget"). web/dist/widget.js is committed,
-# so `make run` needs no npm; it is rebuilt when its sources or the symptom words (bot/lexicon.py) change.
-WEB_SOURCES := web/build.mjs web/package.json web/package-lock.json $(wildcard web/src/*.js web/src/*.css) \
-	web/src/symptom_names.json
+# so `make run` needs no npm; it is rebuilt when its sources change.
+WEB_SOURCES := web/build.mjs web/package.json web/package-lock.json $(wildcard web/src/*.js web/src/*.css)
 setup: web/dist/widget.js
 test: web-deps
 
@@ -79,9 +78,6 @@ web-deps: web/node_modules/.package-lock.json
 web/node_modules/.package-lock.json: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
-
-web/src/symptom_names.json: web/symptom_names.py bot/lexicon.py bot/advice.py | $(VENV)/.installed
-	$(BIN)/python -m web.symptom_names
 
 web/dist/widget.js: $(WEB_SOURCES)
 	$(MAKE) --no-print-directory web-deps

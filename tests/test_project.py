@@ -17,6 +17,15 @@ def test_domain_clinic_defaults_match_clinic_settings():
         assert slots[name]["initial_value"] == settings[name]
 
 
+def test_the_widget_limit_is_the_servers():
+    """web/src/config.js's MAX_MESSAGE_CHARS is components/channels/input_checks.py's (issue 15, point 2)."""
+    import re
+
+    from components.channels.input_checks import MAX_MESSAGE_CHARS
+    config = (ROOT / "web" / "src" / "config.js").read_text()
+    assert re.search(r"export const MAX_MESSAGE_CHARS = (\d+);", config).group(1) == str(MAX_MESSAGE_CHARS)
+
+
 def test_environment_overrides_a_clinic_setting(monkeypatch):
     monkeypatch.setenv("CLINIC_PHONE", "+1 555 0199")
     assert load_settings().clinic_phone == "+1 555 0199"

@@ -2,6 +2,8 @@
 
 Serves web/demo/ at / and the built widget at /widget.js. In production the clinic's own site
 serves its page and the bot's host serves widget.js; this is only the stand-in clinic site.
+/rasa-webchat.html is the same bot in botfront's rasa-webchat (web/node_modules, a devDependency), as
+a clinic that already embeds that widget has it (tests/browser checks that it works).
     python -m web.serve [--port 8080] [--bind 127.0.0.1] [--bot-url http://localhost:5005]
 """
 import argparse
@@ -12,6 +14,7 @@ from pathlib import Path
 WEB = Path(__file__).resolve().parent
 DEMO = WEB / "demo"
 WIDGET = WEB / "dist" / "widget.js"
+RASA_WEBCHAT = WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 DEMO_BOT_URL = "http://localhost:5005"  # what web/demo/index.html says in data-server
 
 
@@ -20,12 +23,13 @@ class DemoHandler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0].split("#", 1)[0]
-        if path in ("/", "/index.html"):
-            page = (DEMO / "index.html").read_text(encoding="utf-8")
-            self.reply(page.replace(f'data-server="{DEMO_BOT_URL}"', f'data-server="{self.bot_url}"').encode(),
-                       "text/html; charset=utf-8")
+        if path in ("/", "/index.html", "/rasa-webchat.html"):
+            page = (DEMO / ("index.html" if path == "/" else path[1:])).read_text(encoding="utf-8")
+            self.reply(page.replace(DEMO_BOT_URL, self.bot_url).encode(), "text/html; charset=utf-8")
         elif path == "/widget.js":
             self.reply(WIDGET.read_bytes(), "text/javascript; charset=utf-8")
+        elif path == "/rasa-webchat.js" and RASA_WEBCHAT.exists():
+            self.reply(RASA_WEBCHAT.read_bytes(), "text/javascript; charset=utf-8")
         else:
             super().do_GET()  # other files of web/demo/ only
 

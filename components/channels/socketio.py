@@ -9,16 +9,22 @@
 
 2. Custom payloads. Rasa 3.6's SocketIOOutput.send_custom_json calls `sio.emit(event, **payload)`,
    so a payload such as {"triage": {...}} is passed as keyword arguments to emit() and fails with a
-   TypeError: the disposition never reaches the browser. Here a custom payload is sent as the
-   `custom` field of the bot message, together with the text it came with, as the REST channel
-   returns it: {"text": "...", "custom": {"triage": {...}}}.
+   TypeError: the disposition never reaches the browser. Here a custom payload is a bot message of
+   its own, {"custom": {"triage": {...}}}, right after the text it came with ({"text": "..."}), as
+   Rasa's output channels order them. Kept apart on purpose: third-party widgets such as
+   rasa-webchat show a message as text only when `text` is its one key, so a disposition sent as
+   {"text", "custom"} in one message would show them nothing; ours folds the text into the card.
 
 3. Session rooms. With python-socketio 5.x `AsyncServer.enter_room` is a coroutine, which Rasa 3.6
    calls without `await`: with session_persistence the socket never joins its session's room, and
    every bot message (sent to that room) is lost. Here it is awaited.
 
-(Sanic 21.12's WebSocket code fails on Python 3.11 ("Passing coroutines is forbidden"): the widget
-uses Engine.IO's HTTP long-polling transport only, which needs nothing fixed.)
+4. No WebSocket. Sanic 21.12's WebSocket code fails on Python 3.11 ("Passing coroutines is
+   forbidden"), yet the handshake offered `"upgrades": ["websocket"]`. A client that tries the
+   upgrade (socket.io-client's default, as in rasa-webchat) breaks its probe ("Invalid frame
+   header") and leaves the session half-upgraded: every poll then gets a no-op and no bot message
+   ever arrives. Here the server offers and accepts HTTP long-polling only, which every socket.io
+   client falls back to, and our widget asks for anyway.
 """
 import inspect
 import json
@@ -35,15 +41,6 @@ logger = logging.getLogger(__name__)
 
 
 class SocketIOOutput(RasaSocketIOOutput):
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        custom = message.get("custom")
-        plain_text = message.get("text") and not any(
-            message.get(k) for k in ("buttons", "quick_replies", "image", "attachment", "elements"))
-        if custom and plain_text:  # one message, as the REST channel gives it
-            await self._send_message(recipient_id, {"text": message["text"].strip(), "custom": custom})
-            return
-        await super().send_response(recipient_id, message)
-
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
 
@@ -79,6 +76,8 @@ class SocketIOInput(RasaSocketIOInput):
         engine = sio.eio
         engine.cors_allowed_origins = origin_allowed  # engineio calls it with (origin, environ)
         engine._cors_headers = lambda environ: []  # headers come from sanic-cors, as in Rasa
+        engine.transports = ["polling"]  # 4. above: no WebSocket, offered or accepted
+        engine.allow_upgrades = False
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Optional[Dict]) -> None:

@@ -1,5 +1,9 @@
 // The widget's options, read from the data- attributes of its own script tag (see the README).
 
+/** The longest message the server reads whole: components/channels/input_checks.py MAX_MESSAGE_CHARS
+ * (tests/test_project.py checks that they are equal). */
+export const MAX_MESSAGE_CHARS = 2000;
+
 /** A tel: link for a phone number as people write it ("+1 555 0100" -> "tel:+15550100"), or null. */
 export function telHref(number) {
   const digits = String(number || '').replace(/[^\d+*#]/g, '');

@@ -5,8 +5,7 @@
 // page as text (textContent), never as HTML.
 import { io } from 'socket.io-client';
 import css from './widget.css';
-import SYMPTOM_NAMES from './symptom_names.json';
-import { readConfig, telHref } from './config.js';
+import { MAX_MESSAGE_CHARS, readConfig, telHref } from './config.js';
 import { createStore } from './store.js';
 
 const LEVELS = {
@@ -21,6 +20,9 @@ const ICONS = { // 24x24 outline paths, drawn with createElementNS
   chat: 'M4 4h16v11H8l-4 4V4z',
 };
 const ANSWER_TIMEOUT_MS = 25000;
+const COUNTER_FROM = Math.round(MAX_MESSAGE_CHARS * 0.8); // the character counter shows from here on
+const RED_CARD_LEVELS = ['emergency', 'call_doctor_now'];
+const count = (n) => n.toLocaleString('en-US');
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function el(tag, attrs = {}, ...children) {
@@ -47,20 +49,8 @@ function icon(name, className = 'icon') {
   return svg;
 }
 
-function nameOf(id) {
-  return Object.prototype.hasOwnProperty.call(SYMPTOM_NAMES, id) ? SYMPTOM_NAMES[id] : String(id).replace(/_/g, ' ');
-}
-
-function listing(items) {
-  const unique = [...new Set(items)];
-  return unique.length <= 1 ? unique.join('') : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
-}
-
-/** "a headache with a stiff neck" already says "a stiff neck": keep the longer words only. */
-function withoutRepeats(names) {
-  const bare = (name) => name.replace(/^(a|an|the) /, '');
-  return names.filter((name) => !names.some((other) => other !== name && other.includes(bare(name))));
-}
+/** Characters as the server counts them (code points: an emoji is one). */
+const lengthOf = (text) => [...text].length;
 
 const strings = (value) => (Array.isArray(value) ? value.filter((x) => typeof x === 'string') : []);
 
@@ -82,6 +72,10 @@ export function normalise(message) {
     item.triage = {
       level: triage.level, red_flags: strings(triage.red_flags), symptoms: strings(triage.symptoms),
       denied: strings(triage.denied), advice: strings(triage.advice),
+      // The server writes these words (bot/advice.py), so the card says what the REST text and the
+      // nurse hand-off say; the widget never composes a summary of its own.
+      why: typeof triage.why === 'string' ? triage.why : '',
+      summary: typeof triage.summary === 'string' ? triage.summary : '',
     };
   }
   return (item.text || item.buttons || item.triage) ? item : null;
@@ -110,15 +104,31 @@ class Widget {
     this.launcher.addEventListener('click', () => this.open(true));
 
     const titleId = 'ivig-title';
-    this.restartButton = el('button', { type: 'button', className: 'restart', text: 'Start over' });
-    this.restartButton.addEventListener('click', () => this.restart());
+    this.restartButton = el('button', { type: 'button', className: 'restart', text: 'Start over',
+      'aria-controls': 'ivig-confirm' });
+    this.restartButton.addEventListener('click', () => this.askRestart());
     this.closeButton = el('button', { type: 'button', className: 'close', 'aria-label': 'Hide the chat', text: 'Hide' });
     this.closeButton.addEventListener('click', () => this.open(false, true));
 
-    const emergencyLink = el('a', { href: telHref(config.emergencyNumber), text: config.emergencyNumber });
-    const notice = el('p', { className: 'notice' }, el('strong', { text: 'Not for emergencies. ' }),
-      document.createTextNode('If you cannot breathe, your throat, tongue or lips swell, or someone faints, call '),
-      emergencyLink, document.createTextNode(' now.'));
+    const notice = el('div', { className: 'notice' },
+      el('p', {}, el('strong', { text: 'Not for emergencies. ' }),
+        document.createTextNode('If you cannot breathe, your throat, tongue or lips swell, or someone faints:')),
+      el('a', { className: 'notice-call', href: telHref(config.emergencyNumber), text: `Call ${config.emergencyNumber} now` }));
+
+    // "Start over" erases the screen: it asks first, and says so when the last answer was "call".
+    this.confirmText = el('p', { id: 'ivig-confirm-text' });
+    this.confirmCall = el('div', { className: 'calls' });
+    this.keepButton = el('button', { type: 'button', className: 'keep', text: 'No, keep this conversation' });
+    this.keepButton.addEventListener('click', () => this.closeConfirm(true));
+    const eraseButton = el('button', { type: 'button', className: 'erase', text: 'Yes, start over' });
+    eraseButton.addEventListener('click', () => { this.closeConfirm(false); this.restart(); });
+    this.confirmBox = el('div', { id: 'ivig-confirm', className: 'confirm', role: 'alertdialog',
+      'aria-labelledby': 'ivig-confirm-title', 'aria-describedby': 'ivig-confirm-text', hidden: true },
+    el('p', { id: 'ivig-confirm-title', className: 'confirm-title', text: 'Start a new conversation?' }),
+    this.confirmText, this.confirmCall, el('div', { className: 'confirm-actions' }, this.keepButton, eraseButton));
+    this.confirmBox.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.closeConfirm(true);
+    });
 
     this.log = el('div', { className: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions',
       'aria-label': 'Conversation', tabindex: '0' });
@@ -128,17 +138,28 @@ class Widget {
     this.replies = el('div', { className: 'replies', role: 'group', 'aria-label': 'Answers you can choose',
       tabindex: '-1', hidden: true });
 
+    // No maxlength: a browser would cut a pasted message silently. The server's limit is shown
+    // as a counter near it, and a longer message stays in the box, unsent, with a word why.
+    this.counter = el('p', { id: 'ivig-counter', className: 'counter', hidden: true });
     this.input = el('input', { id: 'ivig-input', type: 'text', autocomplete: 'off', enterkeyhint: 'send',
-      maxlength: '1000', placeholder: 'For example: I have a headache' });
+      placeholder: 'Tell me how you feel', 'aria-describedby': 'ivig-counter' });
+    this.input.addEventListener('input', () => this.showCount());
     this.sendButton = el('button', { type: 'submit', className: 'send', text: 'Send' });
     const form = el('form', { className: 'composer' },
       el('label', { for: 'ivig-input', text: 'Your message' }),
-      el('div', { className: 'row' }, this.input, this.sendButton));
+      el('div', { className: 'row' }, this.input, this.sendButton), this.counter);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const text = this.input.value.trim();
       if (!text) { this.input.focus(); return; }
+      if (lengthOf(text) > MAX_MESSAGE_CHARS) {
+        this.showCount();
+        this.setStatus(this.counter.textContent);
+        this.input.focus();
+        return;
+      }
       this.input.value = '';
+      this.showCount();
       this.keepOnReplies = false;
       this.send(text, text);
     });
@@ -148,7 +169,7 @@ class Widget {
       config.clinicName ? el('p', { className: 'subtitle', text: config.clinicName }) : null);
     const header = el('header', {}, headerTexts, this.restartButton, config.container ? null : this.closeButton);
     this.panel = el('section', { id: 'ivig-panel', className: 'panel', 'aria-labelledby': titleId },
-      header, notice, this.log, this.typing, this.status, this.replies, form, this.alert);
+      header, this.confirmBox, notice, this.log, this.typing, this.status, this.replies, form, this.alert);
     root.append(this.launcher, this.panel);
 
     const opened = this.store.get('open');
@@ -228,7 +249,7 @@ class Widget {
     this.setStatus(''); // an answer came: no "can't reach the helper" any more
     if (item.triage && !item.text) this.foldTextInto(item);
     this.add(item);
-    this.showReplies(true);
+    this.showReplies(true); // after the answer buttons appear, so they never cover the question
     if (item.triage && item.triage.level === 'emergency') {
       this.alert.textContent = `${LEVELS.emergency.words}: call ${this.config.emergencyNumber}.`;
     }
@@ -246,6 +267,40 @@ class Widget {
     item.text = previous.text;
     this.store.saveHistory(id, history.slice(0, -1));
     bubble.remove();
+  }
+
+  /** The card the conversation ends on, if the bot's last answer is one. */
+  lastCard() {
+    const history = this.store.history(this.store.session());
+    const last = [...history].reverse().find((item) => item.from === 'user' || item.triage);
+    return last && last.triage ? last.triage : null;
+  }
+
+  askRestart() {
+    const { clinicName, clinicPhone, emergencyNumber } = this.config;
+    const triage = this.lastCard();
+    const red = triage && RED_CARD_LEVELS.includes(triage.level);
+    this.confirmText.textContent = red
+      ? `My last answer was "${LEVELS[triage.level].words}". Starting over clears it from this screen. `
+        + 'If you have not called yet, call now.'
+      : 'Starting over clears this conversation from the screen.';
+    this.confirmCall.replaceChildren();
+    if (red) {
+      const emergency = triage.level === 'emergency' || !clinicPhone;
+      const number = emergency ? emergencyNumber : clinicPhone;
+      this.confirmCall.append(el('a', { className: 'call primary', href: telHref(number) }, icon('phone'),
+        el('span', { text: `Call ${emergency ? number : (clinicName || 'your clinic')}` })));
+    }
+    this.confirmBox.classList.toggle('red', Boolean(red));
+    this.confirmBox.hidden = false;
+    this.restartButton.setAttribute('aria-expanded', 'true');
+    this.keepButton.focus(); // the safe answer is the one under the finger
+  }
+
+  closeConfirm(refocus) {
+    this.confirmBox.hidden = true;
+    this.restartButton.setAttribute('aria-expanded', 'false');
+    if (refocus) this.restartButton.focus();
   }
 
   restart() {
@@ -274,14 +329,36 @@ class Widget {
       el('span', { className: 'sr-only', text: 'The helper is typing' }));
     this.answerTimer = setTimeout(() => {
       this.waiting(false);
-      this.setStatus(this.unreachable());
+      this.setStatus(this.noAnswer());
     }, ANSWER_TIMEOUT_MS);
+    this.scroll(); // the typing dots take room: the last message stays in view
   }
 
-  unreachable() {
+  whoToCall() {
     const { clinicName, clinicPhone, emergencyNumber } = this.config;
     const clinic = clinicPhone ? ` If you are worried, call ${clinicName || 'your clinic'} at ${clinicPhone}.` : '';
-    return `I can't reach the helper right now.${clinic} In an emergency call ${emergencyNumber}.`;
+    return `${clinic} In an emergency call ${emergencyNumber}.`;
+  }
+
+  /** Not connected: the helper cannot be reached at all. */
+  unreachable() {
+    return `I can't reach the helper right now: check your internet connection.${this.whoToCall()}`;
+  }
+
+  /** Connected, but no answer came in time. */
+  noAnswer() {
+    return `The helper has not answered after ${ANSWER_TIMEOUT_MS / 1000} seconds. Please try again in a minute.${this.whoToCall()}`;
+  }
+
+  showCount() {
+    const length = lengthOf(this.input.value.trim());
+    const over = length - MAX_MESSAGE_CHARS;
+    this.counter.hidden = length < COUNTER_FROM;
+    this.counter.classList.toggle('over', over > 0);
+    this.counter.textContent = over > 0
+      ? `${count(length)} of ${count(MAX_MESSAGE_CHARS)} characters: ${count(over)} too many. `
+        + 'Please make your message shorter to send it; nothing has been sent yet.'
+      : `${count(length)} of ${count(MAX_MESSAGE_CHARS)} characters`;
   }
 
   setStatus(text) {
@@ -311,13 +388,13 @@ class Widget {
   }
 
   card(item) {
-    const { level, red_flags: redFlags, symptoms, denied, advice } = item.triage;
+    const { level, why, summary, advice } = item.triage;
     const { clinicName, clinicPhone, emergencyNumber } = this.config;
     const id = `ivig-card-${this.log.childElementCount}`;
     const card = el('article', { className: `card ${level.replace(/_/g, '-')}`, 'aria-labelledby': id });
     card.append(el('div', { className: 'card-head' }, icon(LEVELS[level].icon, 'icon level-icon'),
       el('h3', { id, text: LEVELS[level].words })));
-    if (redFlags.length) card.append(el('p', { className: 'why', text: `Because of ${listing(withoutRepeats(redFlags.map(nameOf)))}.` }));
+    if (why) card.append(el('p', { className: 'why', text: `Because of ${why}.` }));
 
     const calls = el('div', { className: 'calls' });
     const clinicCall = (primary) => clinicPhone && el('a', { className: `call ${primary ? 'primary' : 'secondary'}`,
@@ -344,10 +421,7 @@ class Widget {
       for (const line of advice) list.append(el('li', { text: line }));
       card.append(list);
     }
-    const told = el('div', { className: 'told' });
-    if (symptoms.length) told.append(el('p', { text: `You told me you have ${listing(symptoms.map(nameOf))}.` }));
-    if (denied.length) told.append(el('p', { text: `You told me you do not have ${listing(denied.map(nameOf))}.` }));
-    if (told.childElementCount) card.append(told);
+    if (summary) card.append(el('div', { className: 'told' }, el('p', { text: summary })));
     card.append(el('p', { className: 'disclaimer',
       text: 'This is not a diagnosis: only a doctor can tell what is causing your symptoms.' }));
     if (item.text) {
@@ -379,6 +453,7 @@ class Widget {
       const idle = active === this.input ? !this.input.value : (!active && document.activeElement === document.body);
       if (idle) this.replies.firstChild.focus();
     }
+    this.scroll(); // the bar takes room from the conversation: scroll once it is there
   }
 
   scroll() {
