@@ -83,6 +83,11 @@ web/dist/widget.js: $(WEB_SOURCES)
 	$(MAKE) --no-print-directory web-deps
 	cd web && node build.mjs
 
+# A picture of each disposition card per viewport (desktop, phone) into docs/, for reviewers (README).
+.PHONY: screenshots
+screenshots: setup train web-deps
+	WIDGET_SCREENSHOTS=docs $(BIN)/python -m pytest tests/browser -k screenshots -q
+
 # The demo clinic page (web/demo/) at http://localhost:$(WEB_PORT)/, with the widget in one script tag.
 demo-page: setup
 	$(BIN)/python -m web.serve --port $(WEB_PORT)
