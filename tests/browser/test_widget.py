@@ -442,6 +442,16 @@ def test_6_no_answer_in_time_and_no_connection_say_different_things(visit, site)
     expect(status).to_contain_text("call Riverside Infusion Clinic at +1 555 0100")
 
 
+def test_7_the_card_says_each_finding_once_in_the_servers_words(visit):
+    v = visit().open()
+    v.say("really bad headache and a stiff neck, no vomiting")
+    expect(card(v)).to_have_class(re.compile(r"\bcall-doctor-now\b"))
+    expect(card(v).locator(".why")).to_have_text("Because of a severe headache with a stiff neck.")
+    expect(card(v).locator(".told")).to_have_text(
+        "You told me you have a stiff neck and a severe headache. You told me you do not have vomiting.")
+    expect(card(v).locator(".advice li").first).to_contain_text("have a severe headache with a stiff neck.")
+
+
 # ---------------------------------------------------------------- what a reviewer looks at without running anything
 
 def reach(visit, level: str) -> None:
