@@ -15,8 +15,9 @@ Safety: nothing here ever answers "manage at home". A message we will not pass o
 says what happened in plain words (emoji only, too long, too fast) followed by the red flags and the
 emergency number of the domain's `utter_default` (`safety_net_text`), or a prompt to type words.
 A message over `MAX_MESSAGE_CHARS` is still scanned for red flags by the rule layer
-(`bot.findings.extract` + `bot.triage.assess`, in bounded chunks); when one is there, its red-flag passages go on to the bot, which escalates, and `expect_red_flag` asks the channel to check
-that it did (else it sends the fail-safe reply).
+(`bot.findings.extract` + `bot.triage.assess`, in bounded chunks); when one is there, its red-flag
+passages go on to the bot, which escalates, and `expect_red_flag` asks the channel to check that it
+did (else it sends the fail-safe reply).
 """
 from __future__ import annotations
 

@@ -489,7 +489,7 @@ RASA_WEBCHAT = ROOT / "web" / "node_modules" / "rasa-webchat" / "lib" / "index.j
 
 def test_socketio_offers_long_polling_only(site):
     """Sanic cannot serve WebSockets on Python 3.11: offering the upgrade left clients that try it
-    (rasa-webchat) half-upgraded and deaf (web/socketio_channel.py, fix 4)."""
+    (rasa-webchat) half-upgraded and deaf (components/channels/socketio.py, fix 4)."""
     import json
 
     handshake = requests.get(f"{site.bot_url}/socket.io/?EIO=4&transport=polling", timeout=10)

@@ -65,7 +65,7 @@ export function normalise(message) {
       .map((b) => ({ title: b.title, payload: b.payload }));
     if (kept.length) item.buttons = kept;
   }
-  // Our channel (web/socketio_channel.py) sends a custom payload as `custom`; accept it bare too.
+  // Our channel (components/channels/socketio.py) sends a custom payload as `custom`; accept it bare too.
   const custom = (message.custom && typeof message.custom === 'object') ? message.custom : message;
   const triage = custom.triage;
   if (triage && typeof triage === 'object' && Object.prototype.hasOwnProperty.call(LEVELS, triage.level)) {
