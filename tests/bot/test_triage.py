@@ -235,6 +235,19 @@ def test_the_hand_off_speaks_in_the_patients_voice():
     assert "I have the worst headache of my life." in text and "your life" not in text
 
 
+def test_about_someone_else_the_summary_says_he_or_she():
+    findings = Findings(symptoms=frozenset({"worst_headache", "headache", "vomiting"}), denied=frozenset({"rash"}),
+                        temperature_c=38.6, subject="he")
+    said = everything_said(findings)
+    assert "You told me he has" in said and "You told me he does not have a rash." in said
+    assert "the worst headache of his life" in said and "your life" not in said and "my life" not in said
+    assert "His temperature: 38.6" in said  # the card and the REST text
+    assert "He has " in said and "He does not have a rash." in said and "I have" not in said  # the hand-off
+    neck = Findings(symptoms=frozenset({"headache", "neck_stiffness"}), subject="she")
+    _, advice = message_for(assess(neck), neck, SETTINGS)
+    assert "tell them she had an IVIG infusion and has a headache with a stiff neck." in advice[0]
+
+
 @pytest.mark.parametrize("text", ["slight headache", "a rash on my arm, not spreading", "i threw up",
                                   "my throat is closing up"])
 def test_no_disposition_speaks_of_older_adults(text):
