@@ -19,50 +19,58 @@ RASA_AUTH_TOKEN := $(shell python3 -c 'import secrets; print(secrets.token_hex(2
 endif
 export RASA_AUTH_TOKEN
 
-.PHONY: setup train run actions rasa test eval validate clean web web-deps demo-page
+.PHONY: help provision setup train run actions rasa test eval validate clean web web-deps demo-page
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed ## create .venv from requirements.lock (only when the lock changed)
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps --ignore-requires-python -r requirements.lock
 	touch $@
 
+# What the tests need from the system (Debian's chromium, chromium-driver, postgresql, nginx, redis-server),
+# installed with apt when missing; as a user who is not root it says which command to run. A no-op otherwise.
+provision: ## install the system packages the tests need, when missing (apt; as root)
+	@scripts/provision
+
+help: ## this list
+	@awk -F':[^#]*## ' '/^[a-z][a-z-]*:[^=]*## / {gsub(/\$$\(WEB_PORT\)/, "$(WEB_PORT)", $$2); printf "  make %-17s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
 # Retrain only when what the model learns from has changed.
 MODEL_INPUTS := config.yml domain.yml $(wildcard data/nlu/*.yml data/rules/*.yml data/stories/*.yml) \
 	bot/lexicon.py bot/nlp.py bot/spacy_pipeline/config.cfg components/nlu/symptom_scanner.py
 
-train: $(MODEL)
+train: $(MODEL) ## train models/triage.tar.gz (only when the data, config or lexicon changed)
 
 $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
 	$(BIN)/rasa train --fixed-model-name triage --out models --quiet
 	touch $@
 
-actions: setup
+actions: setup ## the action server alone (:5055)
 	$(BIN)/rasa run actions --actions actions --port 5055
 
-rasa: setup train
+rasa: setup train ## the Rasa server alone (:5005), HTTP API behind RASA_AUTH_TOKEN
 	$(BIN)/rasa run --model $(MODEL) --port 5005 --cors $(foreach origin,$(CLINIC_ORIGINS),'$(origin)') --endpoints endpoints.yml --credentials credentials.yml \
 		--enable-api --auth-token "$$RASA_AUTH_TOKEN"
 
 # Both servers and the demo clinic page in the foreground; Ctrl-C stops them all.
-run: setup train
+run: setup train ## serve the bot, the action server and the demo clinic page (Ctrl-C stops all)
 	@trap 'kill 0' INT TERM; \
 	$(MAKE) --no-print-directory actions & \
 	$(MAKE) --no-print-directory rasa & \
 	$(MAKE) --no-print-directory demo-page & \
 	wait
 
-validate: setup
+validate: setup ## rasa data validate --fail-on-warnings
 	$(BIN)/rasa data validate --fail-on-warnings --quiet
 
-test: setup train
+test: provision setup train ## every test but tests/load (installs chromium, postgresql... when missing)
 	$(BIN)/python -m pytest
 
-eval: setup train
+eval: setup train ## the dev and held-out set reports
 	$(BIN)/python -m eval
 
-clean:
+clean: ## remove models and pytest caches
 	rm -rf models .pytest_cache
 
 # ---- The website widget (web/, README "Embedding the chat widget"). web/dist/widget.js is committed,
@@ -71,9 +79,9 @@ WEB_SOURCES := web/build.mjs web/package.json web/package-lock.json $(wildcard w
 setup: web/dist/widget.js
 test: web-deps
 
-web: web/dist/widget.js
+web: web/dist/widget.js ## rebuild the widget (web/dist/widget.js)
 
-web-deps: web/node_modules/.package-lock.json
+web-deps: web/node_modules/.package-lock.json ## npm ci in web/
 
 web/node_modules/.package-lock.json: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
@@ -89,47 +97,42 @@ screenshots: setup train web-deps
 	WIDGET_SCREENSHOTS=docs $(BIN)/python -m pytest tests/browser -k screenshots -q
 
 # The demo clinic page (web/demo/) at http://localhost:$(WEB_PORT)/, with the widget in one script tag.
-demo-page: setup
+demo-page: setup ## the demo clinic page alone (:$(WEB_PORT))
 	$(BIN)/python -m web.serve --port $(WEB_PORT)
 
 # ---- Clinic operations (README "Clinic operations and privacy"). The database is TRIAGE_DATABASE_URL,
 # else var/conversations.db. SINCE/UNTIL are UTC dates; FORMAT is csv or json.
 SINCE ?= 2000-01-01
 FORMAT ?= csv
-.PHONY: audit-export audit-report purge escalation-retry postgres test-clinic
+.PHONY: audit-export audit-report purge escalation-retry test-clinic
 
-audit-export: setup
+audit-export: setup ## the audit trail since SINCE (until UNTIL) as FORMAT=csv|json
 	$(BIN)/python -m clinic export --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) --format $(FORMAT)
 
-audit-report: setup
+audit-report: setup ## counts by level and red flag since SINCE (until UNTIL)
 	$(BIN)/python -m clinic report --since $(SINCE) $(if $(UNTIL),--until $(UNTIL))
 
 # Deletes conversations and audit rows older than TRIAGE_RETENTION_DAYS (default 90); run it daily.
-purge: setup
+purge: setup ## delete what is older than TRIAGE_RETENTION_DAYS
 	$(BIN)/python -m clinic purge
 
-escalation-retry: setup
+escalation-retry: setup ## resend undelivered escalations
 	$(BIN)/python -m clinic retry
 
-# A local PostgreSQL as CI has it (root; installs Debian's package if missing); prints its URL:
-#   export TRIAGE_TEST_POSTGRES_URL=$(make -s postgres)
-postgres:
-	@bash .ci/postgres
-
-test-clinic: setup train
+test-clinic: provision setup train ## tests/clinic alone
 	$(BIN)/python -m pytest tests/clinic
 
 # ---- Load and scale-out (tests/load, docs/deployment.md): 100 conversations x 20 messages, two Rasa servers
 # behind nginx sharing PostgreSQL and a Redis lock store, all on the loopback (Debian's nginx, redis-server,
-# postgresql: .ci/run installs them). `make test` leaves tests/load out. About 6 minutes.
+# postgresql, installed by scripts/provision). `make test` leaves tests/load out. About 6 minutes.
 .PHONY: test-load
-test-load: setup train
+test-load: provision setup train ## load and scale-out on nginx, Redis and PostgreSQL (tests/load)
 	$(BIN)/python -m pytest tests/load -s
 
 # ---- Benchmark (bench/, docs/benchmarks.md): ours side by side with the `rasa init` baseline, in one run.
 # Not a test: prints, writes bench/results/latest.json, docs/benchmarks.md and docs/benchmark-latency.png. ~15 min.
 .PHONY: bench
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed ## the benchmark against the rasa init baseline (~15 min)
 	$(BIN)/python -m bench.run
 
 # ---- Lint, format and types (pyproject.toml): ruff for both, mypy on the clinical core and clinic/.

@@ -47,8 +47,8 @@ def site(tmp_path_factory) -> Site:
 def browser():
     from playwright.sync_api import expect, sync_playwright
 
-    if not CHROMIUM.exists():  # fail, never skip: CI (.ci/run) installs Debian's chromium
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium chromium-driver")
+    if not CHROMIUM.exists():  # fail, never skip: `make test` installs Debian's chromium (scripts/provision)
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (scripts/provision, as root)", pytrace=False)
     expect.set_options(timeout=WAIT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

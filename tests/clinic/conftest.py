@@ -1,8 +1,9 @@
 """Fixtures of the clinic-operations tests: both databases, a local webhook receiver, servers with persistence.
 
-SQLite always; PostgreSQL when TRIAGE_TEST_POSTGRES_URL is set (`.ci/run` sets it; locally:
-`export TRIAGE_TEST_POSTGRES_URL=$(bash .ci/postgres)`). Set but unreachable is a failure, not a skip.
-Each PostgreSQL test gets a database of its own, created and dropped here.
+SQLite and PostgreSQL, always. PostgreSQL is a throw-away cluster on a free port that the first test
+needing it starts for the session (tests/engines.py; Debian's `postgresql`, which `make test` installs),
+or the server of TRIAGE_TEST_POSTGRES_URL when set (a superuser URL; set but unreachable fails).
+Neither is ever a skip. Each PostgreSQL test gets a database of its own, created and dropped here.
 """
 import json
 import os
@@ -18,6 +19,7 @@ import yaml
 from sqlalchemy.engine import make_url
 
 from tests.conftest import ROOT, Servers
+from tests.engines import Postgres
 
 POSTGRES_VARIABLE = "TRIAGE_TEST_POSTGRES_URL"
 DATABASES = ("sqlite", "postgresql")
@@ -29,8 +31,23 @@ def production_tracker_store() -> dict:
     return yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
 
 
-def _postgres_admin_url() -> str | None:
-    return (os.environ.get(POSTGRES_VARIABLE) or "").strip() or None
+@pytest.fixture(scope="session")
+def postgres_admin_url():
+    """A PostgreSQL superuser URL for the session: TRIAGE_TEST_POSTGRES_URL, else a cluster started here."""
+    given = (os.environ.get(POSTGRES_VARIABLE) or "").strip()
+    if given:
+        yield given
+        return
+    cluster = Postgres()
+    try:
+        cluster.start()
+    except Exception as error:  # noqa: BLE001 - whatever stops it, the PostgreSQL tests fail with the reason
+        cluster.stop()
+        pytest.fail(f"a throw-away PostgreSQL could not be started: {error}", pytrace=False)
+    try:
+        yield cluster.admin_url
+    finally:
+        cluster.stop()
 
 
 def _fresh_postgres_database(admin_url: str):
@@ -42,7 +59,8 @@ def _fresh_postgres_database(admin_url: str):
             conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     except sa.exc.OperationalError as error:
         admin.dispose()
-        pytest.fail(f"{POSTGRES_VARIABLE} is set but PostgreSQL cannot be reached or used: {error}", pytrace=False)
+        pytest.fail(f"PostgreSQL ({make_url(admin_url).render_as_string()}) cannot be reached or used: {error}",
+                    pytrace=False)
     try:
         yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:  # FORCE: the servers' and this process's pooled connections go with it
@@ -51,20 +69,13 @@ def _fresh_postgres_database(admin_url: str):
         admin.dispose()
 
 
-def database_url_for(kind: str, tmp_path: Path):
-    if kind == "sqlite":
-        yield f"sqlite:///{tmp_path / 'triage.db'}"
-        return
-    admin_url = _postgres_admin_url()
-    if admin_url is None:
-        pytest.skip(f"{POSTGRES_VARIABLE} not set: PostgreSQL not tested here (.ci/run tests it)")
-    yield from _fresh_postgres_database(admin_url)
-
-
 @pytest.fixture(params=DATABASES)
 def database_url(request, tmp_path) -> str:
     """An empty database of each kind, as a TRIAGE_DATABASE_URL."""
-    yield from database_url_for(request.param, tmp_path)
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'triage.db'}"
+        return
+    yield from _fresh_postgres_database(request.getfixturevalue("postgres_admin_url"))
 
 
 @pytest.fixture

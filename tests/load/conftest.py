@@ -1,17 +1,12 @@
 """Scale-out on real engines, on the loopback only: PostgreSQL (conversations, audit), Redis (Rasa's
 lock store), one action server, two Rasa servers and nginx in front of them, round robin.
 
-Each engine is Debian's package (`.ci/run` installs nginx, redis-server and postgresql), started
-here with its own temporary data and config directory on a free port, and stopped at the end; a
-missing one fails the tests (it is never skipped). These tests are `make test-load`: `make test`
-(plain `pytest`) leaves them out, see `pytest_collection_modifyitems` below."""
-import glob
-import os
-import shutil
+Each engine is Debian's package (`make test-load` installs nginx, redis-server and postgresql with
+scripts/provision), started here or in tests/engines.py with its own temporary data and config
+directory on a free port, and stopped at the end; a missing one fails the tests (it is never skipped).
+These tests are `make test-load`: `make test` (plain `pytest`) leaves them out, see `pytest_collection_modifyitems` below."""
 import subprocess
-import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,10 +15,10 @@ import requests
 import yaml
 
 from tests.conftest import ROOT, Servers, free_port, stop_process
+from tests.engines import Postgres, need, wait_for_port
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"  # git-ignored: latency percentiles of the last run
-START_TIMEOUT = 60
 
 
 def pytest_collection_modifyitems(config, items):
@@ -37,69 +32,7 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if item not in mine]
 
 
-def need(binary: str) -> str:
-    found = (shutil.which(binary) or shutil.which(binary, path="/usr/sbin:/sbin")
-             or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{binary}"))[-1:]), None))
-    if not found:
-        pytest.fail(f"{binary} is not installed: `.ci/run` installs it (apt-get install nginx redis-server "
-                    f"postgresql)", pytrace=False)
-    return found
-
-
-def wait_for_port(port: int, process: subprocess.Popen, what: str, log: Path | None = None) -> None:
-    import socket
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{what} exited with {process.returncode}: {log.read_text()[-2000:] if log else ''}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise TimeoutError(f"{what} not listening on {port} after {START_TIMEOUT} s")
-
-
 stop = stop_process  # tests/conftest.py
-
-@dataclass
-class Postgres:
-    """A throw-away PostgreSQL cluster (trust authentication, loopback only, fsync off: a test)."""
-    directory: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="triage-pg-")))
-    port: int = field(default_factory=free_port)
-    process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"postgresql://triage@127.0.0.1:{self.port}/triage"
-
-    def start(self) -> None:
-        initdb, postgres = need("initdb"), need("postgres")
-        as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        if os.geteuid() == 0:
-            shutil.chown(self.directory, "postgres", "postgres")
-        data, log = self.directory / "data", self.directory / "postgres.log"
-        subprocess.run([*as_postgres, initdb, "-D", str(data), "-U", "triage", "-A", "trust", "--no-sync", "-E", "UTF8"],
-                       check=True, capture_output=True, cwd="/")
-        self.process = subprocess.Popen(
-            [*as_postgres, postgres, "-D", str(data), "-p", str(self.port), "-k", str(self.directory),
-             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-             "-c", "full_page_writes=off", "-c", "max_connections=200"],
-            stdout=log.open("w"), stderr=subprocess.STDOUT, cwd="/")
-        wait_for_port(self.port, self.process, "postgres", log)
-        import sqlalchemy as sa
-        admin = sa.create_engine(f"postgresql://triage@127.0.0.1:{self.port}/postgres", isolation_level="AUTOCOMMIT")
-        for _ in range(50):
-            try:
-                with admin.connect() as connection:
-                    connection.execute(sa.text("CREATE DATABASE triage"))
-                break
-            except sa.exc.OperationalError:  # still starting up
-                time.sleep(0.2)
-        admin.dispose()
-
-    def stop(self) -> None:
-        stop(self.process)
-        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 @dataclass
