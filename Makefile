@@ -137,11 +137,11 @@ bench: $(VENV)/.installed ## the benchmark against the rasa init baseline (~15 m
 
 # ---- Lint, format and types (pyproject.toml): ruff for both, mypy on the clinical core and clinic/.
 .PHONY: lint format
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed ## ruff (lint, format check) and mypy on bot/ and clinic/
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-format: $(VENV)/.installed
+format: $(VENV)/.installed ## ruff: fix what it can and format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

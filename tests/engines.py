@@ -1,6 +1,7 @@
 """Debian's server programs started by the tests themselves: each on a free port of the loopback, with its
 own temporary directory, stopped at the end. `make test` installs the packages (scripts/provision); a
 missing program fails the tests, it is never a skip."""
+
 import glob
 import os
 import shutil
@@ -20,8 +21,11 @@ START_TIMEOUT = 60  # seconds
 
 
 def need(binary: str) -> str:
-    found = (shutil.which(binary) or shutil.which(binary, path="/usr/sbin:/sbin")
-             or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{binary}"))[-1:]), None))
+    found = (
+        shutil.which(binary)
+        or shutil.which(binary, path="/usr/sbin:/sbin")
+        or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{binary}"))[-1:]), None)
+    )
     if not found:
         pytest.fail(f"{binary} is not installed: `make test` installs it (scripts/provision; as root)", pytrace=False)
     return found
@@ -44,6 +48,7 @@ class Postgres:
     """A throw-away PostgreSQL cluster (trust authentication, loopback only, fsync off: a test), with a
     superuser `triage` and an empty database `triage`. PostgreSQL refuses to run as root: as root it runs
     as the `postgres` user of Debian's package."""
+
     directory: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="triage-pg-")))
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
@@ -64,18 +69,45 @@ class Postgres:
             as_user = {"user": "postgres", "group": "postgres", "extra_groups": []}
             shutil.chown(self.directory, "postgres", "postgres")
         data, log = self.directory / "data", self.directory / "postgres.log"
-        made = subprocess.run([initdb, "-D", str(data), "-U", "triage", "-A", "trust", "--no-sync", "-E", "UTF8"],
-                              check=False, capture_output=True, text=True, cwd="/", **as_user)
+        made = subprocess.run(
+            [initdb, "-D", str(data), "-U", "triage", "-A", "trust", "--no-sync", "-E", "UTF8"],
+            check=False,
+            capture_output=True,
+            text=True,
+            cwd="/",
+            **as_user,
+        )
         if made.returncode:
             raise RuntimeError(f"initdb failed ({made.returncode}): {made.stderr[-2000:]}")
         # Directly the postmaster (no runuser in between), so that stop() signals PostgreSQL itself.
         self.process = subprocess.Popen(
-            [postgres, "-D", str(data), "-p", str(self.port), "-k", str(self.directory),
-             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-             "-c", "full_page_writes=off", "-c", "max_connections=200"],
-            stdout=log.open("w"), stderr=subprocess.STDOUT, cwd="/", **as_user)
+            [
+                postgres,
+                "-D",
+                str(data),
+                "-p",
+                str(self.port),
+                "-k",
+                str(self.directory),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=200",
+            ],
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            cwd="/",
+            **as_user,
+        )
         wait_for_port(self.port, self.process, "postgres", log)
         import sqlalchemy as sa
+
         admin = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
         try:
             deadline = time.monotonic() + START_TIMEOUT

@@ -41,7 +41,7 @@ def postgres_admin_url():
     cluster = Postgres()
     try:
         cluster.start()
-    except Exception as error:  # noqa: BLE001 - whatever stops it, the PostgreSQL tests fail with the reason
+    except Exception as error:  # whatever stops it, the PostgreSQL tests fail with the reason
         cluster.stop()
         pytest.fail(f"a throw-away PostgreSQL could not be started: {error}", pytrace=False)
     try:

@@ -4,7 +4,8 @@ lock store), one action server, two Rasa servers and nginx in front of them, rou
 Each engine is Debian's package (`make test-load` installs nginx, redis-server and postgresql with
 scripts/provision), started here or in tests/engines.py with its own temporary data and config
 directory on a free port, and stopped at the end; a missing one fails the tests (it is never skipped).
-These tests are `make test-load`: `make test` (plain `pytest`) leaves them out, see `pytest_collection_modifyitems` below."""
+These tests are `make test-load`: `make test` (plain `pytest`) leaves them out, see
+`pytest_collection_modifyitems` below."""
 import subprocess
 import threading
 from dataclasses import dataclass, field
