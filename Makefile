@@ -93,7 +93,7 @@ web/dist/widget.js: $(WEB_SOURCES)
 
 # A picture of each disposition card per viewport (desktop, phone) into docs/, for reviewers (README).
 .PHONY: screenshots
-screenshots: setup train web-deps
+screenshots: provision setup train web-deps ## retake the widget pictures in docs/ (tests/browser)
 	WIDGET_SCREENSHOTS=docs $(BIN)/python -m pytest tests/browser -k screenshots -q
 
 # The demo clinic page (web/demo/) at http://localhost:$(WEB_PORT)/, with the widget in one script tag.
