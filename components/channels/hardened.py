@@ -39,6 +39,7 @@ from components.channels import input_checks
 from components import health
 from components.channels.output import DispositionOutputChannel
 from components.channels.socketio import SocketIOInput, origin_allowed
+from components.patches import typed_commands
 
 logger = logging.getLogger("triage.input")
 
@@ -116,6 +117,7 @@ class Guard:
             await out.send_text_message(sender, text)
         if checked.forward:
             message.text = checked.text
+            setattr(message, typed_commands.PUBLIC, True)  # typed "/restart" is text (patches/typed_commands.py)
             escalations = _watch_escalations(out) if checked.expect_red_flag else None
             try:
                 await on_new_message(message)

@@ -303,8 +303,7 @@ class Widget {
     if (refocus) this.restartButton.focus();
   }
 
-  restart() {
-    if (this.sessionId) this.emit('/restart');
+  restart() { // a new session id is a new conversation; the old one is left as it was (never a typed /restart)
     this.store.forget(this.store.session());
     this.store.setSession(null);
     this.sessionId = null;
