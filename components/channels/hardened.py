@@ -249,18 +249,18 @@ class HardenedRestInput(RestInput):
             if origin and not origin_allowed(origin, {"sanic.request": request}):
                 return response.json({"error": "This origin may not use the bot."}, status=403)
             wait = guard.ip_wait(client_ip(request))
-            if wait:
-                return response.json(_bot_reply(None, input_checks.rate_limited_text(wait)), status=429,
-                                     headers={"Retry-After": str(int(wait + 1))})
             try:
                 data = parse_body(request.body or b"")
             except BadRequest as error:
+                if wait:
+                    return response.json(_bot_reply(None, input_checks.rate_limited_text(wait)), status=429,
+                                         headers={"Retry-After": str(int(wait + 1))})
                 return response.json({"error": error.reason}, status=error.status)
             sender = data["sender"]
-            wait = guard.sender_wait(sender)
-            if wait:
-                return response.json(_bot_reply(sender, input_checks.rate_limited_text(wait)), status=429,
-                                     headers={"Retry-After": str(int(wait + 1))})
+            wait = wait or guard.sender_wait(sender)
+            if wait:  # refused, but still scanned: a red flag gets its instruction first
+                return response.json(_bot_reply(sender, input_checks.rate_limited_reply(data["message"], wait)),
+                                     status=429, headers={"Retry-After": str(int(wait + 1))})
             channel = data["input_channel"] or self.name()
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
                 return response.stream(self.stream_response(guarded, data["message"], sender, channel,
@@ -306,9 +306,9 @@ class HardenedSocketIOInput(SocketIOInput):
             ip = client_ip(environ.get("sanic.request")) or environ.get("REMOTE_ADDR", "")
             sender = data.get("session_id") if self.session_persistence and isinstance(data, dict) else sid
             wait = guard.ip_wait(ip) or (guard.sender_wait(str(sender)) if sender else 0.0)
-            if wait:
-                await sio.emit(self.bot_message_evt, {"text": input_checks.rate_limited_text(wait)},
-                               room=sid, namespace=namespace)
+            if wait:  # refused, but still scanned: a red flag gets its instruction first
+                text = input_checks.rate_limited_reply(data.get("message") if isinstance(data, dict) else None, wait)
+                await sio.emit(self.bot_message_evt, {"text": text}, room=sid, namespace=namespace)
                 return
             await handle_message(sid, data)
 

@@ -174,6 +174,8 @@ def test_per_sender_rate_limit_gives_a_friendly_reply(hardened):
     assert set(statuses) == {200}
     answer = hardened.say(conversation, "my chest is tight")
     assert answer.status == 429 and int(answer.headers["retry-after"]) >= 1
+    # refused, but still read: the red flag's instruction comes first
+    assert answer.json[0]["text"].startswith("Call your doctor now: Riverside Infusion Clinic, +1 555 0100.")
     assert "faster than I can read them" in answer.text
     assert "can't assess" not in answer.text and "tight chest" in answer.text  # the safety net, still
     assert hardened.say(sender(), "hello").status == 200  # others are not affected
@@ -183,6 +185,15 @@ def test_per_address_rate_limit(hardened):
     answers = [hardened.say(sender(), "", source_ip="127.0.0.2").status for _ in range(IP_BURST + 2)]
     assert answers[:IP_BURST] == [200] * IP_BURST and answers[-1] == 429
     assert hardened.say(sender(), "", source_ip="127.0.0.3").status == 200  # another address is fine
+
+
+def test_a_rate_limited_emergency_still_gets_call_911_first(hardened):
+    for _ in range(IP_BURST + 1):
+        hardened.say(sender(), "", source_ip="127.0.0.4")
+    answer = hardened.say(sender(), "my lips are swelling", source_ip="127.0.0.4")
+    assert answer.status == 429
+    assert answer.json[0]["text"].splitlines()[0] == "Call 911 now."
+    assert "faster than I can read them" in answer.text
 
 
 def socketio_exchange(url: str, messages: list, wait: float = 15.0) -> list[list[dict]]:
