@@ -304,7 +304,7 @@ class HardenedSocketIOInput(SocketIOInput):
                     return
             environ = sio.get_environ(sid, namespace) or {}
             ip = client_ip(environ.get("sanic.request")) or environ.get("REMOTE_ADDR", "")
-            sender = data.get("session_id") if self.session_persistence and isinstance(data, dict) else sid
+            sender = (self.sessions.session_of(sid) or sid) if self.session_persistence else sid
             wait = guard.ip_wait(ip) or (guard.sender_wait(str(sender)) if sender else 0.0)
             if wait:  # refused, but still scanned: a red flag gets its instruction first
                 text = input_checks.rate_limited_reply(data.get("message") if isinstance(data, dict) else None, wait)

@@ -200,6 +200,7 @@ class Widget {
       this.setStatus('');
       socket.emit('session_request', { session_id: this.store.session() });
     });
+    socket.on('session_check', (ack) => typeof ack === 'function' && ack(true)); // "this tab still holds its session"
     socket.on('session_confirm', (data) => this.confirmed(typeof data === 'string' ? data : data && data.session_id));
     socket.on('bot_uttered', (message) => this.received(message));
     socket.on('connect_error', () => this.setStatus(this.unreachable()));
