@@ -34,6 +34,7 @@ import contextvars
 import logging
 import os
 import time
+from dataclasses import replace
 from typing import Any, List, Optional
 
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
@@ -41,9 +42,8 @@ from rasa.core.actions.forms import FormAction
 from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, UserUttered
 
-from bot import lexicon
 from bot.advice import listing, message_for, name_of, triage_payload
-from bot.answers import yes_or_no
+from bot.dialogue import BUTTONS, State, answer, question_for, question_text
 from bot.findings import Findings
 from bot.settings import load_settings
 from bot.triage import Disposition, assess
@@ -54,8 +54,6 @@ FAIL_SAFE_RESPONSE = "utter_default"
 ACTION_TIMEOUT_SECONDS = float(os.environ.get("ACTION_TIMEOUT_SECONDS", "5"))
 REASON = "action_server_unavailable"  # the audit row's `degraded`
 NOTED = "I have noted {what}, but I can't finish checking it right now."
-QUESTION_SLOTS = tuple(lexicon.FOLLOW_UP_QUESTIONS)
-RED_LEVELS = (lexicon.CALL_DOCTOR_NOW, lexicon.EMERGENCY)
 
 _in_form: contextvars.ContextVar[bool] = contextvars.ContextVar("triage_in_form", default=False)
 
@@ -88,35 +86,23 @@ class _FormDegraded(Exception):
 
 # ---------------------------------------------------------------- what the Rasa server can see
 
-def seen_findings(tracker: Any) -> Findings:
-    """Everything said so far, as the action server would read it (`actions.conversation`), from the
-    tracker the action server would have received; the stored slot and this message's rule findings
-    when that is not importable."""
-    message = Findings.from_dict((tracker.latest_message.parse_data or {}).get("triage_findings")
-                                 if tracker.latest_message else None)
-    try:
-        from rasa.shared.core.trackers import EventVerbosity
-        from rasa_sdk import Tracker
-
-        from actions.conversation import conversation_findings
-        return conversation_findings(Tracker.from_dict(tracker.current_state(EventVerbosity.AFTER_RESTART)))
-    except Exception as error:  # noqa: BLE001 - never let this stop the fail-safe reply
-        logger.warning("fail-safe: reading the findings as the actions do failed (%s); using the slot and "
-                       "this message", type(error).__name__)
-        return Findings.from_dict(tracker.get_slot("findings")).merge(message)
+def _parse(tracker: Any) -> dict:
+    return (tracker.latest_message.parse_data or {}) if tracker.latest_message else {}
 
 
-def question_answer(tracker: Any) -> Optional[tuple]:
-    """The yes/no answer this message gives to the follow-up question being asked, if any."""
-    slot = tracker.get_slot(REQUESTED_SLOT) if tracker.active_loop_name else None
-    if slot not in QUESTION_SLOTS or tracker.latest_message is None:
-        return None
-    parse = tracker.latest_message.parse_data or {}
-    answer = yes_or_no(tracker.latest_message.text or "")
-    if answer is None:
-        intent = parse.get("intent_before_scan") or (parse.get("intent") or {}).get("name")
-        answer = {"affirm": True, "deny": False}.get(intent)
-    return None if answer is None else (slot, answer)
+def seen_findings(tracker: Any, answering: bool) -> tuple:
+    """What the Rasa server can see, read by the clinical core as the actions would: (everything known
+    with this message, its answer to the pending question included; the same without that answer)."""
+    parse = _parse(tracker)
+    stored = Findings.from_dict(tracker.get_slot("findings"))
+    message = Findings.from_dict(parse.get("triage_findings"))
+    kept = stored.merge(message)
+    state = State.from_dict(tracker.get_slot("dialogue"))
+    if not (answering and state.pending and state.put):
+        return kept, kept
+    intent = parse.get("intent_before_scan") or (parse.get("intent") or {}).get("name")
+    step = answer(stored, message, (tracker.latest_message.text if tracker.latest_message else "") or "", intent, state)
+    return step.findings, kept
 
 
 def model_version(tracker: Any) -> str:
@@ -139,6 +125,15 @@ async def _audit(tracker: Any, disposition: Disposition, findings: Findings) -> 
         return None
 
 
+def _question_again(tracker: Any, findings: Findings) -> Optional[dict]:
+    """The pending question, as action_ask_triage_question puts it (bot.dialogue's words and buttons)."""
+    pending = State.from_dict(tracker.get_slot("dialogue")).pending
+    if not pending:
+        return None
+    buttons = [{"title": title, "payload": title} for title in BUTTONS[question_for(pending).kind]]
+    return {"text": question_text(pending, findings.subject), "buttons": buttons, "custom": {"question": pending}}
+
+
 def answered_this_turn(tracker: Any) -> bool:
     """Whether a disposition was already sent since the patient's last message (the fail-safe's, before
     the form's end brought action_triage on): one disposition per turn."""
@@ -151,41 +146,42 @@ def answered_this_turn(tracker: Any) -> bool:
     return False
 
 
-async def degraded_turn(output_channel: Any, nlg: Any, tracker: Any, asking: Optional[str]) -> List[Event]:
+async def degraded_turn(output_channel: Any, nlg: Any, tracker: Any, in_form: bool) -> List[Event]:
     """The reply and events of a turn whose custom action could not run (see the module's docstring)."""
     settings = load_settings()
-    findings = seen_findings(tracker)
-    answer = question_answer(tracker)
-    with_answer = findings.with_answer(*answer) if answer else findings
-    previous = tracker.get_slot("triage_level")
-    disposition = assess(with_answer, previous_level=previous, settings=settings)
+    findings, kept = seen_findings(tracker, answering=in_form)
+    disposition = assess(findings, previous_level=tracker.get_slot("triage_level"), settings=settings)
     events: List[Event] = []
     if disposition.is_red_flag:
-        text, advice = message_for(disposition, with_answer, settings)
+        text, advice = message_for(disposition, findings, settings)
         events.append(create_bot_utterance({"text": text, "custom": triage_payload(disposition, advice)}))
-        handoff = await _audit(tracker, disposition, with_answer)
-        if handoff:
-            events.append(create_bot_utterance({"text": handoff}))
-        events += [SlotSet("findings", with_answer.to_dict()), SlotSet("triage_level", disposition.level)]
-        if asking:  # a red flag ends the questions, as it does when the action server answers
-            events += [SlotSet(REQUESTED_SLOT, None), ActiveLoop(None)]
+        given = {"level": disposition.level, "red_flags": list(disposition.red_flags)}
+        if given != tracker.get_slot("last_disposition"):  # as action_triage: a repeat is not audited again
+            handoff = await _audit(tracker, disposition, findings)
+            if handoff:
+                events.append(create_bot_utterance({"text": handoff}))
+        events += [SlotSet("findings", findings.to_dict()), SlotSet("triage_level", disposition.level),
+                   SlotSet("last_disposition", given)]
+        if in_form and tracker.active_loop_name:  # a red flag ends the questions, as when the actions answer
+            state = State.from_dict(tracker.get_slot("dialogue"))
+            events += [SlotSet("dialogue", replace(state, pending=None, put=False).to_dict()),
+                       SlotSet(REQUESTED_SLOT, None), ActiveLoop(None)]
         logger.error("fail-safe: conversation %s got the %s disposition from the Rasa server (red flags %s); "
                      "the action server could not be reached", tracker.sender_id, disposition.level,
                      ",".join(disposition.red_flags))
         return events
     response = await nlg.generate(FAIL_SAFE_RESPONSE, tracker, output_channel.name())
     generic = (response or {}).get("text") or ""
-    if not findings.is_empty:
-        what = listing(name_of(s) for s in sorted(findings.symptoms)) if findings.symptoms else "what you told me"
+    if not kept.is_empty:
+        what = listing(name_of(s) for s in sorted(kept.symptoms)) if kept.symptoms else "what you told me"
         generic = NOTED.format(what=what) + "\n" + generic
     events.append(create_bot_utterance({"text": generic}))
-    if asking:  # mid-question: the same question again, so the answer can come when the server is back
-        question = await nlg.generate(f"utter_ask_{asking}", tracker, output_channel.name())
-        if question:
-            events.append(create_bot_utterance(question))
-    events.append(SlotSet("findings", findings.to_dict()))  # kept (a SlotSet: also keeps the form in place)
+    question = _question_again(tracker, kept) if in_form and tracker.active_loop_name else None
+    if question:  # mid-question: the same question again, to answer when the server is back
+        events.append(create_bot_utterance(question))
+    events.append(SlotSet("findings", kept.to_dict()))  # kept: the action server reads it when it is back
     logger.error("fail-safe: conversation %s got the fail-safe reply (%s); the action server could not be "
-                 "reached", tracker.sender_id, "symptoms noted" if not findings.is_empty else "nothing recognised")
+                 "reached", tracker.sender_id, "symptoms noted" if not kept.is_empty else "nothing recognised")
     return events
 
 
@@ -215,9 +211,8 @@ def install() -> None:
             logger.error("Custom action %s failed (%s); the Rasa server answers by itself.", self.name(),
                          type(error).__name__)
             in_form = _in_form.get()
-            asking = tracker.get_slot(REQUESTED_SLOT) if in_form and tracker.active_loop_name else None
             try:
-                events = await degraded_turn(output_channel, nlg, tracker, asking)
+                events = await degraded_turn(output_channel, nlg, tracker, in_form)
             except Exception as inner:  # noqa: BLE001 - the last resort: the domain's fail-safe text
                 logger.error("fail-safe reply failed (%s); sent %s", type(inner).__name__, FAIL_SAFE_RESPONSE)
                 response = await nlg.generate(FAIL_SAFE_RESPONSE, tracker, output_channel.name())

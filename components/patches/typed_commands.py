@@ -15,12 +15,14 @@ MessageProcessor.parse_message, which has the conversation's tracker, then decid
 command reading off for that parse. The HTTP API (behind its token) and in-process parses are unchanged.
 """
 import contextvars
-from typing import Any, Optional, Set
+from typing import Any, List, Optional, Set
 
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
 from rasa.shared.constants import INTENT_MESSAGE_PREFIX
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.nlu.training_data.message import Message
 
 PUBLIC = "triage_public_channel"  # the UserMessage attribute the hardened channels set
 OPENING_PAYLOADS = frozenset({"/greet"})  # the widget's data-init-payload, before anything was said
@@ -65,7 +67,7 @@ def install() -> None:
                 _commands_off.reset(token)
         return await parse_message(self, message, tracker, only_output_properties)
 
-    def process(self, messages, domain=None):
+    def process(self, messages: List[Message], domain: Optional[Domain] = None) -> List[Message]:
         if _commands_off.get():
             return messages
         return regex_process(self, messages, domain)

@@ -49,13 +49,32 @@ def test_a_typed_answer_when_no_button_was_offered_is_text(hardened):
     assert read_by_the_nlu([e for e in events(hardened, conversation) if e["event"] == "user"][-1])
 
 
-def test_the_buttons_the_bot_offered_still_work(hardened):
+def test_an_old_button_payload_typed_is_read_as_its_words(hardened):
     conversation = sender()
     assert "Is your neck stiff" in hardened.say(conversation, "I have a headache").text
-    answer = hardened.say(conversation, "/affirm")  # the Yes button's payload
+    answer = hardened.say(conversation, "/affirm")  # not offered (the buttons send "Yes"): text, read as a yes
     assert answer.triage["level"] == "call_doctor_now"
-    user = [e for e in events(hardened, conversation) if e["event"] == "user"][-1]
-    assert user["parse_data"]["intent"]["name"] == "affirm" and not read_by_the_nlu(user)
+    assert read_by_the_nlu([e for e in events(hardened, conversation) if e["event"] == "user"][-1])
+
+
+def test_only_the_exact_payloads_of_the_bots_last_buttons_are_commands():
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    from components.patches.typed_commands import is_command_allowed
+
+    class Tracker:
+        def __init__(self, events):
+            self.events = events
+
+    asked = Tracker([UserUttered("hi"), BotUttered("Sure?", {"buttons": [{"title": "Yes", "payload": "/affirm"},
+                                                                           {"title": "No", "payload": "/deny"}]})])
+    assert is_command_allowed("/affirm", asked) and is_command_allowed("/deny", asked)
+    assert not is_command_allowed("/restart", asked) and not is_command_allowed('/affirm{"x": 1}', asked)
+    answered = Tracker(asked.events + [UserUttered("/affirm"), BotUttered("Thanks.", {})])
+    assert not is_command_allowed("/affirm", answered)  # only the last turn's buttons
+    assert is_command_allowed("/greet", Tracker([])) and not is_command_allowed("/restart", Tracker([]))
+    assert not is_command_allowed("/greet", answered)
+    assert not is_command_allowed("/affirm", None)
 
 
 def test_the_widgets_greeting_opens_a_conversation(hardened):
