@@ -14,6 +14,9 @@ export PYTHONHASHSEED := 0
 
 # The Rasa HTTP API (`make rasa` enables it) answers only with this token (?token=...); unset, a random
 # one that nobody is told, so the API stays closed. Only the channels are public (docs/deployment.md).
+# It reaches Rasa through the environment (components/launch.py), never the command line (`ps` shows it).
+# The action server's shared secret and the widget's session key: TRIAGE_ACTION_SECRET and
+# TRIAGE_SESSION_SECRET (or ..._FILE), else made once in var/ (clinic/server_secrets.py).
 ifndef RASA_AUTH_TOKEN
 RASA_AUTH_TOKEN := $(shell python3 -c 'import secrets; print(secrets.token_hex(24))')
 endif
@@ -46,12 +49,14 @@ $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
 	$(BIN)/rasa train --fixed-model-name triage --out models --quiet
 	touch $@
 
-actions: setup ## the action server alone (:5055)
+# The action server listens on 127.0.0.1 only (SANIC_HOST overrides) and answers only calls that carry
+# the shared secret (actions/auth.py).
+actions: setup ## the action server alone (127.0.0.1:5055)
 	$(BIN)/rasa run actions --actions actions --port 5055
 
-rasa: setup train ## the Rasa server alone (:5005), HTTP API behind RASA_AUTH_TOKEN
-	$(BIN)/rasa run --model $(MODEL) --port 5005 --cors $(foreach origin,$(CLINIC_ORIGINS),'$(origin)') --endpoints endpoints.yml --credentials credentials.yml \
-		--enable-api --auth-token "$$RASA_AUTH_TOKEN"
+rasa: setup train ## the Rasa server alone (:5005), HTTP API behind RASA_AUTH_TOKEN (read from the environment)
+	$(BIN)/python -m components.launch run --model $(MODEL) --port 5005 --cors $(foreach origin,$(CLINIC_ORIGINS),'$(origin)') \
+		--endpoints endpoints.yml --credentials credentials.yml --enable-api
 
 # Both servers and the demo clinic page in the foreground; Ctrl-C stops them all.
 run: setup train ## serve the bot, the action server and the demo clinic page (Ctrl-C stops all)

@@ -55,9 +55,14 @@ def log(*parts) -> None:
     print(time.strftime("%H:%M:%S"), *parts, flush=True)
 
 
+BENCH_ACTION_SECRET = secrets.token_hex(16)  # shared by the bench's servers (clinic/server_secrets.py)
+
+
 def server_env(extra: dict | None = None) -> dict:
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT),
-               SQLALCHEMY_SILENCE_UBER_WARNING="1", PYTHONHASHSEED="0")
+               SQLALCHEMY_SILENCE_UBER_WARNING="1", PYTHONHASHSEED="0",
+               TRIAGE_RATE_EXEMPT_IPS="127.0.0.1",  # the bench's own clients, all on the loopback
+               TRIAGE_ACTION_SECRET=BENCH_ACTION_SECRET)
     env.update(extra or {})
     return env
 

@@ -41,7 +41,7 @@ DEFAULT_RETENTION_DAYS = 90
 LIST_FIELDS = ("red_flags", "symptoms", "denied", "rules_fired")
 EXPORT_FIELDS = ("recorded_at", "conversation_id", "level", "red_flags", "symptoms", "denied", "rules_fired",
                  "infusion_hours_since_start", "infusion_in_progress", "watch_for",
-                 "model_version", "lexicon_version", "audit_id", "reference", "handoff")
+                 "model_version", "lexicon_version", "audit_id", "reference", "handoff", "degraded")
 
 logger = logging.getLogger("triage.audit")
 
@@ -62,6 +62,7 @@ class AuditEntry:
     handoff_text: str | None = None  # the same, as the patient reads it out
     infusion: dict | None = None  # {"hours_since_start": float | None, "in_progress": bool}
     watch_for: list[str] = field(default_factory=list)
+    degraded: str | None = None  # why it was given in degraded mode (action_server_unavailable), else None
 
     def row(self) -> dict:
         return {"audit_id": self.audit_id, "recorded_at": self.recorded_at, "conversation_id": self.conversation_id,
@@ -69,16 +70,18 @@ class AuditEntry:
                 "model_version": self.model_version[:64], "lexicon_version": self.lexicon_version[:32],
                 "handoff": json.dumps(self.handoff, ensure_ascii=False) if self.handoff else None,
                 "infusion": json.dumps(self.infusion) if self.infusion else None,
-                "watch_for": json.dumps(self.watch_for, ensure_ascii=False)}
+                "watch_for": json.dumps(self.watch_for, ensure_ascii=False),
+                "degraded": self.degraded}
 
 
 def entry_for(d: Disposition, findings: Findings, settings: Settings, *, conversation_id: str,
-              model_version: str, now: datetime | None = None) -> AuditEntry:
+              model_version: str, now: datetime | None = None, degraded: str | None = None) -> AuditEntry:
     """The audit row of one disposition, with its hand-off when the level needs one."""
     entry = AuditEntry(conversation_id=conversation_id, level=d.level, red_flags=list(d.red_flags),
                        symptoms=list(d.symptoms), denied=list(d.denied), rules_fired=list(d.rules_fired),
                        model_version=model_version or "unknown", lexicon_version=lexicon.version(),
-                       recorded_at=now or utcnow(), watch_for=watch_list(d, findings, settings))
+                       recorded_at=now or utcnow(), watch_for=watch_list(d, findings, settings),
+                       degraded=degraded)
     if findings.infusion:  # the hours and whether it runs; the patient's words go to the hand-off only
         entry.infusion = {k: v for k, v in findings.infusion.contract().items() if k != "said"}
     if needs_handoff(d):

@@ -40,9 +40,12 @@ audit_table = sa.Table(
     # Added with the infusion timeline (bot/timeline.py); NULL in rows written before it:
     sa.Column("infusion", sa.Text),  # JSON {"hours_since_start", "in_progress"}: no patient words
     sa.Column("watch_for", sa.Text),  # JSON list: what the patient was told could still come, and until when
+    # Why the disposition was given in degraded mode (e.g. action_server_unavailable: the Rasa server
+    # answered by itself), else NULL.
+    sa.Column("degraded", sa.String(64)),
 )
 # Columns added to a table after its first release: `create_tables` adds them to a table made before.
-ADDED_COLUMNS = {"triage_audit": ("infusion", "watch_for")}
+ADDED_COLUMNS = {"triage_audit": ("infusion", "watch_for", "degraded")}
 
 # Escalations to the clinic's webhook that are not yet delivered, and those that were (clinic/escalation.py).
 outbox_table = sa.Table(

@@ -37,13 +37,14 @@ _maintenance: Optional[threading.Thread] = None
 
 
 async def record_disposition(conversation_id: str, model_version: str, disposition: Disposition,
-                             findings: Findings) -> Optional[str]:
+                             findings: Findings, degraded: Optional[str] = None) -> Optional[str]:
     """Audit one disposition; return the hand-off text to show the patient (call_doctor_now and emergency).
+    `degraded`: why it was given in degraded mode (the Rasa server's fail-safe), else None.
 
     Never raises and never waits long: whatever happens to the database, the patient gets the answer."""
     try:
         entry = audit.entry_for(disposition, findings, load_settings(), conversation_id=conversation_id,
-                                model_version=model_version)
+                                model_version=model_version, degraded=degraded)
     except Exception as error:  # noqa: BLE001
         logger.error("could not build the audit row of conversation %s: %s", conversation_id, type(error).__name__)
         return None

@@ -128,9 +128,60 @@ async def report(app: Any) -> Dict[str, Any]:
         if unsaved:
             problems.append("conversations not yet written to the database")
     result["conversation_store"] = store
+    result["action_server"] = await action_server(agent)
+    if result["action_server"]["status"] != "ok":
+        problems.append("action server " + result["action_server"]["status"])
+    result["audit_database"] = await audit_database(inner, engine)
+    if result["audit_database"]["database"] != "ok":
+        problems.append("audit database down")
     result["status"] = "ok" if not problems else "degraded"
     result["problems"] = problems
     return result
+
+
+async def action_server(agent: Any) -> Dict[str, Any]:
+    """Does the action server answer the Rasa server, with our secret? Its `/actions` list needs it
+    (actions/auth.py), so a wrong secret shows here as "refuses our token", not as "ok"."""
+    from components.patches import action_auth, failsafe
+    endpoint = getattr(agent, "action_endpoint", None)
+    state: Dict[str, Any] = {"degraded_replies": failsafe.STATE.degraded_replies}
+    if failsafe.STATE.last_failure:
+        state["last_failure_utc"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(failsafe.STATE.last_failure))
+    if endpoint is None or not getattr(endpoint, "url", None):
+        return {"status": "not configured", **state}
+    import aiohttp
+    url = endpoint.url.rsplit("/webhook", 1)[0] + "/actions"
+    action_auth.sign(endpoint)
+    try:
+        timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT_SECONDS)
+        async with aiohttp.ClientSession(timeout=timeout) as session:
+            async with session.get(url, headers=endpoint.headers) as answer:
+                status = "ok" if answer.status == 200 else (
+                    "refuses our token" if answer.status in (401, 403) else f"answers {answer.status}")
+    except asyncio.TimeoutError:
+        status = "down"
+        state["error"] = "Timeout"
+    except Exception as error:  # noqa: BLE001
+        status = "down"
+        state["error"] = type(error).__name__
+    return {"status": status, **state}
+
+
+async def audit_database(store: Any, store_engine: Any) -> Dict[str, Any]:
+    """The audit trail's database (TRIAGE_DATABASE_URL): the Rasa server writes to it when it gives a
+    disposition by itself (components/patches/failsafe.py). Rows it could not write wait in memory."""
+    from clinic import database
+    worker = sys.modules.get("clinic.worker")  # imported only once a degraded disposition was given
+    engine = database.engine()
+    if store_engine is not None and str(store_engine.url) == str(engine.url):
+        error = STATE.last_error if STATE.database_ok is False else None  # probed just now, as the store's
+    else:
+        error = await probe(engine)
+    report: Dict[str, Any] = {"database": "ok" if error is None else "down",
+                              "rows_waiting_in_memory": len(worker._backlog) if worker else 0}
+    if error:
+        report["error"] = error
+    return report
 
 
 async def _watch(app: Any) -> None:

@@ -1,5 +1,6 @@
 """Shared fixtures: real servers on free ports, a loaded Rasa agent, and Rasa SDK trackers."""
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -67,6 +68,9 @@ class Servers:
     processes: dict = field(default_factory=dict)
     tracker_store: dict | None = None
     env: dict = field(default_factory=dict)
+    # The servers' shared secrets (clinic/server_secrets.py), per test run: never the checkout's var/.
+    action_secret: str = field(default_factory=lambda: secrets.token_hex(16))
+    session_secret: str = field(default_factory=lambda: secrets.token_hex(16))
 
     @property
     def rasa_url(self) -> str:
@@ -87,7 +91,11 @@ class Servers:
         return self.env.get("TRIAGE_DATABASE_URL") or f"sqlite:///{self.workdir / 'triage.db'}"
 
     def server_env(self) -> dict:
-        return {**server_env(), **self.env, "TRIAGE_DATABASE_URL": self.database_url}
+        # The tests' clients all send from 127.0.0.1: exempt it from the per-address limit, as a setting
+        # (the loopback is not exempt by default); the limit tests send from 127.0.0.2 and up.
+        return {**server_env(), "TRIAGE_ACTION_SECRET": self.action_secret,
+                "TRIAGE_SESSION_SECRET": self.session_secret, "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1",
+                **self.env, "TRIAGE_DATABASE_URL": self.database_url}
 
     def start_actions(self) -> None:
         log = self.workdir / "actions.log"
@@ -98,8 +106,8 @@ class Servers:
 
     def start_rasa(self, *extra: str) -> None:
         log = self.workdir / "rasa.log"
-        self.processes["rasa"] = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+        self.processes["rasa"] = subprocess.Popen(  # as `make rasa`: the API token comes by the environment
+            [sys.executable, "-m", "components.launch", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
              "--endpoints", str(self.endpoints), "--credentials", str(ROOT / "credentials.yml"), *extra],
             cwd=ROOT, env=self.server_env(), stdout=log.open("a"), stderr=subprocess.STDOUT)
         wait_until_up(f"{self.rasa_url}/webhooks/rest/", self.processes["rasa"], log)

@@ -39,10 +39,15 @@ from components.channels import input_checks
 from components import health
 from components.channels.output import DispositionOutputChannel
 from components.channels.socketio import SocketIOInput, origin_allowed
+from components.patches import typed_commands
 
 logger = logging.getLogger("triage.input")
 
 REQUEST_MAX_BYTES = int(os.environ.get("TRIAGE_REQUEST_MAX_BYTES") or 32 * 1024)
+# What the HTTP server and Engine.IO read at most: above REQUEST_MAX_BYTES, up to this, a message still
+# reaches our checks and gets the friendly "too long" reply (on socket.io too, where a refused HTTP body
+# would silently break the long-polling connection); above it, Sanic's 413 (also friendly on REST).
+TRANSPORT_MAX_BYTES = max(REQUEST_MAX_BYTES, 1024 * 1024)
 MAX_SENDER_CHARS = 255  # the tracker store's sender_id column
 RED_LEVELS = ("call_doctor_now", "emergency")
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -116,6 +121,7 @@ class Guard:
             await out.send_text_message(sender, text)
         if checked.forward:
             message.text = checked.text
+            setattr(message, typed_commands.PUBLIC, True)  # typed "/restart" is text (patches/typed_commands.py)
             escalations = _watch_escalations(out) if checked.expect_red_flag else None
             try:
                 await on_new_message(message)
@@ -147,6 +153,14 @@ def _watch_escalations(output_channel: Any) -> list:
 
     output_channel.send_response = recording
     return seen
+
+
+def _too_big(data: Any) -> bool:
+    """Whether a socket.io message is over REQUEST_MAX_BYTES, as a REST body would be."""
+    try:
+        return len(json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")) > REQUEST_MAX_BYTES
+    except (TypeError, ValueError):
+        return False
 
 
 def _bot_reply(sender: Optional[str], text: str) -> list:
@@ -205,7 +219,7 @@ def install_server_limits(blueprint: Blueprint) -> None:
         if getattr(app.ctx, "triage_hardened", False):
             return
         app.ctx.triage_hardened = True
-        app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES
+        app.config.REQUEST_MAX_SIZE = TRANSPORT_MAX_BYTES
         app.error_handler.add(PayloadTooLarge, _too_large)
         health.check_api_protection()
 
@@ -246,19 +260,21 @@ class HardenedRestInput(RestInput):
             origin = request.headers.get("origin")
             if origin and not origin_allowed(origin, {"sanic.request": request}):
                 return response.json({"error": "This origin may not use the bot."}, status=403)
+            if len(request.body or b"") > REQUEST_MAX_BYTES:
+                return _too_large(request, PayloadTooLarge("Payload Too Large"))
             wait = guard.ip_wait(client_ip(request))
-            if wait:
-                return response.json(_bot_reply(None, input_checks.rate_limited_text(wait)), status=429,
-                                     headers={"Retry-After": str(int(wait + 1))})
             try:
                 data = parse_body(request.body or b"")
             except BadRequest as error:
+                if wait:
+                    return response.json(_bot_reply(None, input_checks.rate_limited_text(wait)), status=429,
+                                         headers={"Retry-After": str(int(wait + 1))})
                 return response.json({"error": error.reason}, status=error.status)
             sender = data["sender"]
-            wait = guard.sender_wait(sender)
-            if wait:
-                return response.json(_bot_reply(sender, input_checks.rate_limited_text(wait)), status=429,
-                                     headers={"Retry-After": str(int(wait + 1))})
+            wait = wait or guard.sender_wait(sender)
+            if wait:  # refused, but still scanned: a red flag gets its instruction first
+                return response.json(_bot_reply(sender, input_checks.rate_limited_reply(data["message"], wait)),
+                                     status=429, headers={"Retry-After": str(int(wait + 1))})
             channel = data["input_channel"] or self.name()
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
                 return response.stream(self.stream_response(guarded, data["message"], sender, channel,
@@ -289,11 +305,15 @@ class HardenedSocketIOInput(SocketIOInput):
         blueprint = super().blueprint(guarded)
         install_server_limits(blueprint)
         sio = self.sio
-        sio.eio.max_http_buffer_size = REQUEST_MAX_BYTES
+        sio.eio.max_http_buffer_size = TRANSPORT_MAX_BYTES
         namespace = self.namespace or "/"
         handle_message = sio.handlers[namespace][self.user_message_evt]
 
         async def rate_limited(sid: Text, data: Any) -> None:
+            if _too_big(data):  # the same friendly reply as REST's 413; the socket goes on
+                await sio.emit(self.bot_message_evt, {"text": input_checks.TOO_LARGE + "\n" + input_checks.fail_safe_text()},
+                               room=sid, namespace=namespace)
+                return
             if isinstance(data, dict) and data.get("message") is not None and not isinstance(data["message"], str):
                 if isinstance(data["message"], (int, float)) and not isinstance(data["message"], bool):
                     data = {**data, "message": str(data["message"])}
@@ -302,11 +322,11 @@ class HardenedSocketIOInput(SocketIOInput):
                     return
             environ = sio.get_environ(sid, namespace) or {}
             ip = client_ip(environ.get("sanic.request")) or environ.get("REMOTE_ADDR", "")
-            sender = data.get("session_id") if self.session_persistence and isinstance(data, dict) else sid
+            sender = (self.sessions.session_of(sid) or sid) if self.session_persistence else sid
             wait = guard.ip_wait(ip) or (guard.sender_wait(str(sender)) if sender else 0.0)
-            if wait:
-                await sio.emit(self.bot_message_evt, {"text": input_checks.rate_limited_text(wait)},
-                               room=sid, namespace=namespace)
+            if wait:  # refused, but still scanned: a red flag gets its instruction first
+                text = input_checks.rate_limited_reply(data.get("message") if isinstance(data, dict) else None, wait)
+                await sio.emit(self.bot_message_evt, {"text": text}, room=sid, namespace=namespace)
                 return
             await handle_message(sid, data)
 

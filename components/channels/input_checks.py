@@ -88,6 +88,28 @@ def rate_limited_text(wait_seconds: float, settings: Settings | None = None) -> 
     return RATE_LIMITED.format(seconds=max(1, round(wait_seconds + 0.49))) + "\n" + safety_net_text(settings)
 
 
+def rate_limited_reply(message: object, wait_seconds: float, settings: Settings | None = None) -> str:
+    """The reply to a message refused for rate, which is still scanned: a red flag or an emergency sign in
+    it gets its instruction first ("Call 911 now.", "Call your doctor now: ..."), then the request to wait.
+    Its first MAX_MESSAGE_CHARS are read (as much as the bot reads of any message; the widget's box takes
+    1,000): about 60 ms at most, where a whole 32 KiB body would cost a second of CPU per refused message."""
+    wait = rate_limited_text(wait_seconds, settings)
+    if not isinstance(message, str) or not message.strip():
+        return wait
+    try:
+        cleaned, _ = clean(message[:2 * MAX_MESSAGE_CHARS])
+        found = scan(cleaned[:MAX_MESSAGE_CHARS])
+        if found.level not in ("call_doctor_now", "emergency"):
+            return wait
+        from bot.advice import message_for
+        from bot.triage import assess
+        s = settings or load_settings()
+        text, _ = message_for(assess(found.findings, settings=s), found.findings, s)
+        return text + "\n" + wait
+    except Exception:  # noqa: BLE001 - the refusal itself must never fail
+        return wait
+
+
 def _clinic(template: str, settings: Settings | None) -> str:
     s = settings or load_settings()
     return template.format(clinic_name=s.clinic_name, clinic_phone=s.clinic_phone, emergency_number=s.emergency_number)
@@ -209,6 +231,7 @@ class Scan:
     level: str | None  # the most serious level the rules find in the whole text
     red_flag_passages: tuple[str, ...]  # the chunks that alone are a red flag, in order
     has_findings: bool  # any symptom, temperature or unknown complaint at all
+    findings: object = None  # bot.findings.Findings of the whole text
 
 
 def scan(text: str) -> Scan:
@@ -226,7 +249,7 @@ def scan(text: str) -> Scan:
     overall = assess(merged)
     if overall.is_red_flag and not red:  # only the whole shows it (a headache here, a stiff neck there)
         red = with_findings
-    return Scan(overall.level, tuple(red) if overall.is_red_flag else (), not merged.is_empty)
+    return Scan(overall.level, tuple(red) if overall.is_red_flag else (), not merged.is_empty, merged)
 
 
 # ---------------------------------------------------------------- the check
@@ -334,7 +357,9 @@ class Limits:
     sender_burst: int = 20
     ip_per_minute: float = 300
     ip_burst: int = 100
-    exempt_ips: frozenset[str] = frozenset({"127.0.0.1", "::1"})  # per-address limit only; see docs/deployment.md
+    # Addresses the per-address limit does not apply to: none by default (a reverse proxy on the same host
+    # without SANIC_REAL_IP_HEADER would make every patient 127.0.0.1); TRIAGE_RATE_EXEMPT_IPS sets them.
+    exempt_ips: frozenset[str] = frozenset()
 
     @classmethod
     def from_env(cls, env=None) -> "Limits":

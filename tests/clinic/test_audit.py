@@ -225,3 +225,21 @@ def test_the_escalation_body_carries_the_infusion_time():
     assert body["infusion"] == {"hours_since_start": 5.0, "in_progress": False, "said": "finished the drip 2 hours ago"}
     assert body["watch_for"] == entry.handoff["watch_for"] and body["watch_for"]
     assert "My IVIG infusion: finished the drip 2 hours ago (started about 5 hours ago)." in body["text"]
+
+
+def test_an_audit_table_from_before_the_degraded_column_gets_it(tmp_path):
+    """A database made by an earlier release: its triage_audit has no `degraded` column. The first start
+    adds it, the old rows keep NULL, and a degraded disposition is recorded with its reason."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = sa.MetaData()
+    sa.Table("triage_audit", old, *[c.copy() for c in database.audit_table.columns if c.name != "degraded"])
+    eng = database.engine(url)
+    old.create_all(eng)
+    assert "degraded" not in {c["name"] for c in sa.inspect(eng).get_columns("triage_audit")}
+    assert audit.record(disposition_entry("before", MILD), db_url=url)
+    entry = disposition_entry("during-outage", EMERGENCY)
+    entry.degraded = "action_server_unavailable"
+    assert audit.record(entry, db_url=url)
+    rows = {r["conversation_id"]: r for r in audit.rows(db_url=url)}
+    assert rows["before"]["degraded"] is None
+    assert rows["during-outage"]["degraded"] == "action_server_unavailable"

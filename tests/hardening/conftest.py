@@ -1,6 +1,7 @@
 """One hardened server for the channel tests: the production channels (credentials.yml), the production
-tracker store on an SQLite file of its own, the HTTP API on with a token, --cors for the demo page,
-and a low per-address rate limit (loopback 127.0.0.1 is exempt by default, so only the tests that
+tracker store on an SQLite file of its own, the HTTP API on with a token (passed by the environment,
+as `make rasa` does), --cors for the demo page, and a low per-address rate limit (the loopback is not
+exempt by default: here 127.0.0.1 is, by the setting TRIAGE_RATE_EXEMPT_IPS, so only the tests that
 send from 127.0.0.2 and up meet it)."""
 import http.client
 import json
@@ -73,11 +74,12 @@ def hardened(tmp_path_factory):
     tracker_store = yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
     running = HardenedServers(workdir, tracker_store=tracker_store,
                               env={"TRIAGE_RATE_IP_PER_MINUTE": "30", "TRIAGE_RATE_IP_BURST": str(IP_BURST),
-                                   "TRIAGE_HEALTH_PROBE_SECONDS": "1"})
+                                   "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1", "TRIAGE_HEALTH_PROBE_SECONDS": "1"})
     running.token = secrets.token_hex(24)
+    running.env["RASA_AUTH_TOKEN"] = running.token
     try:
         running.start_actions()
-        running.start_rasa("--enable-api", "--auth-token", running.token, "--cors", ALLOWED_ORIGIN)
+        running.start_rasa("--enable-api", "--cors", ALLOWED_ORIGIN)
         yield running
     finally:
         running.stop_all()

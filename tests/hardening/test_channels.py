@@ -174,6 +174,8 @@ def test_per_sender_rate_limit_gives_a_friendly_reply(hardened):
     assert set(statuses) == {200}
     answer = hardened.say(conversation, "my chest is tight")
     assert answer.status == 429 and int(answer.headers["retry-after"]) >= 1
+    # refused, but still read: the red flag's instruction comes first
+    assert answer.json[0]["text"].startswith("Call your doctor now: Riverside Infusion Clinic, +1 555 0100.")
     assert "faster than I can read them" in answer.text
     assert "can't assess" not in answer.text and "tight chest" in answer.text  # the safety net, still
     assert hardened.say(sender(), "hello").status == 200  # others are not affected
@@ -183,6 +185,15 @@ def test_per_address_rate_limit(hardened):
     answers = [hardened.say(sender(), "", source_ip="127.0.0.2").status for _ in range(IP_BURST + 2)]
     assert answers[:IP_BURST] == [200] * IP_BURST and answers[-1] == 429
     assert hardened.say(sender(), "", source_ip="127.0.0.3").status == 200  # another address is fine
+
+
+def test_a_rate_limited_emergency_still_gets_call_911_first(hardened):
+    for _ in range(IP_BURST + 1):
+        hardened.say(sender(), "", source_ip="127.0.0.4")
+    answer = hardened.say(sender(), "my lips are swelling", source_ip="127.0.0.4")
+    assert answer.status == 429
+    assert answer.json[0]["text"].splitlines()[0] == "Call 911 now."
+    assert "faster than I can read them" in answer.text
 
 
 def socketio_exchange(url: str, messages: list, wait: float = 15.0) -> list[list[dict]]:
@@ -234,3 +245,18 @@ def test_the_server_is_unharmed_and_never_logged_the_patients_words(hardened):
     assert MARKER not in log
     assert "Traceback" not in log, log[-3000:]
     assert " 500 " not in log
+
+
+def test_a_socketio_message_over_the_size_limit_gets_the_rest_reply_and_the_socket_goes_on(hardened):
+    too_big, after = socketio_exchange(hardened.rasa_url, ["my chest " * 5_000, "my chest is tight"])
+    assert len("my chest " * 5_000) > 32 * 1024
+    assert "too long" in too_big[0]["text"] and "can't assess this right now" in too_big[0]["text"]
+    rest = hardened.post({"sender": sender(), "message": "x" * 40_000})
+    assert rest.status == 413 and rest.text == too_big[0]["text"]  # the same words as REST
+    triage = [m["custom"]["triage"] for m in after if "triage" in (m.get("custom") or {})]
+    assert triage and triage[0]["level"] == "call_doctor_now"  # still answering
+
+
+def test_a_body_over_what_the_server_reads_is_refused_politely_too(hardened):
+    answer = hardened.post({"sender": sender(), "message": "x" * 1_100_000})
+    assert answer.status == 413 and "too long" in answer.text

@@ -149,4 +149,25 @@ def test_limits_from_the_environment():
     limits = Limits.from_env({"TRIAGE_RATE_SENDER_PER_MINUTE": "5", "TRIAGE_RATE_IP_BURST": "7",
                               "TRIAGE_RATE_EXEMPT_IPS": ""})
     assert (limits.sender_per_minute, limits.ip_burst, limits.exempt_ips) == (5, 7, frozenset())
-    assert Limits.from_env({}).exempt_ips == {"127.0.0.1", "::1"}
+    assert Limits.from_env({}).exempt_ips == frozenset()  # the loopback is not exempt unless a setting says so
+    assert Limits.from_env({"TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1, ::1"}).exempt_ips == {"127.0.0.1", "::1"}
+
+
+def test_the_loopback_is_rate_limited_like_any_address_unless_a_setting_exempts_it():
+    """Behind a reverse proxy on the same host without SANIC_REAL_IP_HEADER every patient is 127.0.0.1:
+    an exempt loopback would switch the per-address limit off for everyone."""
+    from components.channels.hardened import Guard
+    guard = Guard(Limits.from_env({"TRIAGE_RATE_IP_BURST": "3"}))
+    assert [guard.ip_wait("127.0.0.1") > 0 for _ in range(4)] == [False, False, False, True]
+    exempt = Guard(Limits.from_env({"TRIAGE_RATE_IP_BURST": "3", "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1"}))
+    assert not any(exempt.ip_wait("127.0.0.1") for _ in range(10))
+
+
+def test_a_refused_message_is_still_scanned_for_red_flags():
+    from components.channels.input_checks import rate_limited_reply
+    assert rate_limited_reply("my throat is closing up", 3).splitlines()[0] == "Call 911 now."
+    assert rate_limited_reply("i threw up", 3).startswith("Call your doctor now:")
+    assert rate_limited_reply("thanks", 3).startswith("You are sending messages faster")
+    assert rate_limited_reply({"text": "x"}, 3).startswith("You are sending messages faster")
+    long = "We went for a walk. " * 90 + "my lips are swelling. " + "We went for a walk. " * 200
+    assert rate_limited_reply(long, 3).startswith("Call 911 now.")

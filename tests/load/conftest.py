@@ -146,11 +146,12 @@ class Cluster:
 
 
 # The load test sends 20 messages per conversation as fast as the bot answers, all from 127.0.0.1:
-# the per-sender limit is raised for it (the per-address one exempts the loopback by default).
+# the per-sender limit is raised for it, and 127.0.0.1 is exempt from the per-address one by setting.
 # Behind nginx the client address comes from X-Real-IP (SANIC_REAL_IP_HEADER); a low per-address limit
 # shows it is the client's, not nginx's (test_scale_out sends from 127.0.0.2).
 CLUSTER_ENV = {"TRIAGE_RATE_SENDER_PER_MINUTE": "6000", "TRIAGE_RATE_SENDER_BURST": "1000",
-               "TRIAGE_RATE_IP_PER_MINUTE": "30", "TRIAGE_RATE_IP_BURST": "10", "SANIC_REAL_IP_HEADER": "x-real-ip"}
+               "TRIAGE_RATE_IP_PER_MINUTE": "30", "TRIAGE_RATE_IP_BURST": "10", "SANIC_REAL_IP_HEADER": "x-real-ip",
+               "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1"}
 
 
 @pytest.fixture(scope="session")
@@ -161,7 +162,7 @@ def cluster(tmp_path_factory):
     redis = Redis(workdir)
     token = secrets.token_hex(24)
     tracker_store = yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
-    env = {**CLUSTER_ENV}
+    env = {**CLUSTER_ENV, "TRIAGE_ACTION_SECRET": secrets.token_hex(16), "TRIAGE_SESSION_SECRET": secrets.token_hex(16)}
     actions = nodes = nginx = None
     try:
         postgres.start()

@@ -200,6 +200,7 @@ class Widget {
       this.setStatus('');
       socket.emit('session_request', { session_id: this.store.session() });
     });
+    socket.on('session_check', (ack) => typeof ack === 'function' && ack(true)); // "this tab still holds its session"
     socket.on('session_confirm', (data) => this.confirmed(typeof data === 'string' ? data : data && data.session_id));
     socket.on('bot_uttered', (message) => this.received(message));
     socket.on('connect_error', () => this.setStatus(this.unreachable()));
@@ -303,8 +304,7 @@ class Widget {
     if (refocus) this.restartButton.focus();
   }
 
-  restart() {
-    if (this.sessionId) this.emit('/restart');
+  restart() { // a new session id is a new conversation; the old one is left as it was (never a typed /restart)
     this.store.forget(this.store.session());
     this.store.setSession(null);
     this.sessionId = null;
