@@ -1,0 +1,125 @@
+"""The learned second opinion: which red-flag body system to ask about, and the question to ask.
+
+Read it as a clinician. A classifier (components/nlu/body_systems.py, trained on
+data/body_systems/corpus.jsonl, written by someone who never saw the lexicon or the evaluation sets)
+gives each message a probability per body system. It never decides anything: where it sees a red-flag
+system that the rules did not find, the bot asks ONE yes/no question about that system's sign. The
+answer decides, through the rules, as for any other follow-up question.
+
+Interface for the dialogue (bot/findings.py `Findings.to_check`):
+  - `to_check` holds symptom ids of bot/lexicon.py, one per suggested system (`ASK_ABOUT` below).
+    An id in `to_check` is never a symptom by itself and never changes the level.
+  - For each id, ask `question(id, subject)` (subject: `Findings.subject`, None for the patient, or
+    "he", "she", "they" for a caregiver), with Yes / No buttons.
+  - "yes" is `findings.with_answer(id, True)` (the symptom is then present and the rules give its
+    level); "no" is `findings.with_answer(id, False)` (denied); "not sure" keeps the safer reading,
+    as for every question. `Findings.merge` drops an id from `to_check` once it is present or denied.
+  - `suggest()` leaves `to_check` empty when the rules already give an emergency (nothing to add:
+    red flags first), so the dialogue can ask every id it finds there.
+"""
+from __future__ import annotations
+
+from bot import lexicon
+
+# When the model's probability for a system reaches its threshold, the bot asks. Each threshold is
+# the highest at which that system's recall on held-out folds of the training corpus is at least 0.95
+# (5-fold cross-validation, `python -m eval.body_systems cv` prints them): a recall net, so it errs
+# towards asking. A message the model reads as reporting nothing (P(none) >= NONE_GATE: "no trouble
+# breathing, all good", "if I get a rash later, what do I do?") gets no question.
+THRESHOLDS: dict[str, float] = {
+    "breathing": 0.44, "chest": 0.57, "swelling_face_throat": 0.31, "consciousness": 0.27,
+    "neuro_one_side": 0.37, "headache_neck": 0.26, "urine": 0.34, "limb_swelling": 0.58, "vomiting": 0.26,
+    "heart": 0.52, "dizziness": 0.19, "jaundice": 0.52, "skin_rash": 0.42,
+}
+NONE_GATE = 0.5
+PARSE_KEY = "body_systems"  # where the Rasa component puts the probabilities in the parse data
+
+# Red-flag system -> the symptom id to ask about (a sign a nurse would not send home).
+ASK_ABOUT: dict[str, str] = {
+    "breathing": "breathing_difficulty",
+    "chest": "chest_tightness",
+    "swelling_face_throat": "throat_or_face_swelling",
+    "consciousness": "fainting",  # "fainting or not responding": fainted, collapsed, hard to wake
+    "neuro_one_side": "stroke_signs",
+    "headache_neck": "neck_stiffness",
+    "urine": "little_or_no_urine",
+    "limb_swelling": "swollen_painful_limb",
+    "vomiting": "vomiting",
+    "heart": "palpitations",
+    "dizziness": "dizziness",
+    "jaundice": "jaundice",
+    "skin_rash": "severe_rash",
+}
+
+# Every lexicon symptom's body system: a system is "found" by the rules when one of its symptoms
+# (mild ones included) was reported, denied or asked about; its own follow-up questions then apply
+# (a headache already leads to "is your neck stiff?"), so the model adds no question for it.
+SYSTEM_OF: dict[str, str] = {
+    "breathing_difficulty": "breathing", "severe_breathing_difficulty": "breathing", "blue_lips": "breathing",
+    "chest_tightness": "chest", "crushing_chest_pain": "chest",
+    "throat_or_face_swelling": "swelling_face_throat",
+    "fainting": "consciousness", "seizure": "consciousness", "confusion": "consciousness",
+    "stroke_signs": "neuro_one_side",
+    "headache": "headache_neck", "severe_headache": "headache_neck", "neck_stiffness": "headache_neck",
+    "worst_headache": "headache_neck",
+    "dark_urine": "urine", "little_or_no_urine": "urine",
+    "swollen_painful_limb": "limb_swelling",
+    "vomiting": "vomiting", "persistent_vomiting": "vomiting",
+    "palpitations": "heart",
+    "dizziness": "dizziness",
+    "jaundice": "jaundice",
+    "rash": "skin_rash", "severe_rash": "skin_rash",
+    "fever": "fever", "high_fever": "fever", "chills": "fever",
+    "nausea": "stomach_mild",
+    "infusion_site_irritation": "infusion_site",
+    "muscle_aches": "muscles_joints", "joint_pain": "muscles_joints",
+    "tiredness": "general_mild", "flu_like_symptoms": "general_mild", "flushing": "general_mild",
+}
+
+# The yes/no question for each id, in plain words. {you} {your} {are} {have} {do} become
+# "you your are have do" for the patient and "he his is has does" (she ..., they ...) for a caregiver.
+QUESTIONS: dict[str, str] = {
+    "breathing_difficulty": "{are} {you} having any trouble breathing right now?",
+    "chest_tightness": "{do} {you} have any tightness, pressure or pain in {your} chest?",
+    "throat_or_face_swelling": "Is there any swelling of {your} face, lips, tongue or throat?",
+    "fainting": "{have} {you} fainted or passed out, or {are} {you} very hard to wake or not responding normally?",
+    "stroke_signs": "Is one side of {your} face drooping, or is one arm or leg weak or numb, or is {your} speech slurred?",
+    "neck_stiffness": "Is {your} neck stiff, so that it hurts to bend {your} chin down to {your} chest?",
+    "little_or_no_urine": "Is {your} pee much darker than usual, or {are} {you} passing much less of it?",
+    "swollen_painful_limb": "Is one of {your} legs or arms swollen, painful or warm to the touch?",
+    "vomiting": "{have} {you} vomited (been sick)?",
+    "palpitations": "Is {your} heart racing, pounding or beating unevenly?",
+    "dizziness": "{are} {you} feeling dizzy or light-headed?",
+    "jaundice": "Are the whites of {your} eyes, or {your} skin, turning yellow?",
+    "severe_rash": "{do} {you} have a rash that is spreading, getting worse or covering a large area?",
+}
+
+_PERSON = {  # subject -> the words of the templates
+    None: {"you": "you", "your": "your", "are": "are", "have": "have", "do": "do"},
+    "he": {"you": "he", "your": "his", "are": "is", "have": "has", "do": "does"},
+    "she": {"you": "she", "your": "her", "are": "is", "have": "has", "do": "does"},
+    "they": {"you": "they", "your": "their", "are": "are", "have": "have", "do": "do"},
+}
+
+
+def question(symptom: str, subject: str | None = None) -> str:
+    """The yes/no question about `symptom` (a `to_check` id), for the patient or a caregiver."""
+    text = QUESTIONS[symptom].format(**_PERSON.get(subject, _PERSON["they"]))
+    return text[0].upper() + text[1:]
+
+
+def suggest(probabilities: dict[str, float], symptoms: frozenset[str], denied: frozenset[str] = frozenset(),
+            asked_about: frozenset[str] = frozenset(), level: str | None = None) -> frozenset[str]:
+    """The ids to ask about: red-flag systems the model sees and the rules did not find.
+
+    `probabilities` is the model's output (system -> probability); the other arguments are what the
+    rules found in the same message, and `level` their disposition.
+    """
+    if level == lexicon.EMERGENCY or probabilities.get("none", 0.0) >= NONE_GATE:
+        return frozenset()
+    found = {SYSTEM_OF.get(s) for s in symptoms | denied | asked_about}
+    # A question the rules will already ask (nausea -> "have you vomited?") is not asked twice.
+    followed_up = {q for q, triggers in lexicon.FOLLOW_UP_QUESTIONS.items() if symptoms & set(triggers)}
+    return frozenset(symptom for system, symptom in ASK_ABOUT.items()
+                     if probabilities.get(system, 0.0) >= THRESHOLDS[system] and system not in found
+                     and symptom not in followed_up)

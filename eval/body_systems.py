@@ -1,0 +1,164 @@
+"""Measures of the learned body-system layer (README "The learned second opinion").
+
+    python -m eval.body_systems cv      # 5-fold cross-validation on the training corpus: the threshold
+    python -m eval.body_systems dev     # how often mild / symptom-free dev-set messages get a question
+    python -m eval.body_systems blind   # which messages the rules under-triage get a targeted question
+    python -m eval.body_systems speed   # prediction time per message
+
+`cv` reads only data/body_systems/corpus.jsonl; `dev` and `blind` only run the trained model over an
+evaluation set (nothing is learnt from them).
+"""
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from bot import body_systems
+from bot.findings import Findings
+from bot.lexicon import MANAGE_AT_HOME
+from bot.triage import assess
+from eval.evaluate import DEV_SET, ORDER, RED, ROOT, load_agent
+
+CORPUS = ROOT / "data" / "body_systems" / "corpus.jsonl"
+BLIND_SET = ROOT / "eval" / "sets" / "blind_round1.yml"
+RED_SYSTEMS = list(body_systems.ASK_ABOUT)
+FOLDS = 5
+
+
+def cross_validated_probabilities(folds: int = FOLDS) -> tuple[list[str], np.ndarray, np.ndarray]:
+    from sklearn.model_selection import KFold
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    from components.nlu.body_systems import BodySystemModel, read_corpus
+    texts, labels = read_corpus(CORPUS)
+    binarizer = MultiLabelBinarizer()
+    y = binarizer.fit_transform(labels)
+    classes = list(binarizer.classes_)
+    p = np.zeros(y.shape)
+    for train, test in KFold(folds, shuffle=True, random_state=0).split(texts):
+        model = BodySystemModel.fit([texts[i] for i in train], [labels[i] for i in train])
+        for i in test:
+            predicted = model.predict(texts[i])
+            p[i] = [predicted.get(c, 0.0) for c in classes]
+    return classes, y, p
+
+
+def suggested(classes: list[str], p: np.ndarray, thresholds: dict[str, float], gate: float) -> np.ndarray:
+    """messages x red systems: would the system be suggested (the rules aside)."""
+    none = p[:, classes.index("none")]
+    return np.stack([(p[:, classes.index(s)] >= thresholds[s]) & (none < gate) for s in RED_SYSTEMS], axis=1)
+
+
+def chosen_thresholds(classes: list[str], y: np.ndarray, p: np.ndarray, gate: float,
+                      recall: float = 0.95) -> dict[str, float]:
+    """Per red-flag system, the highest threshold (0.01 steps) with held-out recall >= `recall`."""
+    none = p[:, classes.index("none")] < gate
+    chosen = {}
+    for system in RED_SYSTEMS:
+        truth, prob = y[:, classes.index(system)] == 1, p[:, classes.index(system)]
+        chosen[system] = next((t for t in np.round(np.arange(0.99, 0.0, -0.01), 2)
+                               if ((prob >= t) & none & truth).sum() >= recall * truth.sum()), 0.0)
+    return chosen
+
+
+def cv() -> None:
+    classes, y, p = cross_validated_probabilities()
+    truth = np.stack([y[:, classes.index(s)] == 1 for s in RED_SYSTEMS], axis=1)
+    none = y[:, classes.index("none")] == 1
+    print(f"{FOLDS}-fold cross-validation on {len(y)} corpus messages (held-out folds)\n")
+    chosen = chosen_thresholds(classes, y, p, body_systems.NONE_GATE)
+    print(f"thresholds for held-out recall >= 0.95 per red-flag system, none gate {body_systems.NONE_GATE}:")
+    print("THRESHOLDS = {" + ", ".join(f'"{k}": {v}' for k, v in chosen.items()) + "}")
+    if chosen != body_systems.THRESHOLDS:
+        print("  (bot/body_systems.py has other thresholds: the figures below are for those)")
+    s = suggested(classes, p, body_systems.THRESHOLDS, body_systems.NONE_GATE)
+    print("\nat bot/body_systems.py's thresholds:")
+    print("  system                 threshold  messages  precision  recall")
+    for k, system in enumerate(RED_SYSTEMS):
+        tp = (s[:, k] & truth[:, k]).sum()
+        print(f"  {system:<22} {body_systems.THRESHOLDS[system]:>9.2f}  {truth[:, k].sum():>8}"
+              f"  {tp / max(s[:, k].sum(), 1):>9.3f}  {tp / truth[:, k].sum():>6.3f}")
+    tp, fp, fn = (s & truth).sum(), (s & ~truth).sum(), (~s & truth).sum()
+    print(f"  {'all red-flag systems':<22} {'':>9}  {truth.sum():>8}  {tp / (tp + fp):>9.3f}  {tp / (tp + fn):>6.3f}")
+    print(f"  corpus 'none' messages given a question (the rules aside): {s[none].any(1).mean():.1%} of {none.sum()}")
+    print("\none global threshold instead (for comparison):")
+    print("  threshold  min recall (system)            mean precision  'none' messages given a question")
+    for threshold in np.round(np.arange(0.05, 0.61, 0.05), 2):
+        s = suggested(classes, p, dict.fromkeys(RED_SYSTEMS, threshold), body_systems.NONE_GATE)
+        recall = (s & truth).sum(0) / truth.sum(0)
+        precision = (s & truth).sum(0) / np.maximum(s.sum(0), 1)
+        print(f"  {threshold:.2f}       {recall.min():.3f} ({RED_SYSTEMS[int(np.argmin(recall))]:<20})"
+              f"   {precision.mean():.3f}           {s[none].any(1).mean():.1%}")
+
+
+def parse_set(agent, labelled: Path) -> list[tuple[dict, dict]]:
+    messages = yaml.safe_load(labelled.read_text())["messages"]
+
+    async def run():
+        return [await agent.parse_message(m["text"]) for m in messages]
+    return list(zip(messages, asyncio.run(run())))
+
+
+def rules_level(parse_data: dict) -> str:
+    """The level the rules alone give (evaluate.level_of, without the routing of a mere suggestion)."""
+    findings = Findings.from_dict(parse_data.get("triage_findings"))
+    if findings.is_empty:
+        reported = parse_data.get("intent_before_scan") == "report_symptoms" and not findings.denied
+        return RED[0] if reported else "none"
+    return assess(findings).level
+
+
+def dev(agent=None, labelled: Path = DEV_SET) -> None:
+    agent = agent or load_agent()
+    parsed = parse_set(agent, labelled)
+    print(f"{labelled.name}: learned questions (to_check) per expected level")
+    for level in ORDER:
+        rows = [(m, p) for m, p in parsed if m["level"] == level]
+        asked = [(m, p) for m, p in rows if p["triage_findings"]["to_check"]]
+        print(f"  {level:<16} {len(asked):>3} of {len(rows):>3} messages ({len(asked) / max(len(rows), 1):.1%}),"
+              f" {sum(len(p['triage_findings']['to_check']) for _, p in asked)} questions")
+    for level in ("none", MANAGE_AT_HOME):
+        print(f"\n{level} messages given a question:")
+        for m, p in parsed:
+            if m["level"] == level and p["triage_findings"]["to_check"]:
+                print(f"  {p['triage_findings']['to_check']}: {m['text']}")
+
+
+def blind(agent=None, labelled: Path = BLIND_SET) -> None:
+    agent = agent or load_agent()
+    parsed = parse_set(agent, labelled)
+    under = [(m, p) for m, p in parsed
+             if m["level"] in RED and ORDER.index(rules_level(p)) < ORDER.index(m["level"])]
+    print(f"{labelled.name}: {len(under)} red-flag messages the rules under-triage; the learned questions:")
+    for m, p in under:
+        print(f"  {m['level']} -> {rules_level(p)}; asks {p['triage_findings']['to_check'] or 'nothing'}"
+              f" [{m.get('note', '')}]: {m['text']}")
+
+
+def speed(n: int = 2000) -> None:
+    import tempfile
+
+    from components.nlu.body_systems import BodySystemModel, read_corpus
+    texts, labels = read_corpus(CORPUS)
+    started = time.perf_counter()
+    model = BodySystemModel.fit(texts, labels)
+    trained = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as directory:
+        model.save(Path(directory))
+        model = BodySystemModel.load(Path(directory))
+    messages = [texts[i % len(texts)] for i in range(n)]
+    started = time.perf_counter()
+    for text in messages:
+        model.predict(text)
+    each = (time.perf_counter() - started) / n
+    print(f"training on {len(texts)} messages: {trained:.1f} s; prediction: {each * 1000:.3f} ms per message"
+          f" (mean of {n}, mean length {np.mean([len(t) for t in messages]):.0f} characters)")
+
+
+if __name__ == "__main__":
+    commands = {"cv": cv, "dev": dev, "blind": blind, "speed": speed}
+    for name in sys.argv[1:] or ["cv", "speed"]:
+        commands[name]()
