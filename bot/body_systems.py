@@ -24,14 +24,13 @@ from bot import lexicon
 # When the model's probability for a system reaches its threshold, the bot asks. Each threshold is
 # the highest at which that system's recall on held-out folds of the training corpus is at least 0.95
 # (5-fold cross-validation, `python -m eval.body_systems cv` prints them): a recall net, so it errs
-# towards asking. A message the model reads as reporting nothing (P(none) >= NONE_GATE: "no trouble
-# breathing, all good", "if I get a rash later, what do I do?") gets no question.
+# towards asking. The model must also rate the system above "nothing to report" (its `none` category:
+# "no trouble breathing, all good", "if I get a rash later, what do I do?").
 THRESHOLDS: dict[str, float] = {
-    "breathing": 0.44, "chest": 0.57, "swelling_face_throat": 0.31, "consciousness": 0.27,
-    "neuro_one_side": 0.37, "headache_neck": 0.26, "urine": 0.34, "limb_swelling": 0.58, "vomiting": 0.26,
-    "heart": 0.52, "dizziness": 0.19, "jaundice": 0.52, "skin_rash": 0.42,
+    "breathing": 0.44, "chest": 0.61, "swelling_face_throat": 0.31, "consciousness": 0.27,
+    "neuro_one_side": 0.37, "headache_neck": 0.34, "urine": 0.37, "limb_swelling": 0.58, "vomiting": 0.26,
+    "heart": 0.54, "dizziness": 0.19, "jaundice": 0.58, "skin_rash": 0.42,
 }
-NONE_GATE = 0.5
 PARSE_KEY = "body_systems"  # where the Rasa component puts the probabilities in the parse data
 
 # Red-flag system -> the symptom id to ask about (a sign a nurse would not send home).
@@ -51,9 +50,11 @@ ASK_ABOUT: dict[str, str] = {
     "skin_rash": "severe_rash",
 }
 
-# Every lexicon symptom's body system: a system is "found" by the rules when one of its symptoms
-# (mild ones included) was reported, denied or asked about; its own follow-up questions then apply
-# (a headache already leads to "is your neck stiff?"), so the model adds no question for it.
+# Every lexicon symptom's body system. A system is "found" by the rules when one of its symptoms (mild
+# ones included) was reported or asked about: its own follow-up questions then apply (a headache
+# already leads to "is your neck stiff?"), so the model adds no question for it. A denied symptom
+# only stops the question about that very symptom ("not crushing, just heavy" still asks about chest
+# tightness; "no trouble breathing" does not ask about breathing).
 SYSTEM_OF: dict[str, str] = {
     "breathing_difficulty": "breathing", "severe_breathing_difficulty": "breathing", "blue_lips": "breathing",
     "chest_tightness": "chest", "crushing_chest_pain": "chest",
@@ -108,6 +109,12 @@ def question(symptom: str, subject: str | None = None) -> str:
     return text[0].upper() + text[1:]
 
 
+def sees(system: str, probabilities: dict[str, float], thresholds: dict[str, float] = THRESHOLDS) -> bool:
+    """Does the model see a red-flag `system` in the message (the rules aside)?"""
+    p = probabilities.get(system, 0.0)
+    return p >= thresholds[system] and p > probabilities.get("none", 0.0)
+
+
 def suggest(probabilities: dict[str, float], symptoms: frozenset[str], denied: frozenset[str] = frozenset(),
             asked_about: frozenset[str] = frozenset(), level: str | None = None) -> frozenset[str]:
     """The ids to ask about: red-flag systems the model sees and the rules did not find.
@@ -115,11 +122,11 @@ def suggest(probabilities: dict[str, float], symptoms: frozenset[str], denied: f
     `probabilities` is the model's output (system -> probability); the other arguments are what the
     rules found in the same message, and `level` their disposition.
     """
-    if level == lexicon.EMERGENCY or probabilities.get("none", 0.0) >= NONE_GATE:
+    if level == lexicon.EMERGENCY:
         return frozenset()
-    found = {SYSTEM_OF.get(s) for s in symptoms | denied | asked_about}
+    found = {SYSTEM_OF.get(s) for s in symptoms | asked_about}
     # A question the rules will already ask (nausea -> "have you vomited?") is not asked twice.
     followed_up = {q for q, triggers in lexicon.FOLLOW_UP_QUESTIONS.items() if symptoms & set(triggers)}
     return frozenset(symptom for system, symptom in ASK_ABOUT.items()
-                     if probabilities.get(system, 0.0) >= THRESHOLDS[system] and system not in found
-                     and symptom not in followed_up)
+                     if sees(system, probabilities) and system not in found
+                     and symptom not in denied and symptom not in followed_up)

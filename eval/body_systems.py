@@ -28,6 +28,11 @@ RED_SYSTEMS = list(body_systems.ASK_ABOUT)
 FOLDS = 5
 
 
+def read_texts() -> list[str]:
+    from components.nlu.body_systems import read_corpus
+    return read_corpus(CORPUS)[0]
+
+
 def cross_validated_probabilities(folds: int = FOLDS) -> tuple[list[str], np.ndarray, np.ndarray]:
     from sklearn.model_selection import KFold
     from sklearn.preprocessing import MultiLabelBinarizer
@@ -46,21 +51,19 @@ def cross_validated_probabilities(folds: int = FOLDS) -> tuple[list[str], np.nda
     return classes, y, p
 
 
-def suggested(classes: list[str], p: np.ndarray, thresholds: dict[str, float], gate: float) -> np.ndarray:
-    """messages x red systems: would the system be suggested (the rules aside)."""
-    none = p[:, classes.index("none")]
-    return np.stack([(p[:, classes.index(s)] >= thresholds[s]) & (none < gate) for s in RED_SYSTEMS], axis=1)
+def suggested(classes: list[str], p: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:
+    """messages x red systems: does the model see the system (bot/body_systems.py `sees`, the rules aside)."""
+    return np.array([[body_systems.sees(s, dict(zip(classes, row)), thresholds) for s in RED_SYSTEMS] for row in p])
 
 
-def chosen_thresholds(classes: list[str], y: np.ndarray, p: np.ndarray, gate: float,
-                      recall: float = 0.95) -> dict[str, float]:
+def chosen_thresholds(classes: list[str], y: np.ndarray, p: np.ndarray, recall: float = 0.95) -> dict[str, float]:
     """Per red-flag system, the highest threshold (0.01 steps) with held-out recall >= `recall`."""
-    none = p[:, classes.index("none")] < gate
     chosen = {}
-    for system in RED_SYSTEMS:
-        truth, prob = y[:, classes.index(system)] == 1, p[:, classes.index(system)]
+    for k, system in enumerate(RED_SYSTEMS):
+        truth = y[:, classes.index(system)] == 1
         chosen[system] = next((t for t in np.round(np.arange(0.99, 0.0, -0.01), 2)
-                               if ((prob >= t) & none & truth).sum() >= recall * truth.sum()), 0.0)
+                               if (suggested(classes, p[truth], dict.fromkeys(RED_SYSTEMS, t))[:, k]).sum()
+                               >= recall * truth.sum()), 0.0)
     return chosen
 
 
@@ -69,12 +72,12 @@ def cv() -> None:
     truth = np.stack([y[:, classes.index(s)] == 1 for s in RED_SYSTEMS], axis=1)
     none = y[:, classes.index("none")] == 1
     print(f"{FOLDS}-fold cross-validation on {len(y)} corpus messages (held-out folds)\n")
-    chosen = chosen_thresholds(classes, y, p, body_systems.NONE_GATE)
-    print(f"thresholds for held-out recall >= 0.95 per red-flag system, none gate {body_systems.NONE_GATE}:")
+    chosen = chosen_thresholds(classes, y, p)
+    print("thresholds for held-out recall >= 0.95 per red-flag system:")
     print("THRESHOLDS = {" + ", ".join(f'"{k}": {v}' for k, v in chosen.items()) + "}")
     if chosen != body_systems.THRESHOLDS:
         print("  (bot/body_systems.py has other thresholds: the figures below are for those)")
-    s = suggested(classes, p, body_systems.THRESHOLDS, body_systems.NONE_GATE)
+    s = suggested(classes, p, body_systems.THRESHOLDS)
     print("\nat bot/body_systems.py's thresholds:")
     print("  system                 threshold  messages  precision  recall")
     for k, system in enumerate(RED_SYSTEMS):
@@ -84,10 +87,20 @@ def cv() -> None:
     tp, fp, fn = (s & truth).sum(), (s & ~truth).sum(), (~s & truth).sum()
     print(f"  {'all red-flag systems':<22} {'':>9}  {truth.sum():>8}  {tp / (tp + fp):>9.3f}  {tp / (tp + fn):>6.3f}")
     print(f"  corpus 'none' messages given a question (the rules aside): {s[none].any(1).mean():.1%} of {none.sum()}")
+    from bot.findings import extract
+    from bot.triage import assess as assess_
+    texts = [t for t, is_none in zip(read_texts(), none) if is_none]
+    asked = 0
+    for text, row in zip(texts, p[none]):
+        f = extract(text)
+        asked += bool(body_systems.suggest(dict(zip(classes, row)), f.symptoms, f.denied, f.asked_about,
+                                           assess_(f).level))
+    print(f"  corpus 'none' messages given a question after the rules (denials, questions): "
+          f"{asked / len(texts):.1%}")
     print("\none global threshold instead (for comparison):")
     print("  threshold  min recall (system)            mean precision  'none' messages given a question")
     for threshold in np.round(np.arange(0.05, 0.61, 0.05), 2):
-        s = suggested(classes, p, dict.fromkeys(RED_SYSTEMS, threshold), body_systems.NONE_GATE)
+        s = suggested(classes, p, dict.fromkeys(RED_SYSTEMS, threshold))
         recall = (s & truth).sum(0) / truth.sum(0)
         precision = (s & truth).sum(0) / np.maximum(s.sum(0), 1)
         print(f"  {threshold:.2f}       {recall.min():.3f} ({RED_SYSTEMS[int(np.argmin(recall))]:<20})"
