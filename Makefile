@@ -31,7 +31,7 @@ $(VENV)/.installed: requirements.lock
 # Retrain only when what the model learns from has changed.
 MODEL_INPUTS := config.yml domain.yml $(wildcard data/nlu/*.yml data/rules/*.yml data/stories/*.yml) \
 	bot/lexicon.py bot/nlp.py bot/spacy_pipeline/config.cfg components/nlu/symptom_scanner.py \
-	data/body_systems/corpus.jsonl components/nlu/body_systems.py bot/body_systems.py
+	data/body_systems/corpus.jsonl data/body_systems/frames.txt components/nlu/body_systems.py bot/body_systems.py
 
 train: $(MODEL)
 

@@ -28,8 +28,8 @@ from bot import lexicon
 # "no trouble breathing, all good", "if I get a rash later, what do I do?").
 THRESHOLDS: dict[str, float] = {
     "breathing": 0.44, "chest": 0.61, "swelling_face_throat": 0.31, "consciousness": 0.27,
-    "neuro_one_side": 0.37, "headache_neck": 0.34, "urine": 0.37, "limb_swelling": 0.58, "vomiting": 0.26,
-    "heart": 0.54, "dizziness": 0.19, "jaundice": 0.58, "skin_rash": 0.42,
+    "neuro_one_side": 0.33, "headache_neck": 0.31, "urine": 0.38, "limb_swelling": 0.58, "vomiting": 0.26,
+    "heart": 0.54, "dizziness": 0.19, "jaundice": 0.59, "skin_rash": 0.42,
 }
 PARSE_KEY = "body_systems"  # where the Rasa component puts the probabilities in the parse data
 

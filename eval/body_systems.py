@@ -3,6 +3,7 @@
     python -m eval.body_systems cv      # 5-fold cross-validation on the training corpus: the threshold
     python -m eval.body_systems dev     # how often mild / symptom-free dev-set messages get a question
     python -m eval.body_systems blind   # which messages the rules under-triage get a targeted question
+    python -m eval.body_systems levels  # the evaluator's figures with and without the learned questions
     python -m eval.body_systems speed   # prediction time per message
 
 `cv` reads only data/body_systems/corpus.jsonl; `dev` and `blind` only run the trained model over an
@@ -37,14 +38,16 @@ def cross_validated_probabilities(folds: int = FOLDS) -> tuple[list[str], np.nda
     from sklearn.model_selection import KFold
     from sklearn.preprocessing import MultiLabelBinarizer
 
-    from components.nlu.body_systems import BodySystemModel, read_corpus
+    from components.nlu.body_systems import BodySystemModel, data_path, read_corpus, read_frames
     texts, labels = read_corpus(CORPUS)
+    frames = read_frames(data_path({}, "frames"))  # always in training, never held out
     binarizer = MultiLabelBinarizer()
     y = binarizer.fit_transform(labels)
     classes = list(binarizer.classes_)
     p = np.zeros(y.shape)
     for train, test in KFold(folds, shuffle=True, random_state=0).split(texts):
-        model = BodySystemModel.fit([texts[i] for i in train], [labels[i] for i in train])
+        model = BodySystemModel.fit([texts[i] for i in train] + frames,
+                                    [labels[i] for i in train] + [["none"]] * len(frames))
         for i in test:
             predicted = model.predict(texts[i])
             p[i] = [predicted.get(c, 0.0) for c in classes]
@@ -151,11 +154,27 @@ def blind(agent=None, labelled: Path = BLIND_SET) -> None:
               f" [{m.get('note', '')}]: {m['text']}")
 
 
+def levels(agent=None) -> None:
+    """evaluate.py's figures per set, with the learned questions routed as symptom reports (as the
+    evaluator counts them: a report with no known symptom is call_doctor_now) and without (rules alone)."""
+    from eval.evaluate import HOLDOUT_SET, Result, level_of, metrics
+    agent = agent or load_agent()
+    keys = ("under_triage", "red_flag_sensitivity", "emergency_recall", "over_triage_of_mild",
+            "false_disposition_on_no_symptom")
+    print(f"{'':<34}" + "".join(f"{k[:22]:>24}" for k in keys))
+    for labelled in (DEV_SET, HOLDOUT_SET, BLIND_SET):
+        parsed = parse_set(agent, labelled)
+        for name, level in (("rules alone", rules_level), ("with learned questions", level_of)):
+            m = metrics([Result(msg["text"], msg["level"], level(p)) for msg, p in parsed])
+            print(f"{labelled.stem + ', ' + name:<34}" + "".join(
+                f"{m[k]:>24}" if isinstance(m[k], int) else f"{m[k]:>24.1%}" for k in keys))
+
+
 def speed(n: int = 2000) -> None:
     import tempfile
 
-    from components.nlu.body_systems import BodySystemModel, read_corpus
-    texts, labels = read_corpus(CORPUS)
+    from components.nlu.body_systems import BodySystemModel, training_messages
+    texts, labels = training_messages({})
     started = time.perf_counter()
     model = BodySystemModel.fit(texts, labels)
     trained = time.perf_counter() - started
@@ -172,6 +191,6 @@ def speed(n: int = 2000) -> None:
 
 
 if __name__ == "__main__":
-    commands = {"cv": cv, "dev": dev, "blind": blind, "speed": speed}
+    commands = {"cv": cv, "dev": dev, "blind": blind, "levels": levels, "speed": speed}
     for name in sys.argv[1:] or ["cv", "speed"]:
         commands[name]()

@@ -50,6 +50,18 @@ def read_corpus(path: Path) -> tuple[list[str], list[list[str]]]:
     return [r["text"] for r in rows], [list(r["labels"]) for r in rows]
 
 
+def read_frames(path: Path) -> list[str]:
+    """Greetings, sign-offs and bare questions: trained as "none" (no body system in them)."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def training_messages(config: Dict[Text, Any]) -> tuple[list[str], list[list[str]]]:
+    texts, labels = read_corpus(data_path(config, "corpus"))
+    frames = read_frames(data_path(config, "frames"))
+    return texts + frames, labels + [["none"]] * len(frames)
+
+
 class BodySystemModel:
     """Multi-label classifier: TF-IDF of character n-grams, one-vs-rest logistic regression."""
 
@@ -108,8 +120,11 @@ class BodySystemModel:
         return cls(meta["classes"], meta["vocabulary"], **arrays)
 
 
-def corpus_path(config: Dict[Text, Any]) -> Path:
-    path = Path(config["corpus"])
+DEFAULTS = {"corpus": "data/body_systems/corpus.jsonl", "frames": "data/body_systems/frames.txt"}
+
+
+def data_path(config: Dict[Text, Any], key: str) -> Path:
+    path = Path(config.get(key) or DEFAULTS[key])
     return path if path.is_absolute() else ROOT / path
 
 
@@ -117,12 +132,12 @@ def corpus_path(config: Dict[Text, Any]) -> Path:
 class BodySystemClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"corpus": "data/body_systems/corpus.jsonl", "C": C, "min_df": MIN_DF}
+        return {**DEFAULTS, "C": C, "min_df": MIN_DF}
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """Retrain when the corpus changes (it is not part of Rasa's training data)."""
-        return hashlib.sha256(corpus_path(config).read_bytes()).hexdigest()
+        """Retrain when the corpus or the frames change (they are not part of Rasa's training data)."""
+        return hashlib.sha256(b"".join(data_path(config, key).read_bytes() for key in DEFAULTS)).hexdigest()
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[BodySystemModel] = None) -> None:
@@ -137,7 +152,7 @@ class BodySystemClassifier(GraphComponent):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        texts, labels = read_corpus(corpus_path(self._config))  # its own corpus, not data/nlu
+        texts, labels = training_messages(self._config)  # its own corpus, not data/nlu
         self._model = BodySystemModel.fit(texts, labels, c=self._config["C"], min_df=self._config["min_df"])
         with self._model_storage.write_to(self._resource) as directory:
             self._model.save(Path(directory))
