@@ -9,13 +9,15 @@ answer decides, through the rules, as for any other follow-up question.
 Interface for the dialogue (bot/findings.py `Findings.to_check`):
   - `to_check` holds symptom ids of bot/lexicon.py, one per suggested system (`ASK_ABOUT` below).
     An id in `to_check` is never a symptom by itself and never changes the level.
-  - For each id, ask `question(id, subject)` (subject: `Findings.subject`, None for the patient, or
-    "he", "she", "they" for a caregiver), with Yes / No buttons.
+  - bot/dialogue.py asks about each id whose "yes" would raise the level, with Yes / No buttons:
+    its own follow-up question where it has one (a stiff neck, vomiting, a spreading rash, swelling of
+    the face), else the question of `QUESTIONS` below, worded for the patient or a caregiver
+    (`Findings.subject`: None, "he", "she" or "they").
   - "yes" is `findings.with_answer(id, True)` (the symptom is then present and the rules give its
     level); "no" is `findings.with_answer(id, False)` (denied); "not sure" keeps the safer reading,
     as for every question. `Findings.merge` drops an id from `to_check` once it is present or denied.
   - `suggest()` leaves `to_check` empty when the rules already give an emergency (nothing to add:
-    red flags first), so the dialogue can ask every id it finds there.
+    red flags first).
 """
 from __future__ import annotations
 
@@ -78,35 +80,21 @@ SYSTEM_OF: dict[str, str] = {
 }
 
 # The yes/no question for each id, in plain words. {you} {your} {are} {have} {do} become
-# "you your are have do" for the patient and "he his is has does" (she ..., they ...) for a caregiver.
-QUESTIONS: dict[str, str] = {
+# "you your are have do" for the patient and "he his is has does" (she ..., they ...) for a caregiver
+# (bot/dialogue.py `question_text`).
+QUESTIONS: dict[str, str] = {  # neck_stiffness, vomiting, severe_rash, throat_or_face_swelling: bot/dialogue.py
     "breathing_difficulty": "{are} {you} having any trouble breathing right now?",
     "chest_tightness": "{do} {you} have any tightness, pressure or pain in {your} chest?",
-    "throat_or_face_swelling": "Is there any swelling of {your} face, lips, tongue or throat?",
-    "fainting": "{have} {you} fainted or passed out, or {are} {you} very hard to wake or not responding normally?",
-    "stroke_signs": "Is one side of {your} face drooping, or is one arm or leg weak or numb, or is {your} speech slurred?",
-    "neck_stiffness": "Is {your} neck stiff, so that it hurts to bend {your} chin down to {your} chest?",
+    "fainting": "{have} {you} fainted or passed out, or {are} {you} very hard to wake or not responding "
+                "normally?",
+    "stroke_signs": "Is one side of {your} face drooping, or is one arm or leg weak or numb, or is {your} speech "
+                    "slurred?",
     "little_or_no_urine": "Is {your} pee much darker than usual, or {are} {you} passing much less of it?",
     "swollen_painful_limb": "Is one of {your} legs or arms swollen, painful or warm to the touch?",
-    "vomiting": "{have} {you} vomited (been sick)?",
     "palpitations": "Is {your} heart racing, pounding or beating unevenly?",
     "dizziness": "{are} {you} feeling dizzy or light-headed?",
     "jaundice": "Are the whites of {your} eyes, or {your} skin, turning yellow?",
-    "severe_rash": "{do} {you} have a rash that is spreading, getting worse or covering a large area?",
 }
-
-_PERSON = {  # subject -> the words of the templates
-    None: {"you": "you", "your": "your", "are": "are", "have": "have", "do": "do"},
-    "he": {"you": "he", "your": "his", "are": "is", "have": "has", "do": "does"},
-    "she": {"you": "she", "your": "her", "are": "is", "have": "has", "do": "does"},
-    "they": {"you": "they", "your": "their", "are": "are", "have": "have", "do": "do"},
-}
-
-
-def question(symptom: str, subject: str | None = None) -> str:
-    """The yes/no question about `symptom` (a `to_check` id), for the patient or a caregiver."""
-    text = QUESTIONS[symptom].format(**_PERSON.get(subject, _PERSON["they"]))
-    return text[0].upper() + text[1:]
 
 
 def sees(system: str, probabilities: dict[str, float], thresholds: dict[str, float] = THRESHOLDS) -> bool:
@@ -125,8 +113,6 @@ def suggest(probabilities: dict[str, float], symptoms: frozenset[str], denied: f
     if level == lexicon.EMERGENCY:
         return frozenset()
     found = {SYSTEM_OF.get(s) for s in symptoms | asked_about}
-    # A question the rules will already ask (nausea -> "have you vomited?") is not asked twice.
-    followed_up = {q for q, triggers in lexicon.FOLLOW_UP_QUESTIONS.items() if symptoms & set(triggers)}
     return frozenset(symptom for system, symptom in ASK_ABOUT.items()
                      if sees(system, probabilities) and system not in found
-                     and symptom not in denied and symptom not in followed_up)
+                     and symptom not in denied)

@@ -56,7 +56,8 @@ def cross_validated_probabilities(folds: int = FOLDS) -> tuple[list[str], np.nda
 
 def suggested(classes: list[str], p: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:
     """messages x red systems: does the model see the system (bot/body_systems.py `sees`, the rules aside)."""
-    return np.array([[body_systems.sees(s, dict(zip(classes, row)), thresholds) for s in RED_SYSTEMS] for row in p])
+    rows = [dict(zip(classes, row, strict=True)) for row in p]
+    return np.array([[body_systems.sees(s, row, thresholds) for s in RED_SYSTEMS] for row in rows])
 
 
 def chosen_thresholds(classes: list[str], y: np.ndarray, p: np.ndarray, recall: float = 0.95) -> dict[str, float]:
@@ -92,11 +93,11 @@ def cv() -> None:
     print(f"  corpus 'none' messages given a question (the rules aside): {s[none].any(1).mean():.1%} of {none.sum()}")
     from bot.findings import extract
     from bot.triage import assess as assess_
-    texts = [t for t, is_none in zip(read_texts(), none) if is_none]
+    texts = [t for t, is_none in zip(read_texts(), none, strict=False) if is_none]
     asked = 0
-    for text, row in zip(texts, p[none]):
+    for text, row in zip(texts, p[none], strict=False):
         f = extract(text)
-        asked += bool(body_systems.suggest(dict(zip(classes, row)), f.symptoms, f.denied, f.asked_about,
+        asked += bool(body_systems.suggest(dict(zip(classes, row, strict=False)), f.symptoms, f.denied, f.asked_about,
                                            assess_(f).level))
     print(f"  corpus 'none' messages given a question after the rules (denials, questions): "
           f"{asked / len(texts):.1%}")
@@ -115,7 +116,7 @@ def parse_set(agent, labelled: Path) -> list[tuple[dict, dict]]:
 
     async def run():
         return [await agent.parse_message(m["text"]) for m in messages]
-    return list(zip(messages, asyncio.run(run())))
+    return list(zip(messages, asyncio.run(run()), strict=False))
 
 
 def rules_level(parse_data: dict) -> str:

@@ -20,7 +20,7 @@ import logging
 import math
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -56,7 +56,7 @@ def read_frames(path: Path) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def training_messages(config: Dict[Text, Any]) -> tuple[list[str], list[list[str]]]:
+def training_messages(config: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     texts, labels = read_corpus(data_path(config, "corpus"))
     frames = read_frames(data_path(config, "frames"))
     return texts + frames, labels + [["none"]] * len(frames)
@@ -75,7 +75,7 @@ class BodySystemModel:
         self._analyze = _analyzer()
 
     @classmethod
-    def fit(cls, texts: list[str], labels: list[list[str]], c: float = C, min_df: int = MIN_DF) -> "BodySystemModel":
+    def fit(cls, texts: list[str], labels: list[list[str]], c: float = C, min_df: int = MIN_DF) -> BodySystemModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import MultiLabelBinarizer
@@ -105,7 +105,7 @@ class BodySystemModel:
         else:
             scores = self.intercept
         probabilities = 1.0 / (1.0 + np.exp(-scores))
-        return {name: float(p) for name, p in zip(self.classes, probabilities)}
+        return {name: float(p) for name, p in zip(self.classes, probabilities, strict=False)}
 
     def save(self, directory: Path) -> None:
         (directory / "model.json").write_text(json.dumps({"classes": self.classes, "vocabulary": self.vocabulary}))
@@ -114,7 +114,7 @@ class BodySystemModel:
         np.save(directory / "intercept.npy", self.intercept)
 
     @classmethod
-    def load(cls, directory: Path) -> "BodySystemModel":
+    def load(cls, directory: Path) -> BodySystemModel:
         meta = json.loads((directory / "model.json").read_text())
         arrays = {name: np.load(directory / f"{name}.npy", allow_pickle=False) for name in ("idf", "coef", "intercept")}
         return cls(meta["classes"], meta["vocabulary"], **arrays)
@@ -123,7 +123,7 @@ class BodySystemModel:
 DEFAULTS = {"corpus": "data/body_systems/corpus.jsonl", "frames": "data/body_systems/frames.txt"}
 
 
-def data_path(config: Dict[Text, Any], key: str) -> Path:
+def data_path(config: dict[str, Any], key: str) -> Path:
     path = Path(config.get(key) or DEFAULTS[key])
     return path if path.is_absolute() else ROOT / path
 
@@ -131,24 +131,24 @@ def data_path(config: Dict[Text, Any], key: str) -> Path:
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class BodySystemClassifier(GraphComponent):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {**DEFAULTS, "C": C, "min_df": MIN_DF}
 
     @classmethod
-    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         """Retrain when the corpus or the frames change (they are not part of Rasa's training data)."""
         return hashlib.sha256(b"".join(data_path(config, key).read_bytes() for key in DEFAULTS)).hexdigest()
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[BodySystemModel] = None) -> None:
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 model: BodySystemModel | None = None) -> None:
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "BodySystemClassifier":
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> BodySystemClassifier:
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -159,8 +159,8 @@ class BodySystemClassifier(GraphComponent):
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "BodySystemClassifier":
+    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> BodySystemClassifier:
         try:
             with model_storage.read_from(resource) as directory:
                 model = BodySystemModel.load(Path(directory))
@@ -169,7 +169,7 @@ class BodySystemClassifier(GraphComponent):
             model = None
         return cls(config, model_storage, resource, model)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         if self._model is None:
             return messages
         for message in messages:

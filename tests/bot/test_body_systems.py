@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot import body_systems as bs
-from bot import lexicon
+from bot import dialogue, lexicon
 from bot.findings import Findings
 from bot.triage import assess
 
@@ -19,7 +19,7 @@ def corpus_categories() -> set[str]:
 
 
 def probabilities(**high: float) -> dict[str, float]:
-    return {c: 0.0 for c in corpus_categories()} | {"none": 0.01} | high
+    return dict.fromkeys(corpus_categories(), 0.0) | {"none": 0.01} | high
 
 
 def test_every_question_id_is_a_red_flag_symptom_of_the_lexicon():
@@ -35,29 +35,38 @@ def test_every_lexicon_symptom_has_a_body_system_of_the_corpus():
     assert all(0 < t < 1 for t in bs.THRESHOLDS.values())
 
 
-@pytest.mark.parametrize("symptom", sorted(bs.QUESTIONS))
+@pytest.mark.parametrize("symptom", sorted(bs.ASK_ABOUT.values()))
 @pytest.mark.parametrize("subject", SUBJECTS)
-def test_each_question_reads_as_a_yes_no_question_for_the_patient_or_a_caregiver(symptom, subject):
-    text = bs.question(symptom, subject)
+def test_each_id_is_asked_as_a_yes_no_question_for_the_patient_or_a_caregiver(symptom, subject):
+    text = dialogue.question_text(symptom, subject)
     assert text.endswith("?") and text[0] in string.ascii_uppercase
     assert "{" not in text and "}" not in text
+    assert dialogue.question_for(symptom).kind == dialogue.YES_NO
     words = set(text.lower().replace("?", "").replace(",", "").split())
     if subject is None:
-        assert words & {"you", "your"}
+        assert not words & {"he", "his", "him", "she", "her", "they", "their", "them"}
     else:
         assert not words & {"you", "your"}
 
 
 def test_the_caregiver_form_agrees_with_its_subject():
-    assert bs.question("breathing_difficulty") == "Are you having any trouble breathing right now?"
-    assert bs.question("breathing_difficulty", "she") == "Is she having any trouble breathing right now?"
-    assert bs.question("little_or_no_urine", "he") == \
+    assert dialogue.question_text("breathing_difficulty") == "Are you having any trouble breathing right now?"
+    assert dialogue.question_text("breathing_difficulty", "she") == "Is she having any trouble breathing right now?"
+    assert dialogue.question_text("little_or_no_urine", "he") == \
         "Is his pee much darker than usual, or is he passing much less of it?"
-    assert bs.question("vomiting", "they") == "Have they vomited (been sick)?"
+    assert dialogue.question_text("fainting", "they") == \
+        "Have they fainted or passed out, or are they very hard to wake or not responding normally?"
 
 
-def test_every_asked_symptom_has_a_question():
-    assert set(bs.ASK_ABOUT.values()) == set(bs.QUESTIONS)
+def test_every_asked_symptom_has_one_targeted_question_written_once():
+    for symptom in bs.ASK_ABOUT.values():
+        assert (symptom in dialogue.QUESTIONS) != (symptom in bs.QUESTIONS), symptom
+    assert set(bs.QUESTIONS) <= set(bs.ASK_ABOUT.values())
+
+
+def test_the_dialogue_asks_a_suggestion_whose_yes_would_raise_the_level():
+    findings = Findings(symptoms=frozenset({"headache"}), to_check=frozenset({"breathing_difficulty"}))
+    assert dialogue.next_question(findings, dialogue.State()) == "breathing_difficulty"
 
 
 @pytest.mark.parametrize("system", sorted(bs.ASK_ABOUT))
@@ -85,8 +94,16 @@ def test_no_question_about_a_system_the_rules_found_even_as_a_mild_symptom():
         == frozenset()
 
 
-def test_a_question_the_follow_ups_already_ask_is_not_asked_twice():
-    assert bs.suggest(probabilities(vomiting=0.99), frozenset({"nausea"})) == frozenset()
+def test_a_question_the_follow_ups_also_ask_is_asked_once():
+    findings = Findings(symptoms=frozenset({"nausea"}),
+                        to_check=bs.suggest(probabilities(vomiting=0.99), frozenset({"nausea"})))
+    state = dialogue.State()
+    asked = []
+    while (qid := dialogue.next_question(findings, state, asked_infusion_time=False)) is not None:
+        asked.append(qid)
+        state = dialogue.ask(qid, state)
+        findings = findings.with_answer(qid, False)
+    assert asked.count("vomiting") == 1
 
 
 def test_a_denial_stops_only_the_question_about_that_symptom():
