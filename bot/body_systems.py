@@ -33,6 +33,10 @@ THRESHOLDS: dict[str, float] = {
     "neuro_one_side": 0.33, "headache_neck": 0.31, "urine": 0.38, "limb_swelling": 0.58, "vomiting": 0.26,
     "heart": 0.54, "dizziness": 0.19, "jaundice": 0.59, "skin_rash": 0.42,
 }
+# When the rules already found a symptom in the message, the message is explained in part: another
+# system is asked about only if the model also finds it more likely than not ("bit of redness where the
+# IV went in" is not asked about fainting; "a rash on my arm" not about a stroke).
+FOUND_SOMETHING_THRESHOLD = 0.5
 PARSE_KEY = "body_systems"  # where the Rasa component puts the probabilities in the parse data
 
 # Red-flag system -> the symptom id to ask about (a sign a nurse would not send home).
@@ -113,6 +117,7 @@ def suggest(probabilities: dict[str, float], symptoms: frozenset[str], denied: f
     if level == lexicon.EMERGENCY:
         return frozenset()
     found = {SYSTEM_OF.get(s) for s in symptoms | asked_about}
+    floor = FOUND_SOMETHING_THRESHOLD if symptoms else 0.0
     return frozenset(symptom for system, symptom in ASK_ABOUT.items()
-                     if sees(system, probabilities) and system not in found
+                     if sees(system, probabilities) and probabilities[system] >= floor and system not in found
                      and symptom not in denied)

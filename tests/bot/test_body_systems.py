@@ -130,3 +130,11 @@ def test_the_answer_decides_through_the_rules():
     no = asked.with_answer("breathing_difficulty", False)
     assert assess(no).level == lexicon.MANAGE_AT_HOME and not no.to_check
     assert assess(Findings(to_check=frozenset({"fainting"})).with_answer("fainting", True)).level == lexicon.EMERGENCY
+
+
+def test_beside_a_symptom_the_rules_found_another_system_must_be_more_likely_than_not():
+    found = frozenset({"infusion_site_irritation"})
+    below = bs.FOUND_SOMETHING_THRESHOLD - 0.05
+    assert bs.suggest(probabilities(consciousness=below, infusion_site=0.9), found) == frozenset()
+    assert bs.suggest(probabilities(consciousness=0.9, infusion_site=0.9), found) == {"fainting"}
+    assert bs.suggest(probabilities(consciousness=below), frozenset()) == {"fainting"}
