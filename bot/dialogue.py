@@ -18,7 +18,7 @@ import re
 
 from dataclasses import asdict, dataclass, replace
 
-from bot import lexicon
+from bot import body_systems, lexicon
 from bot.answers import Answer, read_answer, read_temperature
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
@@ -53,7 +53,8 @@ QUESTIONS: dict[str, Question] = {q.id: q for q in (
     Question("describe_symptom", "I want to be sure I understand. Could you describe what {you} {feel} in other "
              "words: where it is, and how bad it is?", DESCRIBE),
 )}
-# A yes/no check of a symptom that has no question above (a learned layer's suggestion, `to_check`).
+# A yes/no check of a symptom that has no question above (a learned layer's suggestion, `to_check`):
+# the targeted question of bot/body_systems.py, else this.
 CHECK_TEMPLATE = "Just to be safe: {do} {you} have {name} right now?"
 BUTTONS = {YES_NO: ("Yes", "No", "Not sure"), TEMPERATURE: ("I can't measure it",), TIME: ("I'm not sure",),
            DESCRIBE: ()}
@@ -78,6 +79,8 @@ def words_for(subject: str | None) -> dict[str, str]:
 def question_for(question_id: str) -> Question:
     if question_id in QUESTIONS:
         return QUESTIONS[question_id]
+    if question_id in body_systems.QUESTIONS:
+        return Question(question_id, body_systems.QUESTIONS[question_id])
     return Question(question_id, CHECK_TEMPLATE.replace("{name}", lexicon.SYMPTOMS[question_id].name))
 
 

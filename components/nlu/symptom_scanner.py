@@ -7,7 +7,13 @@ extractor found that the rules did not, and puts the result in the parse data as
 classifier said ("hello, I can't breathe" is not a greeting), so a red flag never hangs on one
 intent score; one with a life-threatening sign as `report_emergency`, which a rule answers with the
 emergency number from the domain before any custom action runs. The classifier's own intent is kept as `intent_before_scan` for form answers.
+
+The learned body-system classifier (components/nlu/body_systems.py, before this component) leaves
+`body_systems` probabilities; the red-flag systems it sees that the rules did not find become
+`to_check` ids (bot/body_systems.py): questions to ask, never symptoms. A message with nothing but
+such a suggestion is routed as a symptom report too, so that the question is asked.
 """
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -18,6 +24,7 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot import body_systems
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
 from bot.nlp import is_negated
@@ -59,11 +66,16 @@ class SymptomScanner(GraphComponent):
                    and (e["value"] in SYMPTOMS or (e.get("confidence_entity") or 0) >= UNKNOWN_SYMPTOM_CONFIDENCE)
                    and not is_negated(doc, e["start"], e["end"])]  # the same negation rules as the lexicon
         findings = with_ml_symptoms(findings, ml_only)
+        level = assess(findings).level
+        probabilities = message.get(body_systems.PARSE_KEY)
+        if probabilities:
+            findings = replace(findings, to_check=body_systems.suggest(
+                probabilities, findings.symptoms, findings.denied, findings.asked_about, level))
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
         intent: Optional[Dict[Text, Any]] = message.get(INTENT)
         message.set("intent_before_scan", (intent or {}).get("name"), add_to_output=True)
-        routed = REPORT_EMERGENCY if assess(findings).level == EMERGENCY else REPORT_SYMPTOMS
-        if not findings.is_empty and (intent or {}).get("name") != routed:
+        routed = REPORT_EMERGENCY if level == EMERGENCY else REPORT_SYMPTOMS
+        if (not findings.is_empty or findings.to_check) and (intent or {}).get("name") != routed:
             message.set(INTENT, {"name": routed, "confidence": 1.0}, add_to_output=True)
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != routed]
             message.set(INTENT_RANKING_KEY, [{"name": routed, "confidence": 1.0}] + ranking, add_to_output=True)
