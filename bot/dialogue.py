@@ -18,7 +18,7 @@ import re
 
 from dataclasses import asdict, dataclass, replace
 
-from bot import body_systems, lexicon
+from bot import lexicon, system_checks
 from bot.answers import Answer, read_answer, read_temperature
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
@@ -54,7 +54,7 @@ QUESTIONS: dict[str, Question] = {q.id: q for q in (
              "words: where it is, and how bad it is?", DESCRIBE),
 )}
 # A yes/no check of a symptom that has no question above (a learned layer's suggestion, `to_check`):
-# the targeted question of bot/body_systems.py, else this.
+# the targeted question of bot/system_checks.py, else this.
 CHECK_TEMPLATE = "Just to be safe: {do} {you} have {name} right now?"
 BUTTONS = {YES_NO: ("Yes", "No", "Not sure"), TEMPERATURE: ("I can't measure it",), TIME: ("I'm not sure",),
            DESCRIBE: ()}
@@ -79,8 +79,8 @@ def words_for(subject: str | None) -> dict[str, str]:
 def question_for(question_id: str) -> Question:
     if question_id in QUESTIONS:
         return QUESTIONS[question_id]
-    if question_id in body_systems.QUESTIONS:
-        return Question(question_id, body_systems.QUESTIONS[question_id])
+    if question_id in system_checks.QUESTIONS:
+        return Question(question_id, system_checks.QUESTIONS[question_id])
     return Question(question_id, CHECK_TEMPLATE.replace("{name}", lexicon.SYMPTOMS[question_id].name))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot import body_systems
+from bot import system_checks
 from bot.findings import Findings
 from bot.lexicon import MANAGE_AT_HOME
 from bot.triage import assess
@@ -25,7 +25,7 @@ from eval.evaluate import DEV_SET, ORDER, RED, ROOT, load_agent
 
 CORPUS = ROOT / "data" / "body_systems" / "corpus.jsonl"
 BLIND_SET = ROOT / "eval" / "sets" / "blind_round1.yml"
-RED_SYSTEMS = list(body_systems.ASK_ABOUT)
+RED_SYSTEMS = list(system_checks.ASK_ABOUT)
 FOLDS = 5
 
 
@@ -55,9 +55,9 @@ def cross_validated_probabilities(folds: int = FOLDS) -> tuple[list[str], np.nda
 
 
 def suggested(classes: list[str], p: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:
-    """messages x red systems: does the model see the system (bot/body_systems.py `sees`, the rules aside)."""
+    """messages x red systems: does the model see the system (bot/system_checks.py `sees`, the rules aside)."""
     rows = [dict(zip(classes, row, strict=True)) for row in p]
-    return np.array([[body_systems.sees(s, row, thresholds) for s in RED_SYSTEMS] for row in rows])
+    return np.array([[system_checks.sees(s, row, thresholds) for s in RED_SYSTEMS] for row in rows])
 
 
 def chosen_thresholds(classes: list[str], y: np.ndarray, p: np.ndarray, recall: float = 0.95) -> dict[str, float]:
@@ -79,14 +79,14 @@ def cv() -> None:
     chosen = chosen_thresholds(classes, y, p)
     print("thresholds for held-out recall >= 0.95 per red-flag system:")
     print("THRESHOLDS = {" + ", ".join(f'"{k}": {v}' for k, v in chosen.items()) + "}")
-    if chosen != body_systems.THRESHOLDS:
-        print("  (bot/body_systems.py has other thresholds: the figures below are for those)")
-    s = suggested(classes, p, body_systems.THRESHOLDS)
-    print("\nat bot/body_systems.py's thresholds:")
+    if chosen != system_checks.THRESHOLDS:
+        print("  (bot/system_checks.py has other thresholds: the figures below are for those)")
+    s = suggested(classes, p, system_checks.THRESHOLDS)
+    print("\nat bot/system_checks.py's thresholds:")
     print("  system                 threshold  messages  precision  recall")
     for k, system in enumerate(RED_SYSTEMS):
         tp = (s[:, k] & truth[:, k]).sum()
-        print(f"  {system:<22} {body_systems.THRESHOLDS[system]:>9.2f}  {truth[:, k].sum():>8}"
+        print(f"  {system:<22} {system_checks.THRESHOLDS[system]:>9.2f}  {truth[:, k].sum():>8}"
               f"  {tp / max(s[:, k].sum(), 1):>9.3f}  {tp / truth[:, k].sum():>6.3f}")
     tp, fp, fn = (s & truth).sum(), (s & ~truth).sum(), (~s & truth).sum()
     print(f"  {'all red-flag systems':<22} {'':>9}  {truth.sum():>8}  {tp / (tp + fp):>9.3f}  {tp / (tp + fn):>6.3f}")
@@ -97,7 +97,7 @@ def cv() -> None:
     asked = 0
     for text, row in zip(texts, p[none], strict=False):
         f = extract(text)
-        asked += bool(body_systems.suggest(dict(zip(classes, row, strict=False)), f.symptoms, f.denied, f.asked_about,
+        asked += bool(system_checks.suggest(dict(zip(classes, row, strict=False)), f.symptoms, f.denied, f.asked_about,
                                            assess_(f).level))
     print(f"  corpus 'none' messages given a question after the rules (denials, questions): "
           f"{asked / len(texts):.1%}")

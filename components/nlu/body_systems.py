@@ -6,7 +6,7 @@ data/nlu. Character n-grams (char_wb 2-5, TF-IDF) and one logistic regression pe
 unseen wordings and typos of a body system ("each breath takes real effort", "chset"), not symptoms.
 
 Each message gets `body_systems` in its parse data: system -> probability. SymptomScanner turns the
-red-flag systems the rules did not find into `Findings.to_check` (bot/body_systems.py): the bot then
+red-flag systems the rules did not find into `Findings.to_check` (bot/system_checks.py): the bot then
 asks one yes/no question. The model never decides a level.
 
 The model is stored in Rasa's model storage as JSON and NumPy arrays (no pickle), and predicts with
@@ -31,7 +31,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.body_systems import PARSE_KEY
+from bot.system_checks import PARSE_KEY
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]

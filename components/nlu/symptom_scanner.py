@@ -10,7 +10,7 @@ emergency number from the domain before any custom action runs. The classifier's
 
 The learned body-system classifier (components/nlu/body_systems.py, before this component) leaves
 `body_systems` probabilities; the red-flag systems it sees that the rules did not find become
-`to_check` ids (bot/body_systems.py): questions to ask, never symptoms. A message with nothing but
+`to_check` ids (bot/system_checks.py): questions to ask, never symptoms. A message with nothing but
 such a suggestion is routed as a symptom report too, so that the question is asked.
 """
 from dataclasses import replace
@@ -24,7 +24,7 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import body_systems
+from bot import system_checks
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
 from bot.nlp import is_negated
@@ -67,9 +67,9 @@ class SymptomScanner(GraphComponent):
                    and not is_negated(doc, e["start"], e["end"])]  # the same negation rules as the lexicon
         findings = with_ml_symptoms(findings, ml_only)
         level = assess(findings).level
-        probabilities = message.get(body_systems.PARSE_KEY)
+        probabilities = message.get(system_checks.PARSE_KEY)
         if probabilities:
-            findings = replace(findings, to_check=body_systems.suggest(
+            findings = replace(findings, to_check=system_checks.suggest(
                 probabilities, findings.symptoms, findings.denied, findings.asked_about, level))
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
         intent: Optional[Dict[Text, Any]] = message.get(INTENT)

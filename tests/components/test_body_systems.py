@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.body_systems import ASK_ABOUT, PARSE_KEY
+from bot.system_checks import ASK_ABOUT, PARSE_KEY
 from components.nlu.body_systems import BodySystemClassifier, BodySystemModel, read_corpus
 from eval.body_systems import CORPUS
 

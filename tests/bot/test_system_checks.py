@@ -1,11 +1,11 @@
-"""The learned layer's clinical map (bot/body_systems.py): what it may ask, and that it never decides."""
+"""The learned layer's clinical map (bot/system_checks.py): what it may ask, and that it never decides."""
 import json
 import string
 from pathlib import Path
 
 import pytest
 
-from bot import body_systems as bs
+from bot import system_checks as bs
 from bot import dialogue, lexicon
 from bot.findings import Findings
 from bot.triage import assess
