@@ -155,6 +155,11 @@ def _watch_escalations(output_channel: Any) -> list:
     return seen
 
 
+def too_large_text() -> str:
+    """The reply to a message over the size limit, on REST (413) and socket.io alike."""
+    return input_checks.TOO_LARGE + "\n" + input_checks.safety_net_text()
+
+
 def _too_big(data: Any) -> bool:
     """Whether a socket.io message is over REQUEST_MAX_BYTES, as a REST body would be."""
     try:
@@ -207,7 +212,7 @@ def parse_body(body: bytes) -> Dict[Text, Any]:
 def _too_large(request: Request, exception: Exception) -> response.HTTPResponse:
     """Sanic's 413, with a bot reply on the REST webhook (the body was not read: nothing to scan)."""
     if request is not None and request.path.rstrip("/").endswith("/webhooks/rest/webhook"):
-        return response.json(_bot_reply(None, input_checks.TOO_LARGE + "\n" + input_checks.safety_net_text()), status=413)
+        return response.json(_bot_reply(None, too_large_text()), status=413)
     return response.json({"error": "Payload Too Large"}, status=413)
 
 
@@ -311,8 +316,7 @@ class HardenedSocketIOInput(SocketIOInput):
 
         async def rate_limited(sid: Text, data: Any) -> None:
             if _too_big(data):  # the same friendly reply as REST's 413; the socket goes on
-                await sio.emit(self.bot_message_evt, {"text": input_checks.TOO_LARGE + "\n" + input_checks.fail_safe_text()},
-                               room=sid, namespace=namespace)
+                await sio.emit(self.bot_message_evt, {"text": too_large_text()}, room=sid, namespace=namespace)
                 return
             if isinstance(data, dict) and data.get("message") is not None and not isinstance(data["message"], str):
                 if isinstance(data["message"], (int, float)) and not isinstance(data["message"], bool):
