@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_SET = ROOT / "tests" / "dev_set.yml"
+DEV_SET = ROOT / "eval" / "sets" / "dev_set.yml"
 
 
 def rate(function, messages: list[str], seconds: float) -> tuple[float, int]:

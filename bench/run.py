@@ -402,7 +402,7 @@ def pool(windows: list[dict]) -> dict:
 
 
 async def measure(args, workdir: Path, models: dict[str, Path]) -> dict:
-    messages = [m["text"] for m in yaml.safe_load((ROOT / "tests" / "dev_set.yml").read_text())["messages"]]
+    messages = [m["text"] for m in yaml.safe_load((ROOT / "eval" / "sets" / "dev_set.yml").read_text())["messages"]]
     results: dict = {name: {} for name in models}
     rasa_args = args.rasa_args.split() if args.rasa_args else []
     bots = {name: Bot(name, model, workdir, rasa_args if name == "ours" or args.args_for_both else [],

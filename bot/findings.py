@@ -7,7 +7,7 @@ denies it, the two answers contradict each other and we keep the more serious re
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from bot import lexicon
+from bot import body_systems, lexicon
 from bot.temperature import find_temperatures
 from bot.timeline import InfusionTime
 
@@ -94,17 +94,25 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
     """Findings of a message already run through the pipeline (Rasa's SpacyNLP does that)."""
     text = doc.text
     present, denied, hedged, asked, words = set(), set(), set(), set(), []
+    degree_denied = doc.user_data.get("degree_denied", set())
     for span in doc.spans.get("symptoms", []):
         symptom = span.label_
+        if span._.idiom or span._.historical or span._.other:
+            continue  # an idiom, before the infusion or long ago, or someone else's: not the patient's symptom
         if span._.hypothetical:
             asked.add(symptom)
         elif span._.negated:
             denied.add(symptom)
+            if (span.start, span.end) in degree_denied:  # "not the worst headache": a headache all the same
+                present.add(lexicon.GENERAL_FORM[symptom])
+                words.append(span.text)
         else:
             known = lexicon.SYMPTOMS[symptom]
             found = {symptom}
             if known.worse_as and (span._.severe or span._.worsening):
                 found.add(known.worst_as if span._.worst else known.worse_as)
+            if span._.worsening and symptom in body_systems.SPREADS:  # "swollen right up to the elbow"
+                found.add(body_systems.SPREADS[symptom])
             if span._.sudden and known.worst_as != known.worse_as:  # a sudden headache: thunderclap
                 found.add(known.worst_as)
             found |= {lexicon.GENERAL_FORM[f] for f in found if f in lexicon.GENERAL_FORM}
@@ -123,6 +131,7 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
         temperature_c=max((t.celsius for t in temperatures), default=None),
         unknown_symptom=unknown,
         patient_words=tuple(words),
+        subject=doc._.subject if present or unknown else None,
     )
 
 

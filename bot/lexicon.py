@@ -46,12 +46,12 @@ SYMPTOMS: dict[str, Symptom] = {
     "fever": _s(MANAGE_AT_HOME, "a fever",
         "fever", "feverish", "fevers", "[have|had|got|running|with] a [slight|little|small|low|mild|] [temperature|temp]",
         "a bit of a [temperature|temp]", "[slight|low|mild|small] [temperature|temp]", "running hot", "low grade fever", "low-grade fever", "feel hot",
-        "feeling hot", "sweats", "sweating", "sweaty"),
+        "feeling hot", "sweats", "sweating", "sweaty", "hot and [shivery|cold|sweaty|clammy]", "hot then cold"),
     "chills": _s(MANAGE_AT_HOME, "chills",
-        "chills", "chilly", "shivering", "shivers", "shaking with cold", "feel cold", "feeling cold",
+        "chills", "chilly", "shivering", "shivers", "shivery", "shivered", "shaking with cold", "feel cold", "feeling cold",
         "freezing", "cold sweats", "rigors"),
     "nausea": _s(MANAGE_AT_HOME, "nausea",
-        "nausea", "nauseous", "nauseated", "queasy", "sick to my stomach", "feel sick", "feeling sick",
+        "nausea", "nauseous", "nauseated", "queasy", "sick to my stomach", f"[feel|feeling|felt] {_VERY} sick",
         "upset stomach", "sick feeling", "like i'm going to throw up", "like i might throw up",
         "like i am going to be sick", "want to throw up"),
     "muscle_aches": _s(MANAGE_AT_HOME, "muscle aches",
@@ -64,7 +64,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "wiped out", "drained", "sleepy", "lethargic", "run down", "knackered", "shattered", "pooped", "beat",
         "zonked", "no energy at all"),
     "flu_like_symptoms": _s(MANAGE_AT_HOME, "a flu-like feeling",
-        "flu like", "flu-like", "like the flu", "like i have the flu", "like flu", "fluey", "flu symptoms",
+        "flu like", "flu-like", "like the flu", "like a [mild|bad|touch of|bit of a|] flu", "feel crook", "feeling crook", "like i have the flu", "like flu", "fluey", "flu symptoms",
         "coming down with something", "under the weather", "achy and shivery", "feel rough", "feel crummy",
         "feel lousy", "feel awful", "feel terrible", "feel unwell", "feel ill", "not feeling well",
         "not feeling great", "flu-y", "fluy", "flu ish", "flu-ish", "feel blah", "feeling blah"),
@@ -79,7 +79,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "[cant|can't|cannot|can not] catch [my|a] breath", "trouble with [my|] breathing",
         "problems breathing", "breathing problems", "breathing is [hard|difficult|laboured|labored|heavy|off]",
         "breathing difficulties", "breathing difficulty", "shallow breathing", "tight breathing",
-        "struggle for breath", "not getting enough air", "feel like i can't get enough air",
+        "struggle for breath", "not getting enough air", "feel like i can't get enough air", "puffing", "panting",
+        "puffed out", "huffing and puffing",
         "can't get enough air", "short of air", "air hunger",
         worse_as="severe_breathing_difficulty"),
     "chest_tightness": _s(CALL_DOCTOR_NOW, "chest tightness",
@@ -155,7 +156,8 @@ SYMPTOMS: dict[str, Symptom] = {
     "fainting": _s(EMERGENCY, "fainting or not responding",
         "fainted", "fainting", "passed out", "passing out", "blacked out", "black out", "blacking out",
         "collapsed", "collapse", "lost consciousness", "unconscious", "not responding", "unresponsive",
-        "won't wake up", "can't wake [him|her|them|me|]", "cant wake [him|her|them|me|]", "keeled over"),
+        "won't wake up", "can't wake [him|her|them|me|]",
+        "[won't|wont|will not|doesn't|does not|didn't|did not|isn't|is not|not] [answer|answering|respond|responding|reply|replying] [to|] [me|us|him|her|them|anyone|anybody]", "cant wake [him|her|them|me|]", "keeled over"),
     "seizure": _s(EMERGENCY, "a seizure",
         "seizure", "seizures", "seizing", "having a fit", "had a fit", "convulsion", "convulsions", "convulsing",
         "shaking uncontrollably", "jerking uncontrollably"),
@@ -226,9 +228,24 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 COMPLAINT_WORDS = ("hurt", "hurts", "hurting", "pain", "painful", "ache", "aches", "aching", "achy", "sore", "itch",
                    "itches", "itchy", "itching", "swollen", "swelling", "numb", "tingling", "sick", "unwell",
                    "weird", "strange", "burning", "stinging", "throbbing", "cramps", "cramping", "weak")
-STRONG_COMPLAINT_WORDS = ("bleeding", "bleed", "blood", "nosebleed", "cough", "coughing", "coughs", "diarrhea",
+STRONG_COMPLAINT_WORDS = ("drowsy", "drowsiness", "bleeding", "bleed", "blood", "nosebleed", "cough", "coughing", "coughs", "diarrhea",
                           "diarrhoea", "blurry", "blurred", "vision", "taste", "ringing", "numbness", "tingling",
                           "hallucinating", "palpitating", "bruises", "bruising")
+
+# Complaints of more than one word that the lexicon has no symptom for: strong, like the words above.
+STRONG_COMPLAINT_PHRASES = ("the runs", "the trots", "the squits", "loose stools", "loose stool", "loose bowels",
+                            "runny poo", "watery poo", "upset bowels", "dodgy bowels", "bowels are loose",
+                            "keep going to the loo", "keep going to the toilet", "back and forth to the loo",
+                            "back and forth to the toilet", "nose bleed", "coughing up", "pins and needles",
+                            "ringing in my ears", "ears ringing", "blurred vision", "double vision",
+                            "seeing double", "spots in my vision", "can not see properly", "lost my voice",
+                            "sore throat", "chest infection", "water infection", "burning when i pee",
+                            "stings when i pee", "hurts to pee", "nodding off", "drifting off", "dozing off",
+                            "can not stay awake", "keep falling asleep", "falling asleep mid")
+
+# Vague complaints of more than one word: an unknown symptom when nothing known is reported beside them.
+COMPLAINT_PHRASES = ("feel off", "feel a bit off", "feeling off", "feeling a bit off", "feel funny", "feeling funny",
+                     "not feeling right", "not right in myself", "feel strange", "feel weird", "feel not right")
 
 # Words that make a symptom worse: a severe rash becomes `severe_rash`, and so on (via `worse_as`).
 SEVERITY_WORDS = (
@@ -238,6 +255,10 @@ SEVERITY_WORDS = (
     "can not even open my eyes", "can not even", "like an explosion",
     "worst", "killing me", "splitting", "agonizing", "agonising", "crippling", "massive",
 )
+# Words that make a symptom "the worst ever" (with "worst" itself): an emergency for a headache.
+WORST_WORDS = ("worst", "never had anything like", "never felt anything like", "never had one like",
+               "never had a headache like", "never had pain like", "never been this bad", "like nothing before",
+               "like never before", "never experienced anything like")
 # Sudden onset: a headache that comes "out of nowhere" is treated as the worst headache (thunderclap).
 SUDDEN_WORDS = ("sudden", "suddenly", "out of nowhere", "all of a sudden", "thunderclap", "came on fast")
 TREND_WORDS = (
@@ -252,6 +273,10 @@ GENERAL_FORM: dict[str, str] = {
 
 def version() -> str:
     """A short fingerprint of everything above, recorded with each disposition for audit."""
+    from bot import body_systems, context_rules  # the other rule tables the language layer reads
     content = (SYMPTOMS, PAIRED_SIGNS, COMPLAINT_WORDS, STRONG_COMPLAINT_WORDS, SUDDEN_WORDS, TREND_WORDS,
-               SEVERITY_WORDS)
+               SEVERITY_WORDS, WORST_WORDS, STRONG_COMPLAINT_PHRASES, COMPLAINT_PHRASES, body_systems.BODY_SYSTEMS,
+               body_systems.SPREAD_WORDS, body_systems.NOT_SKIN, body_systems.BODY_PARTS, context_rules.VERSION,
+               context_rules.RULES, context_rules.EXPERIENCER_WORDS, context_rules.OTHER_IS_PATIENT,
+               context_rules.OTHER_IS_NOT_PATIENT)
     return hashlib.sha256(repr(content).encode()).hexdigest()[:12]

@@ -8,19 +8,21 @@ Built on `spacy.blank("en")` (no downloaded model, nothing fetched at run time).
 Rasa loads the same pipeline from `bot/spacy_pipeline` (see config.yml); the patterns are
 rebuilt from `lexicon.py` whenever the pipeline loads, so the saved folder never goes stale.
 """
+import importlib.resources
 import itertools
+import os
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from bot import lexicon
+from bot import body_systems, context_rules, lexicon
 from bot.temperature import find_temperatures
 
 PIPELINE_PATH = Path(__file__).parent / "spacy_pipeline"
@@ -36,78 +38,93 @@ def lexicon_words() -> set[str]:
 
 # ---------------------------------------------------------------- spelling
 
-# Common words that sit one letter away from a lexicon word and must stay as they are.
-_KEEP_AS_IS = {"stuff", "three", "there", "these", "those", "thing", "think", "thank", "sweet", "where",
-               "while", "chess", "faith", "swell", "still", "since", "pretty", "hours", "times", "heart"}
-# Misspellings too short or too far for the edit-distance rule.
-_KNOWN_MISSPELLINGS = {"fevr": "fever", "feva": "fever", "dizy": "dizzy", "diz": "dizzy", "puk": "puke",
-                       "naus": "nauseous", "nautious": "nauseous", "nauceous": "nauseous", "brethe": "breathe",
-                       "breth": "breath", "cant": "cant", "hed": "head", "stif": "stiff", "rach": "rash",
-                       "vomt": "vomit", "thru": "through", "brathe": "breathe", "cheast": "chest",
-                       "tounge": "tongue", "tung": "tongue", "nek": "neck", "neckk": "neck", "lipps": "lips",
-                       "rashe": "rash", "hive": "hives", "vommit": "vomit", "sik": "sick"}
+ENGLISH_DICTIONARY = "frequency_dictionary_en_82_765.txt"  # shipped inside symspellpy: nothing fetched
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count 1), stopping early above `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2, prev = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+@lru_cache(maxsize=1)
+def english_words() -> dict[str, int]:
+    """symspellpy's English frequency dictionary (82,765 words with their counts)."""
+    words = {}
+    with (importlib.resources.files("symspellpy") / ENGLISH_DICTIONARY).open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, count = line.partition(" ")
+            words[word] = int(count)
+    return words
 
 
 class SymptomSpelling:
-    """Sets token.norm_ of a misspelt word to the lexicon word it most likely means.
+    """Sets token.norm_ of a misspelt word to the lexicon word it most likely means (symspellpy).
 
-    Only words of 5+ letters that are not lexicon or stop words are corrected, the first letter must
-    match (people rarely mistype it), 1 edit is allowed (2 from 8 letters on).
+    Only a word that is not English (not in the English dictionary) and not a lexicon word is
+    corrected, and only towards lexicon words: a real word is never turned into a symptom ("cooking"
+    stays "cooking", never "choking"). 1 edit up to 5 letters, 2 from 6 on; the first letter must
+    match (people rarely mistype it); of equally close words the more common English word wins.
     """
 
     def __init__(self, vocabulary: set[str]):
-        self.vocabulary = vocabulary
-        self.by_initial: dict[str, list[str]] = {}
-        for word in sorted(vocabulary):
-            self.by_initial.setdefault(word[0], []).append(word)
+        from symspellpy import SymSpell
+        self.vocabulary = frozenset(vocabulary)
+        self.english = english_words()
+        self.symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        for word in sorted(self.vocabulary):
+            self.symspell.create_dictionary_entry(word, self.english.get(word, 1))
         self.correct = lru_cache(maxsize=20000)(self._correct)
 
     def _correct(self, word: str) -> str | None:
-        if word in _KNOWN_MISSPELLINGS:
-            return _KNOWN_MISSPELLINGS[word]
-        if len(word) < 5 or word in self.vocabulary or word in STOP_WORDS or word in _KEEP_AS_IS:
+        if len(word) < 3 or word in self.vocabulary or word in self.english or not word.isascii():
+            return None  # an English word, a lexicon word, or another language's ("vómitos"): left as written
+        from symspellpy import Verbosity
+        limit = 1 if len(word) < 6 else 2
+        candidates = [s.term for s in self.symspell.lookup(word, Verbosity.ALL, max_edit_distance=limit)
+                      if s.term[0] == word[0] and s.term != word]
+        if len(word) < 4:  # "nek", "hed": only a dropped letter, never a changed one ("lol" is not "low")
+            candidates = [c for c in candidates if len(c) == len(word) + 1 and _is_subsequence(word, c)]
+        if not candidates:
             return None
-        limit = 1 if len(word) < 8 else 2
-        best, best_distance = None, limit + 1
-        for candidate in self.by_initial.get(word[0], ()):
-            distance = _edit_distance(word, candidate, limit)
-            if distance < best_distance:
-                best, best_distance = candidate, distance
-        return best
+        distance = {s.term: s.distance for s in self.symspell.lookup(word, Verbosity.ALL, max_edit_distance=limit)}
+
+        def closeness(term: str) -> tuple:  # fewest edits, then the same letters ("tounge" is "tongue"),
+            letters = sum((Counter(term) - Counter(word)).values()) + sum((Counter(word) - Counter(term)).values())
+            prefix = len(os.path.commonprefix([term, word]))  # then the longest common start ("breathin")
+            return distance[term], letters, -prefix, -self.english.get(term, 1)
+
+        return min(candidates, key=closeness)
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            fixed = self.correct(token.lower_) if token.is_alpha else None
-            if fixed:
-                token.norm_ = fixed
+            lower = token.lower_
+            if lower == "nt":  # "dont", "havent": the tokenizer splits off "nt"
+                token.norm_ = "not"
+            elif lower in ("did", "does"):  # "didn't" reads "did not", as typed in full
+                token.norm_ = lower
+            elif lower == "m" and token.i and doc[token.i - 1].lower_ == "i":  # "im"
+                token.norm_ = "am"
+            elif token.is_alpha and token.norm_ == lower:
+                fixed = self.correct(lower)
+                if fixed:
+                    token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
         return doc
 
 
-@Language.factory("symptom_spelling")
-def make_symptom_spelling(nlp: Language, name: str):
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+def spelling_vocabulary() -> set[str]:
+    """The words corrections may lead to: every word of the lexicon and of the body-system table."""
     words = lexicon_words()
     words |= {w for p in lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS + lexicon.SUDDEN_WORDS for w in p.split()}
     words |= {w for pair in lexicon.PAIRED_SIGNS.values() for group in pair for w in group}
+    words |= {w for row in body_systems.BODY_SYSTEMS for group in row[1:4] for p in group for w in p.split()}
     words |= set(lexicon.COMPLAINT_WORDS + lexicon.STRONG_COMPLAINT_WORDS)
-    return SymptomSpelling({w for w in words if len(w) >= 4})
+    return {w for w in words if len(w) >= 3 and w.isalpha()}
+
+
+@Language.factory("symptom_spelling")
+def make_symptom_spelling(nlp: Language, name: str):
+    return SymptomSpelling(spelling_vocabulary())
 
 
 # ---------------------------------------------------------------- symptom matcher
@@ -118,7 +135,7 @@ def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
     (`NORM IN`, optional when it has an empty option); groups with longer options are expanded.
     The same phrases as every combination of the options, in a handful of patterns instead of thousands."""
     def norms_of(text: str) -> list[str]:
-        return [t.norm_ for t in nlp.make_doc(text.strip()) if not t.is_space]
+        return [_clean_norm(t) for t in nlp.make_doc(text.strip()) if not t.is_space]
 
     pieces: list[list[list[dict]]] = []  # per piece, its alternative token sequences
     for part in re.split(r"(\[[^\]]*\])", phrase):
@@ -136,83 +153,222 @@ def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
     return [[token for sequence in combo for token in sequence] for combo in itertools.product(*pieces)]
 
 
-@Language.factory("symptom_matcher")
-def make_symptom_matcher(nlp: Language, name: str):
-    matcher = Matcher(nlp.vocab)
-    for sid, symptom in lexicon.SYMPTOMS.items():
-        matcher.add(sid, [p for phrase in symptom.phrases for p in token_patterns(nlp, phrase) if p])
+def normalised_doc(nlp: Language, text: str) -> Doc:
+    """A pattern for a PhraseMatcher on NORM: the words as the rules read them."""
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.norm_ = _clean_norm(token)
+    return doc
 
-    def symptom_matcher(doc: Doc) -> Doc:
-        phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matcher(doc)])  # longest wins
-        taken = {i for span in phrases for i in range(span.start, span.end)}
-        paired = [span for span in filter_spans(paired_signs(doc)) if not taken & set(range(span.start, span.end))]
-        doc.spans[SYMPTOM_SPANS] = sorted(phrases + paired, key=lambda span: span.start)
+
+def _clean_norm(token) -> str:
+    """The norm the rules read: "dont" -> "do" "not", "didn't" -> "did" "not" (as SymptomSpelling sets them)."""
+    lower = token.lower_
+    if lower == "nt":
+        return "not"
+    if lower in ("did", "does"):
+        return lower
+    return token.norm_
+
+
+LEVEL_RANK = {lexicon.MANAGE_AT_HOME: 0, lexicon.CALL_DOCTOR_NOW: 1, lexicon.EMERGENCY: 2}
+PAIR_REACH = 5  # lexicon.PAIRED_SIGNS: at most this many tokens between the body word and the describing word
+NEGATION_WORDS = frozenset({"not", "no", "never", "nothing", "cannot", "without"})
+# A pair of words of one body system never reaches over these (the lexicon's paired signs only stop at a sentence end).
+SYSTEM_BREAKS = frozenset({".", "!", "?", ";", ",", "but", "however", "though", "although", "except", "so",
+                           "because", "apart", "aside", "anyway", "whereas", "(", ")"})
+
+
+def _pair_rows() -> list[tuple]:
+    """Body-system rows plus the lexicon's paired signs, as (symptom, body, abnormal, normal, reach, unless, kind)."""
+    rows = [(sid, bodies, descriptors, (), PAIR_REACH, (), "paired")
+            for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items()]
+    rows += [(*row, "system") for row in body_systems.BODY_SYSTEMS]
+    return rows
+
+
+class SymptomMatcher:
+    def __init__(self, nlp: Language):
+        # Phrases with few wordings go to a PhraseMatcher (hashed); the few with thousands of wordings
+        # ("[my|the|] chest [is|feels|...] [really|very|...] tight") stay token patterns.
+        self.phrases = Matcher(nlp.vocab)
+        self.plain = PhraseMatcher(nlp.vocab, attr="NORM")
+        for sid, symptom in lexicon.SYMPTOMS.items():
+            wordings = [w for phrase in symptom.phrases if len(_expand(phrase)) <= 50 for w in _expand(phrase) if w]
+            patterns = [_without_leading_options(p) for phrase in symptom.phrases if len(_expand(phrase)) > 50
+                        for p in token_patterns(nlp, phrase) if p]
+            if wordings:
+                self.plain.add(sid, [normalised_doc(nlp, w) for w in wordings])
+            if patterns:
+                self.phrases.add(sid, patterns)
+        self.rows = _pair_rows()
+        self.words = PhraseMatcher(nlp.vocab, attr="NORM")  # plain words and phrases: hashed, fast
+        for r, (_, body, abnormal, normal, _, unless, _) in enumerate(self.rows):
+            for role, words in (("b", body), ("a", abnormal), ("n", normal), ("u", unless)):
+                if words:
+                    self.words.add(f"{r}{role}", [normalised_doc(nlp, w) for w in words])
+        self.vocab = nlp.vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.phrases(doc) + self.plain(doc)
+        phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
+        phrases = [p for p in phrases if not self._off_the_skin(doc, p)]
+        pairs = self.pairs(doc)
+        kept = []
+        for span in pairs:
+            rank = LEVEL_RANK[lexicon.SYMPTOMS[span.label_].level]
+            overlapping = [p for p in phrases if p.start < span.end and span.start < p.end]
+            if all(p.label_ != span.label_ and LEVEL_RANK[lexicon.SYMPTOMS[p.label_].level] <= rank for p in overlapping):
+                kept.append(span)  # a phrase over the same words wins, unless this reading is at least as serious
+        doc.spans[SYMPTOM_SPANS] = sorted(phrases + kept, key=lambda span: (span.start, span.end))
         doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])
         return doc
 
-    return symptom_matcher
+    def pairs(self, doc: Doc) -> list[Span]:
+        """Spans from a body word to a describing word of one row, in one clause (see body_systems.py)."""
+        norms = [_clean_norm(t) for t in doc]
+        found: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        for key, a, b in self.words(doc):
+            name = self.vocab.strings[key]
+            found.setdefault(int(name[:-1]), {}).setdefault(name[-1], []).append((a, b))
+        consumed = doc.user_data.setdefault("consumed_negations", set())
+        spans = []
+        for r, roles in found.items():
+            bodies = roles.get("b")
+            if not bodies:
+                continue
+            sid, _, _, _, reach, _, kind = self.rows[r]
+            breaks = SENTENCE_BREAKS - {","} if kind == "paired" else SYSTEM_BREAKS
+            describers = [(a, b, None) for a, b in roles.get("a", ())]
+            for a, b in roles.get("n", ()):  # a normal word counts when negated: "not going in properly"
+                negation = next((i for i in range(a - 1, max(-1, a - 5), -1) if norms[i] in NEGATION_WORDS), None)
+                if negation is not None and not set(norms[negation:a]) & breaks:
+                    describers.append((negation, b, negation))
+            found_here = []
+            for bs, be in bodies:
+                for ds, de, negation in describers:
+                    if ds < be and bs < de and negation is None:
+                        continue  # the same words
+                    first, last = min(bs, ds), max(be, de)
+                    gap = max(ds - be, bs - de, 0)
+                    if gap <= reach and not set(norms[first:last]) & breaks:
+                        found_here.append((first, last, negation))
+            if found_here and roles.get("u") and self._explained(norms, roles["u"], found_here):
+                continue
+            for first, last, negation in found_here:
+                if negation is not None:
+                    consumed.add(negation)
+                spans.append(Span(doc, first, last, label=sid, kb_id=kind))
+        by_label: dict[str, list[Span]] = {}
+        for span in spans:
+            by_label.setdefault(span.label_, []).append(span)
+        return [s for group in by_label.values() for s in _shortest_first(group)]
+
+    @staticmethod
+    def _off_the_skin(doc: Doc, span: Span) -> bool:
+        """A one-word rash phrase ("itchy") said of the eyes, ears or throat, in the same clause."""
+        if span.label_ != "rash" or len(span) != 1:
+            return False
+        norms = [_clean_norm(t) for t in doc]
+        start, end = sentence_of(norms, span.start)
+        window = norms[max(start, span.start - 4):min(end, span.end + 4)]
+        return bool(set(window) & set(body_systems.NOT_SKIN)) and not set(window) & {"skin", "rash", "hives"}
+
+    @staticmethod
+    def _explained(norms: list[str], unless: list[tuple[int, int]], spans: list[tuple[int, int, int | None]]) -> bool:
+        """A word of the row's `unless` list in the same sentence, not itself negated."""
+        for first, _, _ in spans:
+            start, end = sentence_of(norms, first)
+            for a, _ in unless:
+                if start <= a < end and not NEGATION_WORDS & set(norms[max(start, a - 3):a]):
+                    return True
+        return False
 
 
-PAIR_REACH = 5  # at most this many tokens between the body word and the describing word
+def _without_leading_options(pattern: list[dict]) -> list[dict]:
+    """A pattern less its optional first tokens ("[my|the|]"): the same matches, a span a word shorter, and
+    the Matcher no longer tries every pattern at every token."""
+    while len(pattern) > 1 and pattern[0].get("OP") == "?":
+        pattern = pattern[1:]
+    return pattern
+
+
+def _shortest_first(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, the tightest pair of words first ("heavy eyes", not "heavy eyes and no energy")."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (len(s), s.start)):
+        if all(span.end <= k.start or k.end <= span.start for k in kept):
+            kept.append(span)
+    return kept
+
+
+@Language.factory("symptom_matcher")
+def make_symptom_matcher(nlp: Language, name: str):
+    return SymptomMatcher(nlp)
 
 
 def paired_signs(doc: Doc) -> list[Span]:
-    """Spans from a body word to a describing word of `lexicon.PAIRED_SIGNS`, in one clause."""
-    norms = [t.norm_ for t in doc]
-    found = []
-    for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items():
-        body_at = [i for i, n in enumerate(norms) if n in bodies]
-        descriptor_at = [i for i, n in enumerate(norms) if n in descriptors]
-        for b in body_at:
-            for d in descriptor_at:
-                first, last = min(b, d), max(b, d)
-                if 0 < last - first <= PAIR_REACH and not set(norms[first:last]) & SENTENCE_BREAKS - {","}:
-                    found.append(Span(doc, first, last + 1, label=sid, kb_id="paired"))
-    return found
+    """Spans of the lexicon's paired signs and the body-system table (the matcher's second pass)."""
+    return load().get_pipe("symptom_matcher").pairs(doc)
 
 
-
-for _name in ("temperatures", "complaints"):
+for _name in ("temperatures", "complaints", "context", "subject"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
+_NUMBER_WORDS = re.compile(r"\b(thirty|forty|ninety|hundred)\b", re.I)  # a temperature said in words
+
+
 @Language.component("temperature_finder")
 def temperature_finder(doc: Doc) -> Doc:
-    doc._.temperatures = find_temperatures(doc.text)
+    text = doc.text
+    if _NUMBER_WORDS.search(text):  # "temp thirty-nine point two"
+        from text_to_num import alpha2digit
+        text = alpha2digit(text, "en")
+    doc._.temperatures = find_temperatures(text)
     return doc
 
 
-# ---------------------------------------------------------------- context: negation, hedging, severity
+# ---------------------------------------------------------------- context: ConText (bot/context_rules.py)
 
-for _name in ("negated", "hedged", "hypothetical", "severe", "worsening", "worst", "sudden"):
+for _name in ("negated", "hedged", "hypothetical", "historical", "other", "idiom", "severe", "worsening", "worst",
+              "sudden"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=False)
 
-NEGATIONS = ("no", "not", "never", "without", "denies", "deny", "none", "nothing", "neither", "nor",
-             "free of", "no more", "no longer", "not any", "zero")
-# Look like negations but are not: "can't stop vomiting", "no, I threw up", "not sure".
-PSEUDO_NEGATIONS = ("not stop", "can not stop", "not go away", "not going away", "not get better",
-                    "not getting better", "not only", "not just", "not sure", "do not know", "no idea",
-                    "not improving", "not better", "no better", "not easing", "not settle", "not settling")
-HEDGES = ("maybe", "might", "may", "kinda", "kind of", "sort of", "sorta", "a bit", "a little", "slightly",
-          "i think", "think", "possibly", "probably", "perhaps", "not sure", "do not know", "seems", "seem",
-          "i guess", "ish", "somewhat", "little bit")
-HYPOTHETICALS = ("if", "in case", "watch for", "watch out for", "look out for", "side effect", "side effects",
-                 "can ivig cause", "could ivig cause", "does ivig cause", "do ivig", "can it cause",
-                 "what happens if", "signs of")
-# Words after which a negation no longer reaches the next symptom.
-CLAUSE_BREAKS = {".", "!", "?", ";", ",", ":", "but", "however", "though", "although", "except", "yet",
-                 "and", "so", "because", "cause", "then", "while", "now", "still", "also", "plus", "-", "--"}
 SENTENCE_BREAKS = {".", "!", "?", ";"}
-# After "no", these show it is an answer ("no, I threw up"), not a negation.
-_INTERJECTION_FOLLOWERS = {"i", "im", "but", "wait", "actually", "it", "its", "they", "he", "she", "my", "the", "now", "we"}
-NEGATION_REACH = 6
 MODIFIER_REACH = 10
+SPREAD_REACH = 20  # a rash's spread is told at length ("gone from a few spots on her tummy to covering both legs")
+_SCOPED = (context_rules.NEGATED, context_rules.POSSIBLE, context_rules.HYPOTHETICAL, context_rules.HISTORICAL,
+           context_rules.PAST, context_rules.RESOLVED)
 
 
 def _norms(doc: Doc) -> list[str]:
-    return [t.norm_ if t.norm_ != t.lower_ or t.lower_ != "nt" else "not" for t in doc]
+    return [_clean_norm(t) for t in doc]
+
+
+def _expand(phrase: str) -> list[str]:
+    """Every wording of an `[a|b|]` phrase (for tests and the lists below)."""
+    parts = [p[1:-1].split("|") if p.startswith("[") else [p] for p in re.split(r"(\[[^\]]*\])", phrase) if p]
+    return [" ".join(" ".join(combo).split()) for combo in itertools.product(*parts)]
+
+
+def _phrases_of(category: str, *directions: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for p, c, d, _ in context_rules.RULES if c == category and d in directions
+                               for w in _expand(p) if w))
+
+
+# The words of the rule table, by what they do (the property tests keep them out of "neutral" text).
+NEGATIONS = _phrases_of(context_rules.NEGATED, context_rules.FORWARD, context_rules.BACKWARD, context_rules.BIDIRECTIONAL)
+PSEUDO_NEGATIONS = tuple(dict.fromkeys(_phrases_of(context_rules.ANY, context_rules.PSEUDO)
+                                       + _phrases_of(context_rules.IDIOM, context_rules.PSEUDO)))
+HYPOTHETICALS = tuple(dict.fromkeys(w for c in (context_rules.HYPOTHETICAL, context_rules.HISTORICAL, context_rules.PAST,
+                                                context_rules.POSSIBLE)
+                                    for w in _phrases_of(c, context_rules.FORWARD, context_rules.BACKWARD,
+                                                         context_rules.BIDIRECTIONAL)))
+CLAUSE_BREAKS = frozenset(w for c in (context_rules.ANY, context_rules.NEGATED)
+                          for w in _phrases_of(c, context_rules.TERMINATE))
 
 
 @lru_cache(maxsize=None)
@@ -235,10 +391,6 @@ def _find(norms: list[str], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     return hits
 
 
-def _covered(ranges: list[tuple[int, int]], i: int) -> bool:
-    return any(a <= i < b for a, b in ranges)
-
-
 def sentence_of(norms: list[str], i: int) -> tuple[int, int]:
     """Token range of the sentence around token i."""
     start = i
@@ -250,70 +402,329 @@ def sentence_of(norms: list[str], i: int) -> tuple[int, int]:
     return start, end
 
 
-def negation_triggers(norms: list[str]) -> list[tuple[int, int]]:
-    """Token ranges of negations, less pseudo-negations and a leading "no," that answers a question."""
-    pseudo = _find(norms, PSEUDO_NEGATIONS)
-    return [(a, b) for a, b in _find(norms, NEGATIONS) if not _covered(pseudo, a)
-            and not (norms[a] == "no" and b < len(norms) and norms[b] in _INTERJECTION_FOLLOWERS | {",", "."})]
+def _sentences(norms: list[str]) -> list[tuple[int, int]]:
+    found, start = [], 0
+    for j, norm in enumerate(norms):
+        if norm in SENTENCE_BREAKS:
+            if j > start:
+                found.append((start, j))
+            start = j + 1
+    if start < len(norms):
+        found.append((start, len(norms)))
+    return found
 
 
-def negated_at(norms: list[str], negations: list[tuple[int, int]], start: int) -> bool:
-    """A negation shortly before token `start`, with no clause break in between."""
-    first, _ = sentence_of(norms, start)
-    return any(first <= a < start and start - b <= NEGATION_REACH
-               and not (set(norms[b:start]) & CLAUSE_BREAKS - {"nor"}) for a, b in negations)
+def phrase_of(norms: list[str], i: int) -> tuple[int, int]:
+    """The sentence around token i, joined with neighbouring one- or two-word sentences
+    ("Worst. Headache. Ever. Like ..."): emphasis, not separate statements."""
+    sentences = _sentences(norms)
+    k = next((x for x, (a, b) in enumerate(sentences) if a <= i < b), None)
+    if k is None:
+        return sentence_of(norms, i)
+
+    def short(x: int) -> bool:
+        return sentences[x][1] - sentences[x][0] <= 2
+
+    low = high = k
+    while low > 0 and (short(low) or short(low - 1)):
+        low -= 1
+    while high < len(sentences) - 1 and (short(high) or short(high + 1)):
+        high += 1
+    return sentences[low][0], sentences[high][1]
+
+
+class Trigger:
+    __slots__ = ("category", "start", "end", "scope")
+
+    def __init__(self, category: str, start: int, end: int, scope: tuple[int, int]):
+        self.category, self.start, self.end, self.scope = category, start, end, scope
+
+
+class ContextMatcher:
+    """The ConText algorithm over bot/context_rules.py: triggers, pseudo-triggers, terminations, scopes."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")  # every wording of every row: hashed, fast
+        self.rules = context_rules.RULES
+        self.year_rule = None  # "in 1999": "in" and any year
+        for r, (phrase, _, _, _) in enumerate(self.rules):
+            if phrase == "in 1999":
+                self.year_rule = r
+                continue
+            self.matcher.add(str(r), [normalised_doc(nlp, w) for w in _expand(phrase) if w.strip()])
+        self.cues = Matcher(nlp.vocab)
+        for name, phrases in (("patient", context_rules.OTHER_IS_PATIENT),
+                              ("not_patient", context_rules.OTHER_IS_NOT_PATIENT)):
+            self.cues.add(name, [p for phrase in phrases for p in token_patterns(nlp, phrase) if p])
+        self.vocab = nlp.vocab
+
+    def __call__(self, doc: Doc, norms: list[str], inside: set[int]) -> dict:
+        """Triggers with their scopes; `inside`: tokens of lexicon phrases (their own words are no trigger)."""
+        hits = [(self.rules[int(self.vocab.strings[key])], a, b) for key, a, b in self.matcher(doc)]
+        if self.year_rule is not None:
+            hits += [(self.rules[self.year_rule], i, i + 2) for i in range(len(norms) - 1)
+                     if norms[i] == "in" and len(norms[i + 1]) == 4 and norms[i + 1].isdigit()
+                     and 1900 <= int(norms[i + 1]) <= 2100]
+        pseudo = [(a, b) for (_, _, d, _), a, b in hits if d == context_rules.PSEUDO]
+        idioms = [(a, b) for (_, c, d, _), a, b in hits if c == context_rules.IDIOM]
+        consumed = doc.user_data.get("consumed_negations", set())
+        stops: dict[str, list[tuple[int, int]]] = {}
+        for (_, c, d, _), a, b in hits:
+            if d == context_rules.TERMINATE:
+                stops.setdefault(c, []).append((a, b))
+        triggers = []
+        for (_, category, direction, reach), a, b in hits:
+            if direction in (context_rules.PSEUDO, context_rules.TERMINATE):
+                continue
+            if any(pa <= a < pb and (pa, pb) != (a, b) for pa, pb in pseudo) or a in inside or a in consumed:
+                continue
+            s_start, s_end = sentence_of(norms, a)
+            ends = [x for x, _ in stops.get(category, []) + stops.get(context_rules.ANY, []) if x >= b]
+            starts = [y for _, y in stops.get(category, []) + stops.get(context_rules.ANY, []) if y <= a]
+            forward = (b, min([b + reach, s_end] + ends))
+            backward = (max([a - reach, s_start] + starts), a)
+            if direction == context_rules.FORWARD:
+                scope = forward
+            elif direction == context_rules.BACKWARD:
+                scope = backward
+            else:
+                scope = (backward[0], forward[1])
+            triggers.append(Trigger(category, a, b, scope))
+        mentions = _mentions(norms)
+        others = any(kind == "other" for _, kind, _ in mentions)  # the cues matter only when someone else is named
+        cues = {self.vocab.strings[key] for key, _, _ in self.cues(doc)} if others else set()
+        return {"triggers": triggers, "idioms": idioms, "mentions": mentions, "cues": cues}
+
+
+def _mentions(norms: list[str]) -> list[tuple[int, str, str | None]]:
+    """People named in the message, in order: (token, "self" | "other" | "animal", pronoun)."""
+    people = context_rules.EXPERIENCER_WORDS
+    found = []
+    for i, norm in enumerate(norms):
+        if norm in ("my", "our") and any(n in people or n in context_rules.ANIMAL_WORDS for n in norms[i + 1:i + 4]):
+            continue  # "my husband": the husband is the one mentioned
+        if norm in ("i", "me", "my", "myself", "mine"):
+            found.append((i, "self", None))
+        elif norm in context_rules.ANIMAL_WORDS:
+            found.append((i, "animal", None))
+        elif norm in people:
+            found.append((i, "other", people[norm]))
+    return found
+
+
+def _writer_is_patient(norms: list[str]) -> bool:
+    """ "my infusion", "I had the drip": the writer is the one who had the infusion."""
+    for i, norm in enumerate(norms):
+        if norm in context_rules.INFUSION_WORDS and i:
+            before = norms[max(0, i - 4):i]
+            if "my" in before[-2:] or ("i" in before and not set(before) & set(context_rules.EXPERIENCER_WORDS)):
+                return True
+    return False
+
+
+def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[str, str | None]:
+    """Who a symptom at tokens [start, end) is about: ("self" | "patient" | "other", pronoun).
+
+    "patient": a third person who is the patient (tied to the infusion, or the message is about them);
+    "other": someone who is not (said so, an animal, or the writer had the infusion and they did not);
+    unsure is "patient": a possible red flag is never dropped."""
+    mentions = context["mentions"]
+    waking = ("wake", "waking", "rouse", "rousing")
+
+    def own_mention(i: int) -> bool:  # "can't wake him", "hard to wake me"; not "won't answer me" (the writer)
+        if i == end or (i == end - 1 and i > start):
+            return i > 0 and norms[i - 1] in waking
+        return start <= i < end
+    own = [m for m in mentions if own_mention(m[0])]
+    before = [m for m in mentions if m[0] < start]
+    mention = own[0] if own else (before[-1] if before else None)
+    if mention is None or mention[1] == "self":
+        return "self", None
+    if mention[1] == "animal":
+        return "other", None
+    pronoun = mention[2]
+    if pronoun == "they":  # "my partner ... she": the pronoun that follows tells
+        later = [m[2] for m in mentions if m[0] > mention[0] and m[1] == "other" and m[2] != "they"]
+        pronoun = later[0] if later else "they"
+    cues = context["cues"]
+    if "patient" in cues and "not_patient" not in cues:
+        return "patient", pronoun
+    if "not_patient" in cues or _writer_is_patient(norms):
+        return "other", pronoun
+    return "patient", pronoun
+
+
+def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: list[str] | None = None) -> dict:
+    """The context of tokens [start, end): negated, hedged, hypothetical, historical, other, idiom."""
+    context = context or doc._.context
+    norms = norms or _norms(doc)
+    if context is None:
+        return {}
+    inscope = {c: False for c in _SCOPED}
+    negation = None
+    for t in context["triggers"]:
+        a, b = t.scope
+        if a < end and start < b and not (t.start < end and start < t.end):
+            inscope[t.category] = True
+            if t.category == context_rules.NEGATED and negation is None:
+                negation = t
+    past = inscope[context_rules.PAST] and _resolved_near(context, norms, start)
+    who, _ = experiencer(context, norms, start, end)
+    return {
+        "negated": inscope[context_rules.NEGATED], "negation": negation,
+        "hedged": inscope[context_rules.POSSIBLE],
+        "hypothetical": inscope[context_rules.HYPOTHETICAL],
+        "historical": inscope[context_rules.HISTORICAL] or past,
+        "other": who == "other",
+        "idiom": any(a <= start and end <= b for a, b in context["idioms"]),
+    }
+
+
+def _resolved_near(context: dict, norms: list[str], i: int) -> bool:
+    """A RESOLVED trigger ("all better") in the sentence of token i or the next one."""
+    start, end = sentence_of(norms, i)
+    if end < len(norms):
+        end = sentence_of(norms, end + 1)[1] if end + 1 < len(norms) else end
+    return any(t.category == context_rules.RESOLVED and start <= t.start < end for t in context["triggers"])
+
+
+def excluded(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a phrase found by another layer (the statistical one) is not a present symptom of the
+    patient: negated, asked about, historical, someone else's, or an idiom."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or doc._.context is None:
+        return False
+    flags = status(doc, span.start, span.end)
+    inner_negation = any(span.start <= t.start < span.end for t in doc._.context["triggers"]
+                         if t.category == context_rules.NEGATED)
+    return inner_negation or any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom"))
+
+
+_COMPLAINT_OR_BODY = frozenset(lexicon.COMPLAINT_WORDS + lexicon.STRONG_COMPLAINT_WORDS + body_systems.BODY_PARTS)
+_STRONG_OR_BODY = frozenset(lexicon.STRONG_COMPLAINT_WORDS + body_systems.BODY_PARTS)
+
+
+def names_a_complaint(doc: Doc, start_char: int, end_char: int, strong_only: bool = False) -> bool:
+    """Whether a phrase found by another layer names a complaint word or a part of the body; with
+    `strong_only` (the message already reports a known symptom), a strong complaint word ("bleeding")
+    or a part of the body no recognised symptom is said of ("headache, and my ears feel full")."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return True  # cannot tell: keep it
+    if not strong_only:
+        return any(t.norm_ in _COMPLAINT_OR_BODY or t.lower_ in _COMPLAINT_OR_BODY for t in span)
+    if any(t.norm_ in lexicon.STRONG_COMPLAINT_WORDS for t in span):
+        return True
+    # a part of the body counts when no recognised symptom is said of it (close by, in the same sentence)
+    norms = _norms(doc)
+    present = [s for s in doc.spans.get(SYMPTOM_SPANS, []) if not (s._.negated or s._.hypothetical or s._.historical
+                                                                   or s._.other or s._.idiom)]
+    for t in span:
+        if t.norm_ in body_systems.BODY_PARTS:
+            start, end = sentence_of(norms, t.i)
+            if not any(start <= s.start < end and min(abs(s.start - t.i), abs(s.end - 1 - t.i)) <= 6 for s in present):
+                return True
+    return False
 
 
 def is_negated(doc: Doc, start_char: int, end_char: int) -> bool:
-    """Whether a phrase found by another layer (the statistical one) is negated by its context."""
+    """Kept for callers of the earlier API: `excluded` with negation only."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None:
+    if span is None or doc._.context is None:
         return False
-    norms = _norms(doc)
-    triggers = negation_triggers(norms)
-    return negated_at(norms, triggers, span.start) or any(span.start <= a < span.end for a, _ in triggers)
+    return status(doc, span.start, span.end)["negated"] or any(
+        span.start <= t.start < span.end for t in doc._.context["triggers"] if t.category == context_rules.NEGATED)
 
 
-@Language.component("symptom_context")
-def symptom_context(doc: Doc) -> Doc:
-    norms = _norms(doc)
-    symptom_tokens = {i for span in doc.spans.get(SYMPTOM_SPANS, []) for i in range(span.start, span.end)}
-    all_negations = negation_triggers(norms)
-    negations = [(a, b) for a, b in all_negations if a not in symptom_tokens]  # "can't breathe" is a symptom
-    hedges = _find(norms, HEDGES) + [(t.i, t.i + 1) for t in doc if t.text == "?"]
-    hypotheticals = _find(norms, HYPOTHETICALS)
-    modifiers = [(a, b, "severe") for a, b in _find(norms, tuple(lexicon.SEVERITY_WORDS))]
-    modifiers += [(a, b, "worsening") for a, b in _find(norms, tuple(lexicon.TREND_WORDS))]
-    modifiers += [(a, b, "sudden") for a, b in _find(norms, tuple(lexicon.SUDDEN_WORDS))]
-    spans = list(doc.spans.get(SYMPTOM_SPANS, []))
+@Language.factory("symptom_context")
+def make_symptom_context(nlp: Language, name: str):
+    matcher = ContextMatcher(nlp)
+    severity = [(tuple(w.split()), "severe") for w in lexicon.SEVERITY_WORDS]
+    severity += [(tuple(w.split()), "worsening") for w in lexicon.TREND_WORDS]
+    severity += [(tuple(w.split()), "sudden") for w in lexicon.SUDDEN_WORDS]
+    severity += [(tuple(w.split()), "worst") for w in lexicon.WORST_WORDS]
+    severity += [(tuple(w.split()), "spread") for w in body_systems.SPREAD_WORDS]
+    modifier_phrases = tuple(" ".join(w) for w, _ in severity)
+    kind_of = {}
+    for words, kind in severity:
+        kind_of.setdefault(" ".join(words), kind)
+    complaints = frozenset(lexicon.COMPLAINT_WORDS) | frozenset(lexicon.STRONG_COMPLAINT_WORDS)
+    strong = frozenset(lexicon.STRONG_COMPLAINT_WORDS)
+    strong_phrases = frozenset(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.STRONG_COMPLAINT_PHRASES)
+    complaint_phrases = tuple(strong_phrases) + tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p))
+                                                      for p in lexicon.COMPLAINT_PHRASES)
 
-    for span in spans:
-        first, last = sentence_of(norms, span.start)
-        span._.negated = negated_at(norms, negations, span.start) or (
-            span.kb_id_ == "paired" and any(span.start <= a < span.end for a, _ in all_negations))
-        span._.hedged = any(first <= a < last for a, _ in hedges)
-        span._.hypothetical = any(first <= a < span.start for a, _ in hypotheticals)
+    def symptom_context(doc: Doc) -> Doc:
+        norms = _norms(doc)
+        spans = list(doc.spans.get(SYMPTOM_SPANS, []))
+        phrase_tokens = {i for s in spans if s.kb_id_ not in ("paired", "system") for i in range(s.start, s.end)}
+        symptom_tokens = {i for s in spans for i in range(s.start, s.end)}
+        context = matcher(doc, norms, phrase_tokens)
+        doc._.context = context
+        negations = [t for t in context["triggers"] if t.category == context_rules.NEGATED]
+        subjects = []
+        for span in spans:
+            flags = status(doc, span.start, span.end, context, norms)
+            # a negation inside a paired or body-system span denies it ("my lips aren't blue")
+            inner = span.kb_id_ in ("paired", "system") and any(span.start <= t.start < span.end for t in negations)
+            span._.negated = flags["negated"] or inner
+            span._.hedged = flags["hedged"]
+            span._.hypothetical = flags["hypothetical"]
+            span._.historical = flags["historical"]
+            span._.other = flags["other"]
+            span._.idiom = flags["idiom"]
+            who, pronoun = experiencer(context, norms, span.start, span.end)
+            if who == "patient" and not (span._.negated or span._.hypothetical or span._.historical):
+                subjects.append(pronoun)
+            negation = flags["negation"]
+            # "not the worst headache", "not crushing": the degree is denied, the symptom itself is not
+            if span._.negated and not inner and negation is not None and norms[negation.start] == "not" \
+                    and span.label_ in lexicon.GENERAL_FORM:
+                span._.severe = False
+                doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end))
+        doc._.subject = subjects[0] if subjects and not any(
+            experiencer(context, norms, s.start, s.end)[0] == "self" for s in spans
+            if not (s._.negated or s._.hypothetical or s._.historical)) else None
 
-    # complaint words outside any known symptom: a symptom the lexicon may not know
-    complaints = set(lexicon.COMPLAINT_WORDS) | set(lexicon.STRONG_COMPLAINT_WORDS)
-    doc._.complaints = [(t.i, t.norm_ in lexicon.STRONG_COMPLAINT_WORDS) for t in doc
-                        if t.norm_ in complaints and t.i not in symptom_tokens and not negated_at(norms, negations, t.i)
-                        and not any(sentence_of(norms, t.i)[0] <= a < t.i for a, _ in hypotheticals)]
+        # complaint words outside any known symptom: a symptom the lexicon may not know
+        found = []
+        for t in doc:
+            if t.norm_ in complaints and t.i not in symptom_tokens:
+                flags = status(doc, t.i, t.i + 1, context, norms)
+                if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
+                    found.append((t.i, t.norm_ in strong))
+        for a, b in _find(norms, complaint_phrases):  # "the runs", "pins and needles", "feel a bit off"
+            if not symptom_tokens & set(range(a, b)):
+                flags = status(doc, a, b, context, norms)
+                if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
+                    found.append((a, " ".join(norms[a:b]) in strong_phrases))
+        doc._.complaints = found
 
-    # each severity or trend word qualifies the nearest symptom in its sentence, unless itself negated
-    for a, b, kind in modifiers:
-        if a in symptom_tokens or any(n in norms[max(0, a - 2):a] for n in ("not", "no", "never")):
-            continue
-        first, last = sentence_of(norms, a)
-        candidates = [s for s in spans if first <= s.start < last]
-        if not candidates:
-            continue
-        nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
-        if min(abs(nearest.start - a), abs(nearest.end - b)) <= MODIFIER_REACH:
-            setattr(nearest._, kind, True)
-            if norms[a] == "worst":
-                nearest._.severe = nearest._.worst = True
-    return doc
+        # each severity, trend or spread word qualifies the nearest symptom it can raise, unless itself negated
+        for a, b in _find(norms, modifier_phrases):
+            kind = kind_of[" ".join(norms[a:b])]
+            if a in phrase_tokens or any(n in norms[max(0, a - 2):a] for n in ("not", "no", "never")):
+                continue
+            first, last = phrase_of(norms, a)
+            candidates = [s for s in spans if first <= s.start < last and (
+                lexicon.SYMPTOMS[s.label_].worse_as if kind != "spread" else s.label_ in body_systems.SPREADS)]
+            if kind == "worst":  # "never had anything like it" is said of the symptom that can be the worst ever
+                candidates = [s for s in candidates if lexicon.SYMPTOMS[s.label_].worst_as
+                              != lexicon.SYMPTOMS[s.label_].worse_as] or candidates
+            if not candidates:
+                continue
+            nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
+            if min(abs(nearest.start - a), abs(nearest.end - b)) <= (SPREAD_REACH if kind == "spread" else MODIFIER_REACH):
+                if kind in ("worst", "severe"):
+                    nearest._.severe = True
+                    nearest._.worst = nearest._.worst or kind == "worst" or norms[a] == "worst"
+                elif kind in ("worsening", "spread"):
+                    nearest._.worsening = True
+                else:
+                    nearest._.sudden = True
+        return doc
+
+    return symptom_context
 
 
 # ---------------------------------------------------------------- build, save, load

@@ -16,6 +16,7 @@ LEVELS = (MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)  # least to most serious
 HEADACHES = {"headache", "severe_headache", "worst_headache"}
 FEVERS = {"fever", "high_fever"}
 MILD_FEVER_FROM_C = 37.5  # a measured temperature from here on counts as a fever
+RAISED_FROM_C = 37.0  # above normal: a temperature reported from here on is assessed (mild) even under the fever mark
 
 
 def more_serious(a: str | None, b: str | None) -> str | None:
@@ -44,6 +45,8 @@ RULES = (
     Rule("mild_symptoms_beyond_72_hours", CALL_DOCTOR_NOW, "symptoms more than about 72 hours after the infusion",
          lambda f, s: beyond_mild_window(f.infusion) and (
              bool(f.symptoms) or (f.temperature_c is not None and f.temperature_c >= MILD_FEVER_FROM_C))),
+    Rule("raised_temperature", MANAGE_AT_HOME, "a temperature above normal but under the fever mark",
+         lambda f, s: f.temperature_c is not None and RAISED_FROM_C <= f.temperature_c < MILD_FEVER_FROM_C),
 )
 
 

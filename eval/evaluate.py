@@ -1,7 +1,8 @@
 """Dev-set evaluation: the trained Rasa NLU (with the rule layer) + `bot.triage`, one message at a time.
 
-`make eval` prints red-flag sensitivity, emergency recall, over-triage of mild messages and a
-confusion matrix; tests/test_dev_set.py fails on any under-triage. The level of one message is
+`make eval` prints, per set (dev, held-out, blind round 1), under-triage, red-flag sensitivity,
+emergency recall, over-triage of mild messages, emergencies given to mild messages, dispositions on
+symptom-free messages, a confusion matrix and every miss; tests/test_eval_sets.py fails on any under-triage. The level of one message is
 what the bot would conclude from it alone, with its follow-up questions unanswered:
   - no symptom and no temperature, and not a symptom report -> "none" (no disposition);
   - a symptom report the lexicon does not know -> call_doctor_now (after one clarifying question);
@@ -21,7 +22,9 @@ from bot.triage import assess
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "eval" / "sets" / "dev_set.yml"
-HOLDOUT_SET = ROOT / "eval" / "sets" / "holdout_set.yml"  # written blind, never used to tune the lexicon
+HOLDOUT_SET = ROOT / "eval" / "sets" / "holdout_set.yml"  # written blind; its first run is in the README
+BLIND_ROUND1 = ROOT / "eval" / "sets" / "blind_round1.yml"  # written blind (round 1); now a regression set
+SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1)  # `make eval` and tests/test_eval_sets.py
 MODEL = ROOT / "models" / "triage.tar.gz"
 ORDER = ("none", MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)
 RED = (CALL_DOCTOR_NOW, EMERGENCY)
@@ -43,7 +46,7 @@ def level_of(parse_data: dict) -> str:
     if findings.is_empty:
         reported = parse_data["intent"]["name"] == "report_symptoms" and not findings.denied
         return CALL_DOCTOR_NOW if reported else "none"
-    return assess(findings).level
+    return assess(findings).level or "none"  # e.g. only a normal temperature ("temp normal 36.8"): nothing to assess
 
 
 def load_agent(model: Path = MODEL):
@@ -79,6 +82,7 @@ def metrics(results: list[Result]) -> dict:
         "red_flag_sensitivity": sum(r.predicted in RED for r in red) / len(red),
         "emergency_recall": sum(r.predicted == EMERGENCY for r in emergencies) / len(emergencies),
         "over_triage_of_mild": sum(r.predicted in RED for r in mild) / len(mild),
+        "emergency_for_mild": sum(r.predicted == EMERGENCY for r in mild),
         "false_disposition_on_no_symptom": sum(r.predicted != "none" for r in none) / len(none),
         "exact_agreement": sum(r.predicted == r.expected for r in results) / len(results),
     }
@@ -91,6 +95,7 @@ def report(results: list[Result], labelled: Path = DEV_SET) -> str:
              f"  red-flag sensitivity:                  {m['red_flag_sensitivity']:.1%}",
              f"  emergency recall:                      {m['emergency_recall']:.1%}",
              f"  over-triage of mild messages:          {m['over_triage_of_mild']:.1%}",
+             f"  emergency given to a mild message:     {m['emergency_for_mild']}",
              f"  disposition on no-symptom messages:    {m['false_disposition_on_no_symptom']:.1%}",
              f"  exact agreement:                       {m['exact_agreement']:.1%}",
              "", "Confusion matrix (rows: expected, columns: predicted)"]
@@ -109,7 +114,7 @@ def report(results: list[Result], labelled: Path = DEV_SET) -> str:
 def main() -> None:
     agent = load_agent()
     under_triage = 0
-    for labelled in [Path(p) for p in sys.argv[1:]] or [DEV_SET, HOLDOUT_SET]:
+    for labelled in [Path(p) for p in sys.argv[1:]] or SETS:
         results = evaluate(agent, labelled)
         print(report(results, labelled), end="\n\n")
         under_triage += metrics(results)["under_triage"]

@@ -1,37 +1,50 @@
-"""The labelled dev set through the trained model and the triage rules (`make eval` prints the report)."""
+"""The labelled sets through the trained model and the triage rules (`make eval` prints the reports).
+
+dev_set.yml: the lexicon was developed against it. holdout_set.yml and blind_round1.yml: written blind
+by people who never saw the lexicon or the rules; their first runs are in the README's evaluation table,
+and they now guard against regressions. Each must keep: no under-triage, emergency recall >= 95 %,
+over-triage of mild messages <= 10 %, and never an emergency for a mild message.
+"""
 import pytest
 
-from eval.evaluate import HOLDOUT_SET, evaluate, metrics, report
+from eval.evaluate import BLIND_ROUND1, DEV_SET, HOLDOUT_SET, evaluate, metrics, report
+
+SETS = {"dev": (DEV_SET, 300), "holdout": (HOLDOUT_SET, 150), "blind_round1": (BLIND_ROUND1, 300)}
 
 
 @pytest.fixture(scope="module")
 def results(agent):
-    return evaluate(agent)
-
-
-@pytest.fixture(scope="module")
-def holdout(agent):
-    return evaluate(agent, HOLDOUT_SET)
+    return {name: evaluate(agent, path) for name, (path, _) in SETS.items()}
 
 
 def test_the_dev_set_is_large_and_covers_every_level(results):
-    assert len(results) >= 300
-    assert {r.expected for r in results} == {"none", "manage_at_home", "call_doctor_now", "emergency"}
+    assert {r.expected for r in results["dev"]} == {"none", "manage_at_home", "call_doctor_now", "emergency"}
 
 
-def test_no_red_flag_message_is_under_triaged(results):
-    under = [r for r in results if r.under_triaged]
-    assert not under, report(results)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_no_red_flag_message_is_under_triaged(results, name):
+    path, size = SETS[name]
+    assert len(results[name]) >= size
+    under = [r for r in results[name] if r.under_triaged]
+    assert not under, report(results[name], path)
 
 
-def test_emergency_recall_and_over_triage_targets(results):
-    m = metrics(results)
-    assert m["emergency_recall"] >= 0.95, report(results)
-    assert m["over_triage_of_mild"] <= 0.10, report(results)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_emergency_recall_and_over_triage_targets(results, name):
+    m = metrics(results[name])
+    assert m["emergency_recall"] >= 0.95, report(results[name], SETS[name][0])
+    assert m["over_triage_of_mild"] <= 0.10, report(results[name], SETS[name][0])
 
 
-def test_no_under_triage_on_the_set_written_blind(holdout):
-    """Written without seeing the lexicon; first run: 9 under-triaged (README, Evaluation)."""
-    assert len(holdout) >= 150
-    assert not [r for r in holdout if r.under_triaged], report(holdout, HOLDOUT_SET)
-    assert metrics(holdout)["emergency_recall"] >= 0.95, report(holdout, HOLDOUT_SET)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_no_emergency_for_a_mild_message(results, name):
+    assert metrics(results[name])["emergency_for_mild"] == 0, report(results[name], SETS[name][0])
+
+
+def test_a_temperature_under_the_fever_mark_is_assessed_not_left_undecided(agent):
+    import asyncio
+
+    from eval.evaluate import level_of
+    for text, level in (("low grade temp of 37.4 this evening", "manage_at_home"), ("slightly warm, 37.1", "manage_at_home"),
+                        ("no rash, temp normal 36.8", "none")):
+        assert level_of(asyncio.run(agent.parse_message(text))) == level, text

@@ -27,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot import system_checks
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
-from bot.nlp import is_negated
+from bot.nlp import excluded, names_a_complaint
 from bot.triage import assess
 
 REPORT_SYMPTOMS = "report_symptoms"
@@ -59,12 +59,17 @@ class SymptomScanner(GraphComponent):
             from bot.nlp import load
             doc = load()(text)
         findings = findings_from_doc(doc)
-        # Symptom phrases the statistical extractor found where the rules found nothing.
+        # Symptom phrases the statistical extractor found where the rules found nothing, with the same
+        # context rules as the lexicon (negated, asked about, historical, someone else's, an idiom: left out).
+        # A phrase with no known id is an unknown symptom only when it names a complaint or a body part
+        # ("my ears feel full"), not for ordinary words it happened to tag ("paracetamol seems to be helping").
         rule_spans = [(span.start_char, span.end_char) for span in doc.spans.get("symptoms", [])]
         ml_only = [e["value"] for e in message.get(ENTITIES) or []
                    if e.get("entity") == "symptom" and not any(e["start"] < b and a < e["end"] for a, b in rule_spans)
-                   and (e["value"] in SYMPTOMS or (e.get("confidence_entity") or 0) >= UNKNOWN_SYMPTOM_CONFIDENCE)
-                   and not is_negated(doc, e["start"], e["end"])]  # the same negation rules as the lexicon
+                   and (e["value"] in SYMPTOMS or ((e.get("confidence_entity") or 0) >= UNKNOWN_SYMPTOM_CONFIDENCE
+                                                   and names_a_complaint(doc, e["start"], e["end"],
+                                                                         strong_only=bool(findings.symptoms))))
+                   and not excluded(doc, e["start"], e["end"])]
         findings = with_ml_symptoms(findings, ml_only)
         level = assess(findings).level
         probabilities = message.get(system_checks.PARSE_KEY)

@@ -17,7 +17,7 @@ import unicodedata
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from bot import nlp
+from bot import context_rules, nlp
 from bot.findings import extract
 from components.channels.input_checks import MAX_MESSAGE_CHARS, check_message, chunks
 from bot.triage import assess
@@ -29,14 +29,15 @@ RED_LEVELS = ("call_doctor_now", "emergency")
 # Words that may rightly change a phrase's meaning: never in the surroundings. (Hedges may be there:
 # a hedged symptom still counts.)
 _CHANGERS = nlp.NEGATIONS + nlp.PSEUDO_NEGATIONS + nlp.HYPOTHETICALS
-BANNED = {p for p in _CHANGERS if " " not in p} | {w for w in nlp.CLAUSE_BREAKS if w.isalpha()} | {"nt", "cannot"}
+BANNED = {p for p in _CHANGERS if " " not in p} | {w for w in nlp.CLAUSE_BREAKS if w.isalpha()} | {"nt", "cannot"} \
+    | set(context_rules.EXPERIENCER_WORDS) | set(context_rules.ANIMAL_WORDS)
 BANNED_PHRASES = tuple(p for p in _CHANGERS if " " in p)
-NEUTRAL_WORDS = ("today", "this", "morning", "evening", "the", "kitchen", "dog", "cat", "was", "quiet", "after",
-                 "lunch", "my", "friend", "said", "hello", "hi", "thanks", "um", "really", "very", "at", "home",
+NEUTRAL_WORDS = ("today", "this", "morning", "evening", "the", "kitchen", "table", "garden", "was", "quiet", "after",
+                 "lunch", "my", "neighbourhood", "said", "hello", "hi", "thanks", "um", "really", "very", "at", "home",
                  "around", "noon", "we", "went", "to", "store", "tv", "book", "reading", "sitting", "chair", "sofa",
-                 "husband", "wife", "daughter", "son", "nurse", "clinic", "infusion", "ivig", "yesterday", "hours",
+                 "nurse", "clinic", "infusion", "ivig", "yesterday", "hours",
                  "ago", "two", "like", "weather", "rainy", "sunny", "coffee", "water", "drank", "ate", "toast", "walk",
-                 "car", "bus", "phone", "called", "hey", "ok", "honestly", "anyway", "um", "er", "lol", "please",
+                 "car", "bus", "phone", "called", "hey", "ok", "honestly", "um", "er", "lol", "please",
                  "help", "hospital", "i", "am", "is", "it", "feel", "woke", "up", "sat", "down", "a", "an")
 SAFE_ALPHABET = string.ascii_letters + string.digits + " .,!:;()@#$%&*+=/"
 SEPARATORS = (" ", ", ", ". ", "! ", "\n", " - ", ": ")
