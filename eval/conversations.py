@@ -21,6 +21,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "eval" / "sets"
 CONVERSATION_SETS = sorted(SETS.glob("conversations_*.yml"))
+# Sets the bot has been fixed against, so `make test` holds them at zero misses. A fresh blind round joins
+# them once its first run is recorded (README, Evaluation) and its misses are fixed by mechanism.
+REGRESSION_SETS = [SETS / "conversations_round1.yml"]
 ORDER = ("none", "manage_at_home", "call_doctor_now", "emergency")
 RED = ("call_doctor_now", "emergency")
 MAX_TURNS = 14  # messages the patient sends at most; a conversation still asking then is stuck

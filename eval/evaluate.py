@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "eval" / "sets" / "dev_set.yml"
 HOLDOUT_SET = ROOT / "eval" / "sets" / "holdout_set.yml"  # written blind; its first run is in the README
 BLIND_ROUND1 = ROOT / "eval" / "sets" / "blind_round1.yml"  # written blind (round 1); now a regression set
-SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1)  # `make eval` and tests/test_eval_sets.py
+BLIND_ROUND2 = ROOT / "eval" / "sets" / "blind_round2.yml"  # written blind after round 1's fixes; first run in the README
+SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1, BLIND_ROUND2)  # what `make eval` prints
+REGRESSION_SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1)  # fixed against: `make eval` fails on a miss in these
 MODEL = ROOT / "models" / "triage.tar.gz"
 ORDER = ("none", MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)
 RED = (CALL_DOCTOR_NOW, EMERGENCY)
@@ -117,5 +119,6 @@ def main() -> None:
     for labelled in [Path(p) for p in sys.argv[1:]] or SETS:
         results = evaluate(agent, labelled)
         print(report(results, labelled), end="\n\n")
-        under_triage += metrics(results)["under_triage"]
+        if labelled in REGRESSION_SETS or sys.argv[1:]:
+            under_triage += metrics(results)["under_triage"]
     sys.exit(1 if under_triage else 0)

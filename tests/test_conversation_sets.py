@@ -4,10 +4,10 @@ eval/sets/conversations_round1.yml was written by a helper who never saw the lex
 or the dialogue code; its first run is in the README. It is a regression set now."""
 import pytest
 
-from eval.conversations import CONVERSATION_SETS, evaluate, metrics, report
+from eval.conversations import REGRESSION_SETS, evaluate, metrics, report
 
 
-@pytest.mark.parametrize("path", CONVERSATION_SETS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", REGRESSION_SETS, ids=lambda p: p.name)
 def test_no_conversation_is_under_triaged_or_stuck(servers, path):
     outcomes = evaluate(servers.rasa_url, path)
     m = metrics(outcomes)
