@@ -1,5 +1,6 @@
 """Low NLU confidence: ask to rephrase once; the second time in a row, point to the clinic's phone."""
-from typing import Any, Dict, List, Text
+
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -7,11 +8,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 
 class ActionLowConfidence(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_low_confidence"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         user_turns = [e for e in tracker.events if e.get("event") == "user"]
         previous = user_turns[-2] if len(user_turns) > 1 else None
         previous_intent = ((previous or {}).get("parse_data") or {}).get("intent", {}).get("name")

@@ -3,15 +3,25 @@
 The decisions are bot.dialogue's (`plan`, `next_question`); this adapter reads the tracker, utters,
 audits, and starts the question form when there is something to ask.
 """
+
 from dataclasses import replace
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import (FORM, REPORT_INTENTS, classifier_intent, dialogue_state, log_event,
-                                  message_findings, model_version, routed_intent, stored_findings)
+from actions.conversation import (
+    FORM,
+    REPORT_INTENTS,
+    classifier_intent,
+    dialogue_state,
+    log_event,
+    message_findings,
+    model_version,
+    routed_intent,
+    stored_findings,
+)
 from bot.advice import message_for, triage_payload
 from bot.dialogue import next_question, plan
 from bot.settings import load_settings
@@ -20,11 +30,10 @@ from clinic.worker import record_disposition
 
 
 class ActionTriage(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_triage"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         state, previous = dialogue_state(tracker), tracker.get_slot("triage_level")
         if tracker.latest_action_name == FORM:  # the questions are over (or a red flag cut them short)
             findings = stored_findings(tracker)
@@ -33,11 +42,17 @@ class ActionTriage(Action):
         else:
             message = message_findings(tracker)
             reported = routed_intent(tracker) in REPORT_INTENTS or classifier_intent(tracker) == "report_symptoms"
-            decided = plan(stored_findings(tracker).merge(message), message, state, previous, reported,
-                           tracker.latest_message.get("text") or "")
+            decided = plan(
+                stored_findings(tracker).merge(message),
+                message,
+                state,
+                previous,
+                reported,
+                tracker.latest_message.get("text") or "",
+            )
             findings, state, question = decided.findings, decided.state, decided.question
             disposition_now = decided.disposition_now
-        events: List[EventType] = [SlotSet("findings", findings.to_dict())]
+        events: list[EventType] = [SlotSet("findings", findings.to_dict())]
         disposition = assess(findings, previous_level=previous)
         if disposition.level is None and question is None:
             dispatcher.utter_message(response="utter_how_can_i_help")
@@ -46,11 +61,16 @@ class ActionTriage(Action):
             events += await self._dispose(dispatcher, tracker, disposition, findings)
         if question:
             log_event("question", tracker, question=question)
-            return events + [SlotSet("dialogue", replace(state, pending=question, put=False).to_dict()),
-                             SlotSet("triage_question", None), FollowupAction(FORM)]
+            return events + [
+                SlotSet("dialogue", replace(state, pending=question, put=False).to_dict()),
+                SlotSet("triage_question", None),
+                FollowupAction(FORM),
+            ]
         return events + [SlotSet("dialogue", state.to_dict())]
 
-    async def _dispose(self, dispatcher: CollectingDispatcher, tracker: Tracker, disposition, findings) -> List[EventType]:
+    async def _dispose(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, disposition, findings
+    ) -> list[EventType]:
         settings = load_settings()
         text, advice = message_for(disposition, findings, settings)
         dispatcher.utter_message(text=text, json_message=triage_payload(disposition, advice, findings, settings))
@@ -59,8 +79,14 @@ class ActionTriage(Action):
             handoff = await record_disposition(tracker.sender_id, model_version(tracker), disposition, findings)
             if handoff:  # call_doctor_now / emergency: the nurse summary, to read out on the phone
                 dispatcher.utter_message(text=handoff)
-        log_event("disposition", tracker, level=disposition.level, red_flags=list(disposition.red_flags),
-                  symptoms=list(disposition.symptoms), denied=list(disposition.denied),
-                  rules_fired=list(disposition.rules_fired),
-                  infusion_hours=findings.infusion.hours_since_start if findings.infusion else None)
+        log_event(
+            "disposition",
+            tracker,
+            level=disposition.level,
+            red_flags=list(disposition.red_flags),
+            symptoms=list(disposition.symptoms),
+            denied=list(disposition.denied),
+            rules_fired=list(disposition.rules_fired),
+            infusion_hours=findings.infusion.hours_since_start if findings.infusion else None,
+        )
         return [SlotSet("triage_level", disposition.level), SlotSet("last_disposition", given)]

@@ -8,6 +8,7 @@ to the shared secret (clinic/server_secrets.py; the Rasa server sends it, compon
 else 401 and nothing runs. It also makes the SDK listen on 127.0.0.1 unless `SANIC_HOST` says
 otherwise (set `SANIC_HOST=0.0.0.0` when the action server runs on another host, e.g. its own pod).
 """
+
 import hmac
 import logging
 import os
@@ -20,8 +21,9 @@ OPEN_PATHS = ("/health",)
 def install() -> None:
     try:
         from sanic import Sanic
+
         app = Sanic.get_app("rasa_sdk")
-    except Exception:  # noqa: BLE001 - not inside the action server (tests, tools): nothing to protect
+    except Exception:
         return
     os.environ.setdefault("SANIC_HOST", "127.0.0.1")  # read by rasa_sdk.endpoint.run after it loads us
     if getattr(app.ctx, "triage_auth", False):
@@ -29,6 +31,7 @@ def install() -> None:
     from sanic import response
 
     from clinic import server_secrets
+
     secret = server_secrets.action_secret().encode()
 
     async def authenticate(request):
@@ -37,8 +40,12 @@ def install() -> None:
         given = (request.headers.get(HEADER) or "").encode()
         if given and hmac.compare_digest(given, secret):
             return None
-        logger.warning("refused an action-server call to %s from %s: %s", request.path, request.ip,
-                       "wrong token" if given else "no token")
+        logger.warning(
+            "refused an action-server call to %s from %s: %s",
+            request.path,
+            request.ip,
+            "wrong token" if given else "no token",
+        )
         return response.json({"error": "Not allowed."}, status=401)
 
     app.register_middleware(authenticate, "request")

@@ -1,10 +1,11 @@
 """Reading a conversation's findings and dialogue state from the tracker, and logging without patient text."""
+
 import json
 import logging
 import threading
 from dataclasses import replace
-from datetime import datetime, timezone
-from typing import Any, Dict, Optional
+from datetime import UTC, datetime
+from typing import Any
 
 from rasa_sdk import Tracker
 
@@ -18,7 +19,9 @@ REPORT_INTENTS = ("report_symptoms", "report_emergency")
 
 logger = logging.getLogger("triage")
 # dateparser takes about 1.5 s to import: pay it at start, not in a patient's first turn.
-threading.Thread(target=lambda: timeline.warm_up(load_settings().time_zone), name="timeline-warm-up", daemon=True).start()
+threading.Thread(
+    target=lambda: timeline.warm_up(load_settings().time_zone), name="timeline-warm-up", daemon=True
+).start()
 
 
 def message_findings(tracker: Tracker) -> Findings:
@@ -27,18 +30,19 @@ def message_findings(tracker: Tracker) -> Findings:
     findings = Findings.from_dict(tracker.latest_message.get("triage_findings"))
     state = dialogue_state(tracker)
     answering = state.pending == "infusion_time" and state.put
-    infusion = timeline.read_infusion_time(tracker.latest_message.get("text") or "", datetime.now(timezone.utc),
-                                           load_settings().time_zone, answering=answering)
+    infusion = timeline.read_infusion_time(
+        tracker.latest_message.get("text") or "", datetime.now(UTC), load_settings().time_zone, answering=answering
+    )
     return replace(findings, infusion=infusion) if infusion else findings
 
 
-def classifier_intent(tracker: Tracker) -> Optional[str]:
+def classifier_intent(tracker: Tracker) -> str | None:
     """The intent the classifier gave, before the scanner re-routed a symptom report."""
     message = tracker.latest_message
     return message.get("intent_before_scan") or (message.get("intent") or {}).get("name")
 
 
-def routed_intent(tracker: Tracker) -> Optional[str]:
+def routed_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
@@ -46,7 +50,7 @@ def stored_findings(tracker: Tracker) -> Findings:
     """What is known so far; the hours since the infusion counted up to now."""
     findings = Findings.from_dict(tracker.get_slot("findings"))
     if findings.infusion:
-        findings = replace(findings, infusion=findings.infusion.as_of(datetime.now(timezone.utc)))
+        findings = replace(findings, infusion=findings.infusion.as_of(datetime.now(UTC)))
     return findings
 
 
@@ -65,5 +69,5 @@ def model_version(tracker: Tracker) -> str:
 
 def log_event(event: str, tracker: Tracker, **fields: Any) -> None:
     """One JSON line per event; ids and levels only, never the patient's words."""
-    record: Dict[str, Any] = {"event": event, "conversation": tracker.sender_id, **fields}
+    record: dict[str, Any] = {"event": event, "conversation": tracker.sender_id, **fields}
     logger.info(json.dumps(record, sort_keys=True))

@@ -7,6 +7,7 @@ patient has nothing left to say, or after MAX_TURNS. `expected` is the level the
 should end with: the benchmark reports how many did (a check that both bots ran the same
 dialogue, not a test: nothing is asserted).
 """
+
 from dataclasses import dataclass, field
 
 MAX_TURNS = 8
@@ -39,26 +40,47 @@ PATIENTS = (
     Patient("red flag: stiff neck", ("really bad headache and my neck is stiff",), expected="call_doctor_now"),
     Patient("red flag: vomiting", ("ive been throwing up since the infusion",), expected="call_doctor_now"),
     # Headache -> stiff neck? no -> severe? no -> infusion time -> manage at home.
-    Patient("headache flow", ("hi", "i have a headache since my infusion"),
-            {"neck_stiffness": "no", "severe_headache": "no", "infusion_time": "this morning around 9"},
-            expected="manage_at_home"),
+    Patient(
+        "headache flow",
+        ("hi", "i have a headache since my infusion"),
+        {"neck_stiffness": "no", "severe_headache": "no", "infusion_time": "this morning around 9"},
+        expected="manage_at_home",
+    ),
     # Headache, the neck turns out stiff -> call the doctor.
-    Patient("headache, stiff neck", ("my head hurts",),
-            {"neck_stiffness": "yes", "severe_headache": "no", "infusion_time": "yesterday afternoon"},
-            expected="call_doctor_now"),
+    Patient(
+        "headache, stiff neck",
+        ("my head hurts",),
+        {"neck_stiffness": "yes", "severe_headache": "no", "infusion_time": "yesterday afternoon"},
+        expected="call_doctor_now",
+    ),
     # Fever -> temperature -> (high) call the doctor.
-    Patient("fever flow, high", ("i feel hot and feverish",),
-            {"temperature": "it is 38.6", "infusion_time": "about 2 hours ago"}, expected="call_doctor_now"),
+    Patient(
+        "fever flow, high",
+        ("i feel hot and feverish",),
+        {"temperature": "it is 38.6", "infusion_time": "about 2 hours ago"},
+        expected="call_doctor_now",
+    ),
     # Fever -> temperature -> (mild) infusion time -> manage at home.
-    Patient("fever flow, mild", ("i have chills and feel a bit feverish",),
-            {"temperature": "37.6", "infusion_time": "this morning"}, expected="manage_at_home"),
+    Patient(
+        "fever flow, mild",
+        ("i have chills and feel a bit feverish",),
+        {"temperature": "37.6", "infusion_time": "this morning"},
+        expected="manage_at_home",
+    ),
     # Nausea -> vomited? no -> infusion time -> manage at home.
-    Patient("nausea flow", ("feeling a bit nauseous",),
-            {"vomiting": "no", "infusion_time": "last night"}, expected="manage_at_home"),
+    Patient(
+        "nausea flow",
+        ("feeling a bit nauseous",),
+        {"vomiting": "no", "infusion_time": "last night"},
+        expected="manage_at_home",
+    ),
     # Rash -> spreading? no -> swelling? no -> infusion time -> manage at home.
-    Patient("rash flow", ("i have a small rash on my arm",),
-            {"severe_rash": "no", "throat_or_face_swelling": "no", "infusion_time": "2 days ago"},
-            expected="manage_at_home"),
+    Patient(
+        "rash flow",
+        ("i have a small rash on my arm",),
+        {"severe_rash": "no", "throat_or_face_swelling": "no", "infusion_time": "2 days ago"},
+        expected="manage_at_home",
+    ),
     # Questions and small talk only: Rasa answers from the domain, no custom action.
     Patient("questions", ("hello", "what side effects can ivig cause", "thanks, bye")),
 )

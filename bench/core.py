@@ -3,6 +3,7 @@
 Run as `python -m bench.core [seconds]`; prints one JSON object. Runs in its own process so the
 benchmark driver does not import spaCy (and, through thinc, TensorFlow).
 """
+
 import json
 import sys
 import time
@@ -30,6 +31,7 @@ def main(seconds: float = 4.0) -> dict:
     started = time.perf_counter()
     from bot.findings import extract
     from bot.triage import assess
+
     imported = time.perf_counter()
     extract("warm up: the pipeline loads on first use")
     loaded = time.perf_counter()

@@ -8,6 +8,7 @@ patients PASSES times and prints one JSON object. The rest of a message's time i
 work: the tracker, events, the lock, the response templates. Resident memory is read after the
 imports and after the model load, to show what the imports alone cost.
 """
+
 import asyncio
 import json
 import sys
@@ -82,7 +83,8 @@ def main(model: str, endpoints_file: str, passes: int = 3) -> dict:
     started = time.perf_counter()
     loop = asyncio.new_event_loop()
     agent = loop.run_until_complete(
-        load_agent(model_path=model, endpoints=AvailableEndpoints.read_endpoints(endpoints_file)))
+        load_agent(model_path=model, endpoints=AvailableEndpoints.read_endpoints(endpoints_file))
+    )
     load_s = time.perf_counter() - started
     memory["after_load"] = rss_mb()
     store = agent.processor.tracker_store

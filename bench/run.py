@@ -16,6 +16,7 @@ and served with our action server:
   - the bot/ core alone (extract + assess) in messages per second.
 Writes bench/results/latest.json, docs/benchmarks.md and docs/benchmark-latency.png.
 """
+
 import argparse
 import asyncio
 import datetime as dt
@@ -59,10 +60,16 @@ BENCH_ACTION_SECRET = secrets.token_hex(16)  # shared by the bench's servers (cl
 
 
 def server_env(extra: dict | None = None) -> dict:
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT),
-               SQLALCHEMY_SILENCE_UBER_WARNING="1", PYTHONHASHSEED="0",
-               TRIAGE_RATE_EXEMPT_IPS="127.0.0.1",  # the bench's own clients, all on the loopback
-               TRIAGE_ACTION_SECRET=BENCH_ACTION_SECRET)
+    env = dict(
+        os.environ,
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="3",
+        PYTHONPATH=str(ROOT),
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        PYTHONHASHSEED="0",
+        TRIAGE_RATE_EXEMPT_IPS="127.0.0.1",  # the bench's own clients, all on the loopback
+        TRIAGE_ACTION_SECRET=BENCH_ACTION_SECRET,
+    )
     env.update(extra or {})
     return env
 
@@ -81,8 +88,14 @@ def percentiles(values: list[float]) -> dict:
     def at(q: float) -> float:  # nearest-rank
         return ordered[min(len(ordered) - 1, max(0, int(round(q / 100 * len(ordered) + 0.5)) - 1))]
 
-    return {"n": len(ordered), "p50": at(50), "p95": at(95), "p99": at(99), "max": ordered[-1],
-            "mean": statistics.fmean(ordered)}
+    return {
+        "n": len(ordered),
+        "p50": at(50),
+        "p95": at(95),
+        "p99": at(99),
+        "max": ordered[-1],
+        "mean": statistics.fmean(ordered),
+    }
 
 
 # ---------------------------------------------------------------- /proc
@@ -144,8 +157,10 @@ def machine() -> dict:
         "memory_gb": round(mem_kb / 1024 / 1024, 1),
         "kernel": platform.release(),
         "python": platform.python_version(),
-        "versions": {n: version(n) for n in ("rasa", "rasa-sdk", "spacy", "tensorflow", "sanic", "scikit-learn",
-                                             "sklearn-crfsuite", "aiohttp")},
+        "versions": {
+            n: version(n)
+            for n in ("rasa", "rasa-sdk", "spacy", "tensorflow", "sanic", "scikit-learn", "sklearn-crfsuite", "aiohttp")
+        },
         "sanic_workers": os.environ.get("SANIC_WORKERS", "1 (default)"),
         "action_server_sanic_workers": os.environ.get("ACTION_SERVER_SANIC_WORKERS", "1 (default)"),
     }
@@ -154,6 +169,7 @@ def machine() -> dict:
 def git_state() -> dict:
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
     changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
     return {"commit": git("rev-parse", "--short", "HEAD"), "modified_files": changed}
 
@@ -173,8 +189,11 @@ def train(name: str, config: Path, workdir: Path) -> dict:
     with logfile.open("w") as output:
         process = subprocess.Popen(
             [str(BIN / "rasa"), "train", "--config", str(config), "--out", str(out), "--fixed-model-name", name],
-            cwd=ROOT, env=server_env({"RASA_CACHE_DIRECTORY": str(cache)}), stdout=output,
-            stderr=subprocess.STDOUT)
+            cwd=ROOT,
+            env=server_env({"RASA_CACHE_DIRECTORY": str(cache)}),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
@@ -182,9 +201,13 @@ def train(name: str, config: Path, workdir: Path) -> dict:
     model = out / f"{name}.tar.gz"
     if process.returncode != 0 or not model.exists():
         raise RuntimeError(f"training {name} failed:\n{logfile.read_text()[-3000:]}")
-    result = {"seconds": round(seconds, 2), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
-              "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "model_mb": round(model.stat().st_size / 2**20, 2),
-              "components_s": component_times(logfile.read_text())}
+    result = {
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "model_mb": round(model.stat().st_size / 2**20, 2),
+        "components_s": component_times(logfile.read_text()),
+    }
     log(f"  {name}: {seconds:.1f} s")
     return result | {"model": str(model)}
 
@@ -192,8 +215,11 @@ def train(name: str, config: Path, workdir: Path) -> dict:
 def component_times(text: str) -> dict:
     """Seconds per trained component, from the INFO lines of `rasa train` (1 s resolution)."""
     times, started = {}, {}
-    pattern = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) INFO\s+rasa\.engine\.training\.hooks\s+-\s+"
-                         r"(Starting to train|Finished training) component '([^']+)'", re.M)
+    pattern = re.compile(
+        r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) INFO\s+rasa\.engine\.training\.hooks\s+-\s+"
+        r"(Starting to train|Finished training) component '([^']+)'",
+        re.M,
+    )
     for stamp, what, name in pattern.findall(text.replace("\r", "\n")):
         moment = dt.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S").timestamp()
         if what.startswith("Starting"):
@@ -209,8 +235,16 @@ def component_times(text: str) -> dict:
 class Bot:
     """One config's action server + Rasa server (REST and the HTTP API) on free loopback ports."""
 
-    def __init__(self, name: str, model: Path, workdir: Path, rasa_args: list[str], rasa_env: dict,
-                 actions_env: dict, tracker_store: str = "project"):
+    def __init__(
+        self,
+        name: str,
+        model: Path,
+        workdir: Path,
+        rasa_args: list[str],
+        rasa_env: dict,
+        actions_env: dict,
+        tracker_store: str = "project",
+    ):
         self.name, self.model, self.workdir, self.tracker_store = name, model, workdir, tracker_store
         self.rasa_port, self.action_port = free_port(), free_port()
         self.rasa_args, self.rasa_env, self.actions_env = rasa_args, rasa_env, actions_env
@@ -224,8 +258,10 @@ class Bot:
     def endpoints(self) -> Path:
         """The project's endpoints.yml, the action server at our port, the database a temp SQLite file."""
         endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text()) or {}
-        endpoints["action_endpoint"] = {**(endpoints.get("action_endpoint") or {}),
-                                        "url": f"http://127.0.0.1:{self.action_port}/webhook"}
+        endpoints["action_endpoint"] = {
+            **(endpoints.get("action_endpoint") or {}),
+            "url": f"http://127.0.0.1:{self.action_port}/webhook",
+        }
         if self.tracker_store == "memory":
             endpoints.pop("tracker_store", None)
         path = self.workdir / f"endpoints-{self.name}.yml"
@@ -241,15 +277,35 @@ class Bot:
         endpoints = self.endpoints()
         self.processes["actions"] = subprocess.Popen(
             [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
-            cwd=ROOT, env=self.env(self.actions_env),
-            stdout=(self.workdir / f"actions-{self.name}.log").open("w"), stderr=subprocess.STDOUT)
+            cwd=ROOT,
+            env=self.env(self.actions_env),
+            stdout=(self.workdir / f"actions-{self.name}.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
         self.processes["rasa"] = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "--model", str(self.model), "--interface", "127.0.0.1",
-             "--port", str(self.rasa_port), "--endpoints", str(endpoints),
-             "--credentials", str(ROOT / "credentials.yml"), "--enable-api", "--auth-token", PARSE_TOKEN,
-             *self.rasa_args],
-            cwd=ROOT, env=self.env(self.rasa_env),
-            stdout=(self.workdir / f"rasa-{self.name}.log").open("w"), stderr=subprocess.STDOUT)
+            [
+                str(BIN / "rasa"),
+                "run",
+                "--model",
+                str(self.model),
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.rasa_port),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+                "--enable-api",
+                "--auth-token",
+                PARSE_TOKEN,
+                *self.rasa_args,
+            ],
+            cwd=ROOT,
+            env=self.env(self.rasa_env),
+            stdout=(self.workdir / f"rasa-{self.name}.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
 
     def check_alive(self) -> None:
         for role, process in self.processes.items():
@@ -287,7 +343,7 @@ async def cold_start(bot: Bot, session: aiohttp.ClientSession) -> dict:
                 if await attempt():
                     marks[name] = time.perf_counter() - start
                     return
-            except (aiohttp.ClientError, asyncio.TimeoutError):
+            except (TimeoutError, aiohttp.ClientError):
                 pass
             await asyncio.sleep(0.05)
         raise TimeoutError(f"{bot.name}: {name} not reached after {START_TIMEOUT} s")
@@ -304,15 +360,15 @@ async def cold_start(bot: Bot, session: aiohttp.ClientSession) -> dict:
         replies = await say(session, bot, f"bench-cold-{uuid.uuid4().hex[:12]}", "i cant breathe", timeout=30)
         return conversations.disposition(replies) is not None
 
-    await asyncio.gather(poll("actions_up_s", actions_up), poll("rasa_up_s", rasa_up),
-                         poll("first_answer_s", answered))
+    await asyncio.gather(poll("actions_up_s", actions_up), poll("rasa_up_s", rasa_up), poll("first_answer_s", answered))
     bot.memory_after_start = bot.memory()
     return {k: round(v, 2) for k, v in marks.items()}
 
 
 async def say(session: aiohttp.ClientSession, bot: Bot, sender: str, text: str, timeout: float = 60) -> list:
-    async with session.post(f"{bot.url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
-                            timeout=timeout) as response:
+    async with session.post(
+        f"{bot.url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=timeout
+    ) as response:
         response.raise_for_status()
         return await response.json()
 
@@ -325,16 +381,18 @@ async def parse_latency(bot: Bot, session: aiohttp.ClientSession, messages: list
     latencies = []
     for text in messages:
         start = time.perf_counter()
-        async with session.post(f"{bot.url}/model/parse", params={"token": PARSE_TOKEN}, json={"text": text},
-                                timeout=30) as response:
+        async with session.post(
+            f"{bot.url}/model/parse", params={"token": PARSE_TOKEN}, json={"text": text}, timeout=30
+        ) as response:
             response.raise_for_status()
             await response.read()
         latencies.append((time.perf_counter() - start) * 1000)
     return latencies
 
 
-async def conversation_load(bot: Bot, session: aiohttp.ClientSession, concurrency: int, seconds: float,
-                            max_conversations: int) -> dict:
+async def conversation_load(
+    bot: Bot, session: aiohttp.ClientSession, concurrency: int, seconds: float, max_conversations: int
+) -> dict:
     """`concurrency` patients at once, each a new sender id, until `seconds` or `max_conversations`."""
     patients = itertools.cycle(conversations.PATIENTS)
     latencies: list[float] = []
@@ -356,7 +414,7 @@ async def conversation_load(bot: Bot, session: aiohttp.ClientSession, concurrenc
                 sent = time.perf_counter()
                 try:
                     replies = await say(session, bot, sender, text)
-                except (aiohttp.ClientError, asyncio.TimeoutError):
+                except (TimeoutError, aiohttp.ClientError):
                     outcome["errors"] += 1
                     break
                 latencies.append((time.perf_counter() - sent) * 1000)
@@ -370,16 +428,26 @@ async def conversation_load(bot: Bot, session: aiohttp.ClientSession, concurrenc
     elapsed = time.perf_counter() - start
     bot.check_alive()  # a server that died mid-window would make the figures meaningless
     cpu_after = bot.cpu()
-    return {"latencies_ms": latencies, "seconds": elapsed, **outcome,
-            "cpu_s": {role: cpu_after[role] - cpu_before[role] for role in cpu_after}}
+    return {
+        "latencies_ms": latencies,
+        "seconds": elapsed,
+        **outcome,
+        "cpu_s": {role: cpu_after[role] - cpu_before[role] for role in cpu_after},
+    }
 
 
 # ---------------------------------------------------------------- in-process pieces (own processes)
 
 
 def run_json(module: str, *args: str, timeout: float = 600, env: dict | None = None) -> dict:
-    output = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env or server_env(), timeout=timeout,
-                            capture_output=True, text=True)
+    output = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env=env or server_env(),
+        timeout=timeout,
+        capture_output=True,
+        text=True,
+    )
     if output.returncode != 0:
         raise RuntimeError(f"{module} failed:\n{output.stderr[-3000:]}")
     return json.loads(output.stdout.strip().splitlines()[-1])
@@ -393,9 +461,13 @@ def pool(windows: list[dict]) -> dict:
     seconds = sum(w["seconds"] for w in windows)
     messages = len(latencies)
     cpu = {role: sum(w["cpu_s"][role] for w in windows) for role in windows[0]["cpu_s"]}
-    summary = {"latency_ms": percentiles(latencies), "messages": messages, "seconds": round(seconds, 2),
-               "msgs_per_s": messages / seconds if seconds else 0.0,
-               "cpu_ms_per_message": {role: 1000 * c / messages if messages else None for role, c in cpu.items()}}
+    summary = {
+        "latency_ms": percentiles(latencies),
+        "messages": messages,
+        "seconds": round(seconds, 2),
+        "msgs_per_s": messages / seconds if seconds else 0.0,
+        "cpu_ms_per_message": {role: 1000 * c / messages if messages else None for role, c in cpu.items()},
+    }
     for key in ("conversations", "finished", "as_expected", "errors"):
         summary[key] = sum(w[key] for w in windows)
     return summary
@@ -405,8 +477,12 @@ async def measure(args, workdir: Path, models: dict[str, Path]) -> dict:
     messages = [m["text"] for m in yaml.safe_load((ROOT / "eval" / "sets" / "dev_set.yml").read_text())["messages"]]
     results: dict = {name: {} for name in models}
     rasa_args = args.rasa_args.split() if args.rasa_args else []
-    bots = {name: Bot(name, model, workdir, rasa_args if name == "ours" or args.args_for_both else [],
-                      {}, {}, args.tracker_store) for name, model in models.items()}
+    bots = {
+        name: Bot(
+            name, model, workdir, rasa_args if name == "ours" or args.args_for_both else [], {}, {}, args.tracker_store
+        )
+        for name, model in models.items()
+    }
     connector = aiohttp.TCPConnector(limit=0, force_close=False)
     async with aiohttp.ClientSession(connector=connector) as session:
         try:
@@ -435,12 +511,17 @@ async def measure(args, workdir: Path, models: dict[str, Path]) -> dict:
                 windows: dict = {name: [] for name in names}
                 for i in range(args.rounds * 2):
                     for name in order(i):
-                        windows[name].append(await conversation_load(
-                            bots[name], session, level, args.seconds / 2, args.max_conversations))
+                        windows[name].append(
+                            await conversation_load(
+                                bots[name], session, level, args.seconds / 2, args.max_conversations
+                            )
+                        )
                 for name in names:
                     results[name].setdefault("e2e", {})[str(level)] = summary = pool(windows[name])
-                    log(f"  {name}: {fmt_pct(summary['latency_ms'])}, {summary['msgs_per_s']:.1f} msg/s, "
-                        f"{summary['as_expected']}/{summary['finished']} as expected, {summary['errors']} errors")
+                    log(
+                        f"  {name}: {fmt_pct(summary['latency_ms'])}, {summary['msgs_per_s']:.1f} msg/s, "
+                        f"{summary['as_expected']}/{summary['finished']} as expected, {summary['errors']} errors"
+                    )
 
             for name, bot in bots.items():
                 results[name]["memory"] = {"after_start": bot.memory_after_start, "after_load": bot.memory()}
@@ -451,7 +532,8 @@ async def measure(args, workdir: Path, models: dict[str, Path]) -> dict:
                         continue
                     log(f"where the time goes inside Rasa ({name}, in-process) ...")
                     results[name]["nodes"] = run_json(
-                        "bench.nodes", str(bot.model), str(bot.endpoints()), "2", timeout=900, env=bot.env({}))
+                        "bench.nodes", str(bot.model), str(bot.endpoints()), "2", timeout=900, env=bot.env({})
+                    )
         finally:
             for bot in bots.values():
                 bot.stop()
@@ -472,12 +554,20 @@ def main() -> None:
     parser.add_argument("--only", choices=("ours", "baseline"), help="experiments: one config only")
     parser.add_argument("--rasa-args", default="", help="experiments: extra `rasa run` flags for ours")
     parser.add_argument("--args-for-both", action="store_true", help="give --rasa-args to the baseline too")
-    parser.add_argument("--tracker-store", choices=("project", "memory"), default="project",
-                        help="endpoints.yml's tracker store (on a temp SQLite file), or Rasa's in-memory one")
+    parser.add_argument(
+        "--tracker-store",
+        choices=("project", "memory"),
+        default="project",
+        help="endpoints.yml's tracker store (on a temp SQLite file), or Rasa's in-memory one",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="the JSON of raw results")
     parser.add_argument("--no-report", action="store_true", help="do not write docs/benchmarks.md and the chart")
-    parser.add_argument("--nodes", choices=("ours", "both", "none"), default="ours",
-                        help="per-node timing inside Rasa (in-process); the baseline's model alone loads for minutes")
+    parser.add_argument(
+        "--nodes",
+        choices=("ours", "both", "none"),
+        default="ours",
+        help="per-node timing inside Rasa (in-process); the baseline's model alone loads for minutes",
+    )
     args = parser.parse_args()
 
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
@@ -485,15 +575,26 @@ def main() -> None:
     configs = {"ours": args.ours_config.resolve(), "baseline": CONFIGS["baseline"]}
     if args.only:
         configs = {args.only: configs[args.only]}
-    results = {"date": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "machine": machine(),
-               "loadavg_start": loadavg(), "git": git_state(),
-               "command": "make bench" if len(sys.argv) == 1 else "python -m bench.run " + " ".join(sys.argv[1:]),
-               "configs": {n: str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p)
-                           for n, p in configs.items()},
-               "settings": {"seconds_per_level": args.seconds, "rounds": args.rounds, "levels": LEVELS,
-                            "rasa_args": args.rasa_args, "tracker_store": args.tracker_store, "patients": [p.name for p in conversations.PATIENTS]}}
-    log(f"machine: {results['machine']['nproc']} cores, {results['machine']['cpu_model']}, "
-        f"load {results['loadavg_start']}")
+    results = {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "loadavg_start": loadavg(),
+        "git": git_state(),
+        "command": "make bench" if len(sys.argv) == 1 else "python -m bench.run " + " ".join(sys.argv[1:]),
+        "configs": {n: str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for n, p in configs.items()},
+        "settings": {
+            "seconds_per_level": args.seconds,
+            "rounds": args.rounds,
+            "levels": LEVELS,
+            "rasa_args": args.rasa_args,
+            "tracker_store": args.tracker_store,
+            "patients": [p.name for p in conversations.PATIENTS],
+        },
+    }
+    log(
+        f"machine: {results['machine']['nproc']} cores, {results['machine']['cpu_model']}, "
+        f"load {results['loadavg_start']}"
+    )
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         workdir = Path(tmp)
@@ -526,6 +627,7 @@ def main() -> None:
     log(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     if not args.no_report:
         from bench import report
+
         for path in report.write(results):
             log(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     log(f"done in {results['bench_seconds'] / 60:.1f} min")

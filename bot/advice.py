@@ -6,6 +6,7 @@ except while the infusion is running: then the infusion nurse, who is there and 
 comes first at every level (and within the first hour of the start, for the other levels, in case the
 patient is still at the infusion centre). What to watch for follows the timeline (bot/timeline.py).
 """
+
 from bot import lexicon, timeline
 from bot.dialogue import words_for
 from bot.findings import Findings
@@ -44,7 +45,7 @@ def name_of(symptom_or_rule: str, speaker: str = "you", subject: str | None = No
 
 
 def listing(items, conjunction: str = "and") -> str:
-    """"a, b and c"; with a comma before the last when a name has its own "or" or comma, so that
+    """ "a, b and c"; with a comma before the last when a name has its own "or" or comma, so that
     "a severe or spreading rash, or swelling of the throat, tongue, lips or face" stays two things."""
     items = list(dict.fromkeys(items))
     if len(items) <= 1:
@@ -73,8 +74,12 @@ def reasons(d: Disposition, speaker: str = "you", at_level: str | None = None, s
     found = []  # (level, words)
     if "headache_with_stiff_neck" in flags:
         headache = next(h for h in HEADACHES_MOST_SERIOUS_FIRST if h in d.symptoms or h == "headache")
-        found.append((_level_of(headache) if headache in flags else CALL_DOCTOR_NOW,
-                      f"{name_of(headache, speaker, subject)} with a stiff neck"))
+        found.append(
+            (
+                _level_of(headache) if headache in flags else CALL_DOCTOR_NOW,
+                f"{name_of(headache, speaker, subject)} with a stiff neck",
+            )
+        )
         said = ("headache_with_stiff_neck", "neck_stiffness", *HEADACHES_MOST_SERIOUS_FIRST)
         flags = [x for x in flags if x not in said]
     found += [(_level_of(x), name_of(x, speaker, subject)) for x in flags]
@@ -89,8 +94,9 @@ def told(d: Disposition, speaker: str = "you", subject: str | None = None) -> tu
     return [name_of(x, speaker, subject) for x in have], [name_of(x, speaker, subject) for x in not_have]
 
 
-def told_summary(have: list[str], do_not_have: list[str], speaker: str = "you",
-                 subject: str | None = None) -> list[str]:
+def told_summary(
+    have: list[str], do_not_have: list[str], speaker: str = "you", subject: str | None = None
+) -> list[str]:
     """The one place that says "you told me you have ... / you do not have ..." (the card, the REST
     text) or, in the caller's voice for the nurse hand-off, "I have ... / I do not have ..."; about
     someone else (`subject` "he"), "you told me he has ..." and "He has ..."."""
@@ -110,14 +116,18 @@ def told_summary(have: list[str], do_not_have: list[str], speaker: str = "you",
 
 
 def call_doctor_if(s: Settings) -> str:
-    return (f"Call your doctor right away if you get trouble breathing, a tight chest, a severe or spreading rash, "
-            f"a temperature of {s.high_fever_celsius:g} °C ({s.high_fever_fahrenheit:g} °F) or more, a severe "
-            f"headache or a stiff neck, or vomiting.")
+    return (
+        f"Call your doctor right away if you get trouble breathing, a tight chest, a severe or spreading rash, "
+        f"a temperature of {s.high_fever_celsius:g} °C ({s.high_fever_fahrenheit:g} °F) or more, a severe "
+        f"headache or a stiff neck, or vomiting."
+    )
 
 
 def call_emergency_if(s: Settings) -> str:
-    return (f"Call {s.emergency_number} if your throat, tongue or lips swell, your lips turn blue, you cannot "
-            f"breathe, you faint, or you have crushing chest pain.")
+    return (
+        f"Call {s.emergency_number} if your throat, tongue or lips swell, your lips turn blue, you cannot "
+        f"breathe, you faint, or you have crushing chest pain."
+    )
 
 
 def _capital(text: str) -> str:
@@ -171,16 +181,25 @@ def _advice_for(d: Disposition, findings: Findings, s: Settings) -> list[str]:
             call_emergency_if(s),
             "Until you have spoken to them, rest and keep drinking water.",
         ]
-    care = ["Drink plenty of water today and tomorrow: staying hydrated helps your body cope with the infusion.",
-            "Rest. If your doctor has recommended an over-the-counter pain medicine, you can take it as directed; "
-            "do not start a medicine they have not recommended."]
-    if "infusion_site_irritation" in findings.symptoms:
-        care.append("For the infusion site: keep it clean and dry, and a cool, damp cloth for 10 minutes at a "
-                    "time can ease redness or soreness. Call if it becomes hot, very swollen or oozes.")
-    return care + [call_doctor_if(s)] + watch_list(d, findings, s) + [
-        call_emergency_if(s),
-        f"Call {s.clinic_name} at {s.clinic_phone} if your symptoms get worse, new ones start, or you are worried.",
+    care = [
+        "Drink plenty of water today and tomorrow: staying hydrated helps your body cope with the infusion.",
+        "Rest. If your doctor has recommended an over-the-counter pain medicine, you can take it as directed; "
+        "do not start a medicine they have not recommended.",
     ]
+    if "infusion_site_irritation" in findings.symptoms:
+        care.append(
+            "For the infusion site: keep it clean and dry, and a cool, damp cloth for 10 minutes at a "
+            "time can ease redness or soreness. Call if it becomes hot, very swollen or oozes."
+        )
+    return (
+        care
+        + [call_doctor_if(s)]
+        + watch_list(d, findings, s)
+        + [
+            call_emergency_if(s),
+            f"Call {s.clinic_name} at {s.clinic_phone} if your symptoms get worse, new ones start, or you are worried.",
+        ]
+    )
 
 
 def summary(d: Disposition, findings: Findings) -> str:
@@ -225,23 +244,33 @@ def message_for(d: Disposition, findings: Findings, s: Settings) -> tuple[str, l
     else:
         nurse = advice[:1] if advice and advice[0] in (NURSE_NOW, NURSE_IF_THERE) else []
         parts = nurse + [HEADLINES[d.level].format(**s.__dict__), summary(d, findings), not_a_diagnosis]
-        parts += [f"• {a}" for a in advice[len(nurse):]]
+        parts += [f"• {a}" for a in advice[len(nurse) :]]
     return "\n".join(p for p in parts if p), advice
 
 
 NO_INFUSION_TIME = {"hours_since_start": None, "in_progress": False, "said": None}
 
 
-def triage_payload(d: Disposition, advice: list[str], findings: Findings | None = None,
-                   s: Settings | None = None) -> dict:
+def triage_payload(
+    d: Disposition, advice: list[str], findings: Findings | None = None, s: Settings | None = None
+) -> dict:
     """The machine-readable disposition contract (see README); `why` and `summary` are the words the
     widget shows, so that no client writes its own."""
     findings = findings or Findings()
     if s is None:
         from bot.settings import load_settings
+
         s = load_settings()
-    return {"triage": {"level": d.level, "red_flags": list(d.red_flags), "symptoms": list(d.symptoms),
-                       "denied": list(d.denied), "advice": advice,
-                       "infusion": findings.infusion.contract() if findings.infusion else dict(NO_INFUSION_TIME),
-                       "watch_for": watch_list(d, findings, s),
-                       "why": listing(reasons(d, subject=findings.subject)), "summary": summary(d, findings)}}
+    return {
+        "triage": {
+            "level": d.level,
+            "red_flags": list(d.red_flags),
+            "symptoms": list(d.symptoms),
+            "denied": list(d.denied),
+            "advice": advice,
+            "infusion": findings.infusion.contract() if findings.infusion else dict(NO_INFUSION_TIME),
+            "watch_for": watch_list(d, findings, s),
+            "why": listing(reasons(d, subject=findings.subject)),
+            "summary": summary(d, findings),
+        }
+    }

@@ -5,6 +5,7 @@ The reader looks at the first clause, where people answer, then at the whole ans
 thing asked about ("neck's fine", "no swelling"). An unsure answer is reported as such: to a safety
 question the dialogue counts it as yes (bot/dialogue.py), never as no.
 """
+
 import re
 from enum import Enum
 
@@ -27,9 +28,13 @@ _UNSURE = re.compile(
     r"sort of|sorta|a (little|bit|tad|touch)|bit|slightly|somewhat|a little bit|i think( so)?|i guess|"
     r"think so|sometimes|on and off|now and then|hmm+|er+m*|not really sure|50/50|a wee bit|ish)\b|"
     r"🤷",
-    re.I)
-_SHORT_QUESTION = re.compile(r"^(?!\s*(what|when|where|how|who|why|can|could|do|does|should|will|would)\b)"
-                             r"\W*(\w+\W+){0,4}\w*\?\W*$", re.I)  # "maybe?", "sort of?": a hedge, unlike "what are your hours?"
+    re.I,
+)
+_SHORT_QUESTION = re.compile(
+    r"^(?!\s*(what|when|where|how|who|why|can|could|do|does|should|will|would)\b)"
+    r"\W*(\w+\W+){0,4}\w*\?\W*$",
+    re.I,
+)  # "maybe?", "sort of?": a hedge, unlike "what are your hours?"
 _NO = re.compile(
     r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah|honestly|actually|so)[\s,]+)*"
     r"(no+|nope|nah|naw|not at all|not really|never|negative|none|nothing|neither|nada|not that i'?ve noticed|"
@@ -37,23 +42,29 @@ _NO = re.compile(
     r"it isn'?t|it'?s not|isn'?t|it'?s fine|all (good|fine)|fine|all clear|nothing like that|"
     r"i'?m not|he'?s not|she'?s not|they'?re not|he isn'?t|she isn'?t|doesn'?t|does not|do not|don'?t)\b|"
     r"^\s*(👎|❌|🙅)",
-    re.I)
+    re.I,
+)
 _YES = re.compile(
     r"^\s*(?:(?:oh|well|um+|er+|ah|honestly|actually|so)[\s,]+)*"
     r"(yes+|yeah|yea|yep|yup|ya|yah|aye|sure|correct|affirmative|definitely|absolutely|it is|it has|it does|"
     r"i have|i did|i am|i do|he is|she is|he has|she has|he did|she did|they are|they have|true|right|"
     r"uh[- ]?huh|totally|very much|certainly|of course|for sure|loads|lots)\b|"
     r"^\s*(👍|✅|✔|👌)",
-    re.I)
+    re.I,
+)
 # "neck's fine", "no swelling", "breathing is normal": the thing asked about, said to be normal or absent.
 _DENIAL = re.compile(
     r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|ok now)\b|"
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|problems?|issues?|trouble|change)\b|"
     r"\b(nothing|none) (like that|of that|at all)\b",
-    re.I)
+    re.I,
+)
 # Reported speech of a caregiver: "he says it hurts", "she said yes", "mum says her neck aches".
-_REPORTED_YES = re.compile(r"\b(says?|said|telling me|tells me|complains?|complaining)\b.*\b(hurts?|aches?|sore|"
-                           r"stiff|yes|painful|bad|worse|spreading|swollen|can'?t)\b", re.I)
+_REPORTED_YES = re.compile(
+    r"\b(says?|said|telling me|tells me|complains?|complaining)\b.*\b(hurts?|aches?|sore|"
+    r"stiff|yes|painful|bad|worse|spreading|swollen|can'?t)\b",
+    re.I,
+)
 
 
 # Payloads of the buttons of earlier versions, still on screens that were open during an upgrade.
@@ -68,7 +79,9 @@ def read_answer(text: str) -> Answer | None:
     if text in _OLD_BUTTONS:
         return _OLD_BUTTONS[text]
     first = re.split(r"[.;!\n]|,\s*(?:but|and)\b|\bbut\b", text, maxsplit=1)[0]
-    if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I):
+    if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(
+        r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I
+    ):
         return Answer.UNSURE
     if _NO.match(first) or _DENIAL.search(first):
         return Answer.NO
@@ -77,11 +90,17 @@ def read_answer(text: str) -> Answer | None:
     return None
 
 
-_NOT_HIGH = re.compile(r"\b(normal|no fever|not (hot|high|feverish|running a temp(erature)?)|fine|ok|okay|"
-                       r"no temp(erature)?|haven'?t got a temp(erature)?|hasn'?t got a temp(erature)?)\b", re.I)
-_NOT_MEASURED = re.compile(r"\b(no thermometer|don'?t have a thermometer|haven'?t (got|a) (a )?thermometer|"
-                           r"can'?t (measure|check|take)|cannot (measure|check|take)|not measured|didn'?t (measure|check)|"
-                           r"haven'?t (measured|checked|taken))\b", re.I)
+_NOT_HIGH = re.compile(
+    r"\b(normal|no fever|not (hot|high|feverish|running a temp(erature)?)|fine|ok|okay|"
+    r"no temp(erature)?|haven'?t got a temp(erature)?|hasn'?t got a temp(erature)?)\b",
+    re.I,
+)
+_NOT_MEASURED = re.compile(
+    r"\b(no thermometer|don'?t have a thermometer|haven'?t (got|a) (a )?thermometer|"
+    r"can'?t (measure|check|take)|cannot (measure|check|take)|not measured|didn'?t (measure|check)|"
+    r"haven'?t (measured|checked|taken))\b",
+    re.I,
+)
 
 
 def read_temperature(text: str) -> float | str | None:

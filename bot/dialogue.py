@@ -12,10 +12,10 @@ state. The rules a triage nurse follows:
 - A complaint the bot does not know gets one clarifying question; whatever the reply, it is then
   "a symptom I cannot assess" (call the doctor), unless the reply names what it was.
 """
+
 from __future__ import annotations
 
 import re
-
 from dataclasses import asdict, dataclass, replace
 
 from bot import lexicon, system_checks
@@ -39,25 +39,48 @@ class Question:
 
 
 # Most telling first. A clinician can read this table on its own.
-QUESTIONS: dict[str, Question] = {q.id: q for q in (
-    Question("neck_stiffness", "Is {your} neck stiff, or does it hurt {them} to bend {your} head forward?",
-             when=HEADACHES),
-    Question("severe_headache", "Is the headache very severe, much worse than {your} usual headaches?",
-             when=("headache",)),
-    Question("vomiting", "{Have} {you} vomited (thrown up)?", when=("nausea",)),
-    Question("severe_rash", "Is the rash spreading, or getting worse?", when=("rash",)),
-    Question("throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES),
-    Question("temperature", "What is {your} temperature? If {you} {have} a thermometer, please take it and tell me "
-             "the number (°C or °F). If {you} can't measure it, just say so.", TEMPERATURE),
-    Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),
-    Question("describe_symptom", "I want to be sure I understand. Could you describe what {you} {feel} in other "
-             "words: where it is, and how bad it is?", DESCRIBE),
-)}
+QUESTIONS: dict[str, Question] = {
+    q.id: q
+    for q in (
+        Question(
+            "neck_stiffness",
+            "Is {your} neck stiff, or does it hurt {them} to bend {your} head forward?",
+            when=HEADACHES,
+        ),
+        Question(
+            "severe_headache",
+            "Is the headache very severe, much worse than {your} usual headaches?",
+            when=("headache",),
+        ),
+        Question("vomiting", "{Have} {you} vomited (thrown up)?", when=("nausea",)),
+        Question("severe_rash", "Is the rash spreading, or getting worse?", when=("rash",)),
+        Question(
+            "throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES
+        ),
+        Question(
+            "temperature",
+            "What is {your} temperature? If {you} {have} a thermometer, please take it and tell me "
+            "the number (°C or °F). If {you} can't measure it, just say so.",
+            TEMPERATURE,
+        ),
+        Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),
+        Question(
+            "describe_symptom",
+            "I want to be sure I understand. Could you describe what {you} {feel} in other "
+            "words: where it is, and how bad it is?",
+            DESCRIBE,
+        ),
+    )
+}
 # A yes/no check of a symptom that has no question above (a learned layer's suggestion, `to_check`):
 # the targeted question of bot/system_checks.py, else this.
 CHECK_TEMPLATE = "Just to be safe: {do} {you} have {name} right now?"
-BUTTONS = {YES_NO: ("Yes", "No", "Not sure"), TEMPERATURE: ("I can't measure it",), TIME: ("I'm not sure",),
-           DESCRIBE: ()}
+BUTTONS = {
+    YES_NO: ("Yes", "No", "Not sure"),
+    TEMPERATURE: ("I can't measure it",),
+    TIME: ("I'm not sure",),
+    DESCRIBE: (),
+}
 SAFE_YES = "I'll take that as a yes, to be safe."
 NOT_READ = "Sorry, I could not tell whether that was a yes or a no."
 NOT_READ_TEMPERATURE = "Sorry, I could not read a temperature in that."
@@ -92,6 +115,7 @@ def question_text(question_id: str, subject: str | None = None) -> str:
 @dataclass(frozen=True)
 class State:
     """What the dialogue remembers between turns (the `dialogue` slot)."""
+
     asked: tuple[str, ...] = ()  # every question asked in this conversation, in order
     pending: str | None = None  # the question chosen next, or waiting for its answer
     put: bool = False  # the pending question has been put to the patient (so this turn answers it)
@@ -103,7 +127,7 @@ class State:
         return {**asdict(self), "asked": list(self.asked)}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "State":
+    def from_dict(cls, data: dict | None) -> State:
         data = {k: v for k, v in (data or {}).items() if k in cls.__dataclass_fields__}
         return cls(**{**data, "asked": tuple(data.get("asked") or ())})
 
@@ -111,6 +135,7 @@ class State:
 @dataclass(frozen=True)
 class Step:
     """The outcome of one patient turn during the questions."""
+
     findings: Findings
     state: State
     say: tuple[str, ...] = ()  # short notes before the next question ("I'll take that as a yes, to be safe.")
@@ -119,8 +144,9 @@ class Step:
     no_symptom: bool = False  # a clarifying reply that says there is nothing wrong
 
 
-def next_question(findings: Findings, state: State, previous_level: str | None = None,
-                  asked_infusion_time: bool = True) -> str | None:
+def next_question(
+    findings: Findings, state: State, previous_level: str | None = None, asked_infusion_time: bool = True
+) -> str | None:
     """The id of the next question worth asking, or None when nothing more could change the answer."""
     level = assess(findings, previous_level).level
     if level == EMERGENCY:
@@ -143,8 +169,13 @@ def next_question(findings: Findings, state: State, previous_level: str | None =
     if level != MANAGE_AT_HOME:
         return None
     fever = {"fever", "high_fever"} & findings.symptoms
-    if (fever and "temperature" not in state.asked and findings.temperature_c is None
-            and not findings.temperature_unknown and not findings.temperature_not_high):
+    if (
+        fever
+        and "temperature" not in state.asked
+        and findings.temperature_c is None
+        and not findings.temperature_unknown
+        and not findings.temperature_not_high
+    ):
         return "temperature"
     if asked_infusion_time and "infusion_time" not in state.asked and findings.infusion_time is None:
         return "infusion_time"
@@ -171,9 +202,13 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
     state = replace(state, turns=state.turns + 1)
     if question is None:
         return Step(updated, state, done=True)
-    said_something = (message.symptoms - findings.symptoms) or (message.denied - findings.denied) or \
-        message.temperature_c is not None or message.unknown_symptom or \
-        (message.infusion is not None and findings.infusion is None)  # "it was 4 days ago" can raise the level
+    said_something = (
+        (message.symptoms - findings.symptoms)
+        or (message.denied - findings.denied)
+        or message.temperature_c is not None
+        or message.unknown_symptom
+        or (message.infusion is not None and findings.infusion is None)
+    )  # "it was 4 days ago" can raise the level
     reading = _read(question, text, message)
 
     if reading is None and intent == "goodbye":  # leaving mid-question: decide now, on the safe side
@@ -182,10 +217,22 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         if question.kind != DESCRIBE:
             return Step(updated, state, aside=intent)
         # An aside instead of a description: answer it; a report with no complaint in it ends here.
-        return Step(updated, replace(state, pending=None, put=False, reasked=False), aside=intent,
-                    no_symptom=state.unclear_report, done=True) if state.unclear_report else \
-            Step(updated.merge(Findings(unknown_symptom=True)), replace(state, pending=None, put=False), aside=intent,
-                 done=True)
+        return (
+            Step(
+                updated,
+                replace(state, pending=None, put=False, reasked=False),
+                aside=intent,
+                no_symptom=state.unclear_report,
+                done=True,
+            )
+            if state.unclear_report
+            else Step(
+                updated.merge(Findings(unknown_symptom=True)),
+                replace(state, pending=None, put=False),
+                aside=intent,
+                done=True,
+            )
+        )
     if reading is None and question.kind == DESCRIBE:
         reading = "described"
     if reading is None and not said_something and not state.reasked and state.turns < MAX_FORM_TURNS:
@@ -199,8 +246,13 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
     updated, note, no_symptom = _apply(question, reading, updated, findings, message, text)
     state = replace(state, pending=None, put=False, reasked=False)
-    return Step(updated, state, say=(note,) if note else (), no_symptom=no_symptom,
-                done=_raised(findings, updated) or no_symptom)
+    return Step(
+        updated,
+        state,
+        say=(note,) if note else (),
+        no_symptom=no_symptom,
+        done=_raised(findings, updated) or no_symptom,
+    )
 
 
 def _read(question: Question, text: str, message: Findings):
@@ -222,8 +274,9 @@ def _read(question: Question, text: str, message: Findings):
     return None  # DESCRIBE: whatever the reply, see _apply
 
 
-def _apply(question: Question, reading, updated: Findings, before: Findings, message: Findings,
-           text: str) -> tuple[Findings, str | None, bool]:
+def _apply(
+    question: Question, reading, updated: Findings, before: Findings, message: Findings, text: str
+) -> tuple[Findings, str | None, bool]:
     """The findings after a read answer, a note to say, and whether the reply says nothing is wrong."""
     if question.kind == YES_NO:
         present = reading in (Answer.YES, Answer.UNSURE)
@@ -241,7 +294,11 @@ def _apply(question: Question, reading, updated: Findings, before: Findings, mes
     if question.kind == TIME:
         # The time itself is read from the message by bot.timeline (the adapter has the clock): kept if
         # it was; otherwise the answer is an unknown time, in the patient's words ("not sure").
-        return (updated if updated.infusion else replace(updated, infusion=InfusionTime(None, False, str(reading)[:120]))), None, False
+        return (
+            (updated if updated.infusion else replace(updated, infusion=InfusionTime(None, False, str(reading)[:120]))),
+            None,
+            False,
+        )
     # DESCRIBE: a reply that names a symptom we know explains the report; "I'm fine" means nothing is
     # wrong; anything else leaves a symptom we cannot assess.
     if message.symptoms - before.symptoms or message.temperature_c is not None:
@@ -251,8 +308,11 @@ def _apply(question: Question, reading, updated: Findings, before: Findings, mes
     return updated.merge(Findings(unknown_symptom=True)), None, False
 
 
-_FINE = re.compile(r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
-                   r"nothing wrong|nothing to report|feeling great|great)\b", re.I)
+_FINE = re.compile(
+    r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
+    r"nothing wrong|nothing to report|feeling great|great)\b",
+    re.I,
+)
 
 
 def _says_fine(text: str) -> bool:
@@ -268,14 +328,22 @@ def _raised(before: Findings, after: Findings) -> bool:
 @dataclass(frozen=True)
 class Plan:
     """What to do with a report outside the questions: a disposition now and/or a question."""
+
     findings: Findings
     state: State
     disposition_now: bool
     question: str | None = None
 
 
-def plan(findings: Findings, message: Findings, state: State, previous_level: str | None,
-         reported: bool, text: str = "", asked_infusion_time: bool = True) -> Plan:
+def plan(
+    findings: Findings,
+    message: Findings,
+    state: State,
+    previous_level: str | None,
+    reported: bool,
+    text: str = "",
+    asked_infusion_time: bool = True,
+) -> Plan:
     """A new message outside the questions: give a disposition now (red flags), ask first (mild), or
     clarify a report we could not read. `reported`: the NLU routed it as a symptom report."""
     state = replace(state, turns=0, pending=None, put=False, reasked=False)
@@ -286,14 +354,13 @@ def plan(findings: Findings, message: Findings, state: State, previous_level: st
         if known_level != EMERGENCY:
             state = replace(state, unclear_report=not message.unknown_symptom)
             # A known red flag beside it is answered first; the description is asked after it.
-            return Plan(findings, state, disposition_now=known_level == CALL_DOCTOR_NOW,
-                        question="describe_symptom")
+            return Plan(findings, state, disposition_now=known_level == CALL_DOCTOR_NOW, question="describe_symptom")
     if unclear:  # described once already: a second unclear report is a symptom we cannot assess
         findings = findings.merge(Findings(unknown_symptom=True))
     level = assess(findings, previous_level).level
     if level is None:
         return Plan(findings, state, disposition_now=False)
     question = next_question(findings, state, previous_level, asked_infusion_time)
-    return Plan(findings, state, disposition_now=level in (CALL_DOCTOR_NOW, EMERGENCY) or question is None,
-                question=question)
-
+    return Plan(
+        findings, state, disposition_now=level in (CALL_DOCTOR_NOW, EMERGENCY) or question is None, question=question
+    )

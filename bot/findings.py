@@ -4,6 +4,7 @@
 conversation's findings only ever grow. A symptom once reported stays reported: if the patient later
 denies it, the two answers contradict each other and we keep the more serious reading.
 """
+
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -61,8 +62,12 @@ class Findings:
 
     def with_answer(self, symptom: str, present: bool) -> "Findings":
         """A yes/no answer to a follow-up question about `symptom`."""
-        return self.merge(Findings(symptoms=frozenset({symptom}) if present else frozenset(),
-                                   denied=frozenset() if present else frozenset({symptom})))
+        return self.merge(
+            Findings(
+                symptoms=frozenset({symptom}) if present else frozenset(),
+                denied=frozenset() if present else frozenset({symptom}),
+            )
+        )
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -87,6 +92,7 @@ class Findings:
 def extract(text: str, expecting_temperature: bool = False) -> Findings:
     """Run the rule pipeline over one message."""
     from bot.nlp import load
+
     return findings_from_doc(load()(text), expecting_temperature)
 
 

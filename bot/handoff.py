@@ -4,6 +4,7 @@ It says what the patient reported in their own words, what they denied, when the
 level and why. The patient sees it (to read out on the phone), the audit export keeps it, and the
 clinic's escalation webhook gets it. It is built from the findings only: no diagnosis, nothing new.
 """
+
 from datetime import datetime
 
 from bot.advice import NO_INFUSION_TIME, infusion_words, listing, reasons, told, told_summary, watch_list
@@ -26,8 +27,15 @@ def reference_of(audit_id: str) -> str:
     return audit_id[:8].upper()
 
 
-def handoff_summary(d: Disposition, findings: Findings, settings: Settings, *, conversation_id: str,
-                    audit_id: str, recorded_at: datetime) -> dict:
+def handoff_summary(
+    d: Disposition,
+    findings: Findings,
+    settings: Settings,
+    *,
+    conversation_id: str,
+    audit_id: str,
+    recorded_at: datetime,
+) -> dict:
     """The hand-off as data (JSON-ready): for the audit export and the webhook. The words are the
     caller's voice of what the card says (bot.advice: reasons, told)."""
     reported, denied = told(d, speaker="I", subject=findings.subject)
@@ -55,9 +63,11 @@ def handoff_summary(d: Disposition, findings: Findings, settings: Settings, *, c
 
 def handoff_text(summary: dict) -> str:
     """The hand-off in the patient's voice, to read out to the nurse or the emergency call-taker."""
-    lines = ["When you call, you can read this out:",
-             f"Urgency: {LEVEL_WORDS.get(summary['level'], summary['level'])}"
-             + (f", because of {listing(summary['why'])}." if summary["why"] else ".")]
+    lines = [
+        "When you call, you can read this out:",
+        f"Urgency: {LEVEL_WORDS.get(summary['level'], summary['level'])}"
+        + (f", because of {listing(summary['why'])}." if summary["why"] else "."),
+    ]
     if summary["patient_words"]:
         lines.append("In my words: " + ", ".join(f"\u201c{w}\u201d" for w in summary["patient_words"]) + ".")
     subject = summary.get("subject")  # absent from hand-offs recorded before it was kept

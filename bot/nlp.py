@@ -8,12 +8,13 @@ Built on `spacy.blank("en")` (no downloaded model, nothing fetched at run time).
 Rasa loads the same pipeline from `bot/spacy_pipeline` (see config.yml); the patterns are
 rebuilt from `lexicon.py` whenever the pipeline loads, so the saved folder never goes stale.
 """
+
 import importlib.resources
 import itertools
 import os
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import spacy
@@ -63,6 +64,7 @@ class SymptomSpelling:
 
     def __init__(self, vocabulary: set[str]):
         from symspellpy import SymSpell
+
         self.vocabulary = frozenset(vocabulary)
         self.english = english_words()
         self.symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
@@ -74,9 +76,13 @@ class SymptomSpelling:
         if len(word) < 3 or word in self.vocabulary or word in self.english or not word.isascii():
             return None  # an English word, a lexicon word, or another language's ("vómitos"): left as written
         from symspellpy import Verbosity
+
         limit = 1 if len(word) < 6 else 2
-        candidates = [s.term for s in self.symspell.lookup(word, Verbosity.ALL, max_edit_distance=limit)
-                      if s.term[0] == word[0] and s.term != word]
+        candidates = [
+            s.term
+            for s in self.symspell.lookup(word, Verbosity.ALL, max_edit_distance=limit)
+            if s.term[0] == word[0] and s.term != word
+        ]
         if len(word) < 4:  # "nek", "hed": only a dropped letter, never a changed one ("lol" is not "low")
             candidates = [c for c in candidates if len(c) == len(word) + 1 and _is_subsequence(word, c)]
         if not candidates:
@@ -134,6 +140,7 @@ def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
     """Matcher patterns for a lexicon phrase: an `[a|b|]` group of one-word options is one token
     (`NORM IN`, optional when it has an empty option); groups with longer options are expanded.
     The same phrases as every combination of the options, in a handful of patterns instead of thousands."""
+
     def norms_of(text: str) -> list[str]:
         return [_clean_norm(t) for t in nlp.make_doc(text.strip()) if not t.is_space]
 
@@ -175,14 +182,36 @@ LEVEL_RANK = {lexicon.MANAGE_AT_HOME: 0, lexicon.CALL_DOCTOR_NOW: 1, lexicon.EME
 PAIR_REACH = 5  # lexicon.PAIRED_SIGNS: at most this many tokens between the body word and the describing word
 NEGATION_WORDS = frozenset({"not", "no", "never", "nothing", "cannot", "without"})
 # A pair of words of one body system never reaches over these (the lexicon's paired signs only stop at a sentence end).
-SYSTEM_BREAKS = frozenset({".", "!", "?", ";", ",", "but", "however", "though", "although", "except", "so",
-                           "because", "apart", "aside", "anyway", "whereas", "(", ")"})
+SYSTEM_BREAKS = frozenset(
+    {
+        ".",
+        "!",
+        "?",
+        ";",
+        ",",
+        "but",
+        "however",
+        "though",
+        "although",
+        "except",
+        "so",
+        "because",
+        "apart",
+        "aside",
+        "anyway",
+        "whereas",
+        "(",
+        ")",
+    }
+)
 
 
 def _pair_rows() -> list[tuple]:
     """Body-system rows plus the lexicon's paired signs, as (symptom, body, abnormal, normal, reach, unless, kind)."""
-    rows = [(sid, bodies, descriptors, (), PAIR_REACH, (), "paired")
-            for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items()]
+    rows = [
+        (sid, bodies, descriptors, (), PAIR_REACH, (), "paired")
+        for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items()
+    ]
     rows += [(*row, "system") for row in body_systems.BODY_SYSTEMS]
     return rows
 
@@ -195,8 +224,13 @@ class SymptomMatcher:
         self.plain = PhraseMatcher(nlp.vocab, attr="NORM")
         for sid, symptom in lexicon.SYMPTOMS.items():
             wordings = [w for phrase in symptom.phrases if len(_expand(phrase)) <= 50 for w in _expand(phrase) if w]
-            patterns = [_without_leading_options(p) for phrase in symptom.phrases if len(_expand(phrase)) > 50
-                        for p in token_patterns(nlp, phrase) if p]
+            patterns = [
+                _without_leading_options(p)
+                for phrase in symptom.phrases
+                if len(_expand(phrase)) > 50
+                for p in token_patterns(nlp, phrase)
+                if p
+            ]
             if wordings:
                 self.plain.add(sid, [normalised_doc(nlp, w) for w in wordings])
             if patterns:
@@ -218,7 +252,9 @@ class SymptomMatcher:
         for span in pairs:
             rank = LEVEL_RANK[lexicon.SYMPTOMS[span.label_].level]
             overlapping = [p for p in phrases if p.start < span.end and span.start < p.end]
-            if all(p.label_ != span.label_ and LEVEL_RANK[lexicon.SYMPTOMS[p.label_].level] <= rank for p in overlapping):
+            if all(
+                p.label_ != span.label_ and LEVEL_RANK[lexicon.SYMPTOMS[p.label_].level] <= rank for p in overlapping
+            ):
                 kept.append(span)  # a phrase over the same words wins, unless this reading is at least as serious
         doc.spans[SYMPTOM_SPANS] = sorted(phrases + kept, key=lambda span: (span.start, span.end))
         doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])
@@ -271,7 +307,7 @@ class SymptomMatcher:
             return False
         norms = [_clean_norm(t) for t in doc]
         start, end = sentence_of(norms, span.start)
-        window = norms[max(start, span.start - 4):min(end, span.end + 4)]
+        window = norms[max(start, span.start - 4) : min(end, span.end + 4)]
         return bool(set(window) & set(body_systems.NOT_SKIN)) and not set(window) & {"skin", "rash", "hives"}
 
     @staticmethod
@@ -280,7 +316,7 @@ class SymptomMatcher:
         for first, _, _ in spans:
             start, end = sentence_of(norms, first)
             for a, _ in unless:
-                if start <= a < end and not NEGATION_WORDS & set(norms[max(start, a - 3):a]):
+                if start <= a < end and not NEGATION_WORDS & set(norms[max(start, a - 3) : a]):
                     return True
         return False
 
@@ -325,6 +361,7 @@ def temperature_finder(doc: Doc) -> Doc:
     text = doc.text
     if _NUMBER_WORDS.search(text):  # "temp thirty-nine point two"
         from text_to_num import alpha2digit
+
         text = alpha2digit(text, "en")
     doc._.temperatures = find_temperatures(text)
     return doc
@@ -332,16 +369,32 @@ def temperature_finder(doc: Doc) -> Doc:
 
 # ---------------------------------------------------------------- context: ConText (bot/context_rules.py)
 
-for _name in ("negated", "hedged", "hypothetical", "historical", "other", "idiom", "severe", "worsening", "worst",
-              "sudden"):
+for _name in (
+    "negated",
+    "hedged",
+    "hypothetical",
+    "historical",
+    "other",
+    "idiom",
+    "severe",
+    "worsening",
+    "worst",
+    "sudden",
+):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=False)
 
 SENTENCE_BREAKS = {".", "!", "?", ";"}
 MODIFIER_REACH = 10
 SPREAD_REACH = 20  # a rash's spread is told at length ("gone from a few spots on her tummy to covering both legs")
-_SCOPED = (context_rules.NEGATED, context_rules.POSSIBLE, context_rules.HYPOTHETICAL, context_rules.HISTORICAL,
-           context_rules.PAST, context_rules.RESOLVED)
+_SCOPED = (
+    context_rules.NEGATED,
+    context_rules.POSSIBLE,
+    context_rules.HYPOTHETICAL,
+    context_rules.HISTORICAL,
+    context_rules.PAST,
+    context_rules.RESOLVED,
+)
 
 
 def _norms(doc: Doc) -> list[str]:
@@ -355,23 +408,35 @@ def _expand(phrase: str) -> list[str]:
 
 
 def _phrases_of(category: str, *directions: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for p, c, d, _ in context_rules.RULES if c == category and d in directions
-                               for w in _expand(p) if w))
+    return tuple(
+        dict.fromkeys(
+            w for p, c, d, _ in context_rules.RULES if c == category and d in directions for w in _expand(p) if w
+        )
+    )
 
 
 # The words of the rule table, by what they do (the property tests keep them out of "neutral" text).
-NEGATIONS = _phrases_of(context_rules.NEGATED, context_rules.FORWARD, context_rules.BACKWARD, context_rules.BIDIRECTIONAL)
-PSEUDO_NEGATIONS = tuple(dict.fromkeys(_phrases_of(context_rules.ANY, context_rules.PSEUDO)
-                                       + _phrases_of(context_rules.IDIOM, context_rules.PSEUDO)))
-HYPOTHETICALS = tuple(dict.fromkeys(w for c in (context_rules.HYPOTHETICAL, context_rules.HISTORICAL, context_rules.PAST,
-                                                context_rules.POSSIBLE)
-                                    for w in _phrases_of(c, context_rules.FORWARD, context_rules.BACKWARD,
-                                                         context_rules.BIDIRECTIONAL)))
-CLAUSE_BREAKS = frozenset(w for c in (context_rules.ANY, context_rules.NEGATED)
-                          for w in _phrases_of(c, context_rules.TERMINATE))
+NEGATIONS = _phrases_of(
+    context_rules.NEGATED, context_rules.FORWARD, context_rules.BACKWARD, context_rules.BIDIRECTIONAL
+)
+PSEUDO_NEGATIONS = tuple(
+    dict.fromkeys(
+        _phrases_of(context_rules.ANY, context_rules.PSEUDO) + _phrases_of(context_rules.IDIOM, context_rules.PSEUDO)
+    )
+)
+HYPOTHETICALS = tuple(
+    dict.fromkeys(
+        w
+        for c in (context_rules.HYPOTHETICAL, context_rules.HISTORICAL, context_rules.PAST, context_rules.POSSIBLE)
+        for w in _phrases_of(c, context_rules.FORWARD, context_rules.BACKWARD, context_rules.BIDIRECTIONAL)
+    )
+)
+CLAUSE_BREAKS = frozenset(
+    w for c in (context_rules.ANY, context_rules.NEGATED) for w in _phrases_of(c, context_rules.TERMINATE)
+)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
     index: dict[str, list[list[str]]] = {}
     for phrase in phrases:
@@ -386,7 +451,7 @@ def _find(norms: list[str], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     hits = []
     for i, norm in enumerate(norms):
         for words in index.get(norm, ()):
-            if norms[i:i + len(words)] == words:
+            if norms[i : i + len(words)] == words:
                 hits.append((i, i + len(words)))
     return hits
 
@@ -434,7 +499,7 @@ def phrase_of(norms: list[str], i: int) -> tuple[int, int]:
 
 
 class Trigger:
-    __slots__ = ("category", "start", "end", "scope")
+    __slots__ = ("category", "end", "scope", "start")
 
     def __init__(self, category: str, start: int, end: int, scope: tuple[int, int]):
         self.category, self.start, self.end, self.scope = category, start, end, scope
@@ -453,8 +518,10 @@ class ContextMatcher:
                 continue
             self.matcher.add(str(r), [normalised_doc(nlp, w) for w in _expand(phrase) if w.strip()])
         self.cues = Matcher(nlp.vocab)
-        for name, phrases in (("patient", context_rules.OTHER_IS_PATIENT),
-                              ("not_patient", context_rules.OTHER_IS_NOT_PATIENT)):
+        for name, phrases in (
+            ("patient", context_rules.OTHER_IS_PATIENT),
+            ("not_patient", context_rules.OTHER_IS_NOT_PATIENT),
+        ):
             self.cues.add(name, [p for phrase in phrases for p in token_patterns(nlp, phrase) if p])
         self.vocab = nlp.vocab
 
@@ -462,9 +529,14 @@ class ContextMatcher:
         """Triggers with their scopes; `inside`: tokens of lexicon phrases (their own words are no trigger)."""
         hits = [(self.rules[int(self.vocab.strings[key])], a, b) for key, a, b in self.matcher(doc)]
         if self.year_rule is not None:
-            hits += [(self.rules[self.year_rule], i, i + 2) for i in range(len(norms) - 1)
-                     if norms[i] == "in" and len(norms[i + 1]) == 4 and norms[i + 1].isdigit()
-                     and 1900 <= int(norms[i + 1]) <= 2100]
+            hits += [
+                (self.rules[self.year_rule], i, i + 2)
+                for i in range(len(norms) - 1)
+                if norms[i] == "in"
+                and len(norms[i + 1]) == 4
+                and norms[i + 1].isdigit()
+                and 1900 <= int(norms[i + 1]) <= 2100
+            ]
         pseudo = [(a, b) for (_, _, d, _), a, b in hits if d == context_rules.PSEUDO]
         idioms = [(a, b) for (_, c, d, _), a, b in hits if c == context_rules.IDIOM]
         consumed = doc.user_data.get("consumed_negations", set())
@@ -501,7 +573,7 @@ def _mentions(norms: list[str]) -> list[tuple[int, str, str | None]]:
     people = context_rules.EXPERIENCER_WORDS
     found = []
     for i, norm in enumerate(norms):
-        if norm in ("my", "our") and any(n in people or n in context_rules.ANIMAL_WORDS for n in norms[i + 1:i + 4]):
+        if norm in ("my", "our") and any(n in people or n in context_rules.ANIMAL_WORDS for n in norms[i + 1 : i + 4]):
             continue  # "my husband": the husband is the one mentioned
         if norm in ("i", "me", "my", "myself", "mine"):
             found.append((i, "self", None))
@@ -516,7 +588,7 @@ def _writer_is_patient(norms: list[str]) -> bool:
     """ "my infusion", "I had the drip": the writer is the one who had the infusion."""
     for i, norm in enumerate(norms):
         if norm in context_rules.INFUSION_WORDS and i:
-            before = norms[max(0, i - 4):i]
+            before = norms[max(0, i - 4) : i]
             if "my" in before[-2:] or ("i" in before and not set(before) & set(context_rules.EXPERIENCER_WORDS)):
                 return True
     return False
@@ -535,6 +607,7 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
         if i == end or (i == end - 1 and i > start):
             return i > 0 and norms[i - 1] in waking
         return start <= i < end
+
     own = [m for m in mentions if own_mention(m[0])]
     before = [m for m in mentions if m[0] < start]
     mention = own[0] if own else (before[-1] if before else None)
@@ -560,7 +633,7 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
     norms = norms or _norms(doc)
     if context is None:
         return {}
-    inscope = {c: False for c in _SCOPED}
+    inscope = dict.fromkeys(_SCOPED, False)
     negation = None
     for t in context["triggers"]:
         a, b = t.scope
@@ -571,7 +644,8 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
     past = inscope[context_rules.PAST] and _resolved_near(context, norms, start)
     who, _ = experiencer(context, norms, start, end)
     return {
-        "negated": inscope[context_rules.NEGATED], "negation": negation,
+        "negated": inscope[context_rules.NEGATED],
+        "negation": negation,
         "hedged": inscope[context_rules.POSSIBLE],
         "hypothetical": inscope[context_rules.HYPOTHETICAL],
         "historical": inscope[context_rules.HISTORICAL] or past,
@@ -595,8 +669,9 @@ def excluded(doc: Doc, start_char: int, end_char: int) -> bool:
     if span is None or doc._.context is None:
         return False
     flags = status(doc, span.start, span.end)
-    inner_negation = any(span.start <= t.start < span.end for t in doc._.context["triggers"]
-                         if t.category == context_rules.NEGATED)
+    inner_negation = any(
+        span.start <= t.start < span.end for t in doc._.context["triggers"] if t.category == context_rules.NEGATED
+    )
     return inner_negation or any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom"))
 
 
@@ -617,8 +692,11 @@ def names_a_complaint(doc: Doc, start_char: int, end_char: int, strong_only: boo
         return True
     # a part of the body counts when no recognised symptom is said of it (close by, in the same sentence)
     norms = _norms(doc)
-    present = [s for s in doc.spans.get(SYMPTOM_SPANS, []) if not (s._.negated or s._.hypothetical or s._.historical
-                                                                   or s._.other or s._.idiom)]
+    present = [
+        s
+        for s in doc.spans.get(SYMPTOM_SPANS, [])
+        if not (s._.negated or s._.hypothetical or s._.historical or s._.other or s._.idiom)
+    ]
     for t in span:
         if t.norm_ in body_systems.BODY_PARTS:
             start, end = sentence_of(norms, t.i)
@@ -633,7 +711,8 @@ def is_negated(doc: Doc, start_char: int, end_char: int) -> bool:
     if span is None or doc._.context is None:
         return False
     return status(doc, span.start, span.end)["negated"] or any(
-        span.start <= t.start < span.end for t in doc._.context["triggers"] if t.category == context_rules.NEGATED)
+        span.start <= t.start < span.end for t in doc._.context["triggers"] if t.category == context_rules.NEGATED
+    )
 
 
 @Language.factory("symptom_context")
@@ -650,9 +729,12 @@ def make_symptom_context(nlp: Language, name: str):
         kind_of.setdefault(" ".join(words), kind)
     complaints = frozenset(lexicon.COMPLAINT_WORDS) | frozenset(lexicon.STRONG_COMPLAINT_WORDS)
     strong = frozenset(lexicon.STRONG_COMPLAINT_WORDS)
-    strong_phrases = frozenset(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.STRONG_COMPLAINT_PHRASES)
-    complaint_phrases = tuple(strong_phrases) + tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p))
-                                                      for p in lexicon.COMPLAINT_PHRASES)
+    strong_phrases = frozenset(
+        " ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.STRONG_COMPLAINT_PHRASES
+    )
+    complaint_phrases = tuple(strong_phrases) + tuple(
+        " ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.COMPLAINT_PHRASES
+    )
 
     def symptom_context(doc: Doc) -> Doc:
         norms = _norms(doc)
@@ -678,13 +760,25 @@ def make_symptom_context(nlp: Language, name: str):
                 subjects.append(pronoun)
             negation = flags["negation"]
             # "not the worst headache", "not crushing": the degree is denied, the symptom itself is not
-            if span._.negated and not inner and negation is not None and norms[negation.start] == "not" \
-                    and span.label_ in lexicon.GENERAL_FORM:
+            if (
+                span._.negated
+                and not inner
+                and negation is not None
+                and norms[negation.start] == "not"
+                and span.label_ in lexicon.GENERAL_FORM
+            ):
                 span._.severe = False
                 doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end))
-        doc._.subject = subjects[0] if subjects and not any(
-            experiencer(context, norms, s.start, s.end)[0] == "self" for s in spans
-            if not (s._.negated or s._.hypothetical or s._.historical)) else None
+        doc._.subject = (
+            subjects[0]
+            if subjects
+            and not any(
+                experiencer(context, norms, s.start, s.end)[0] == "self"
+                for s in spans
+                if not (s._.negated or s._.hypothetical or s._.historical)
+            )
+            else None
+        )
 
         # complaint words outside any known symptom: a symptom the lexicon may not know
         found = []
@@ -703,18 +797,25 @@ def make_symptom_context(nlp: Language, name: str):
         # each severity, trend or spread word qualifies the nearest symptom it can raise, unless itself negated
         for a, b in _find(norms, modifier_phrases):
             kind = kind_of[" ".join(norms[a:b])]
-            if a in phrase_tokens or any(n in norms[max(0, a - 2):a] for n in ("not", "no", "never")):
+            if a in phrase_tokens or any(n in norms[max(0, a - 2) : a] for n in ("not", "no", "never")):
                 continue
             first, last = phrase_of(norms, a)
-            candidates = [s for s in spans if first <= s.start < last and (
-                lexicon.SYMPTOMS[s.label_].worse_as if kind != "spread" else s.label_ in body_systems.SPREADS)]
+            candidates = [
+                s
+                for s in spans
+                if first <= s.start < last
+                and (lexicon.SYMPTOMS[s.label_].worse_as if kind != "spread" else s.label_ in body_systems.SPREADS)
+            ]
             if kind == "worst":  # "never had anything like it" is said of the symptom that can be the worst ever
-                candidates = [s for s in candidates if lexicon.SYMPTOMS[s.label_].worst_as
-                              != lexicon.SYMPTOMS[s.label_].worse_as] or candidates
+                candidates = [
+                    s for s in candidates if lexicon.SYMPTOMS[s.label_].worst_as != lexicon.SYMPTOMS[s.label_].worse_as
+                ] or candidates
             if not candidates:
                 continue
             nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
-            if min(abs(nearest.start - a), abs(nearest.end - b)) <= (SPREAD_REACH if kind == "spread" else MODIFIER_REACH):
+            if min(abs(nearest.start - a), abs(nearest.end - b)) <= (
+                SPREAD_REACH if kind == "spread" else MODIFIER_REACH
+            ):
                 if kind in ("worst", "severe"):
                     nearest._.severe = True
                     nearest._.worst = nearest._.worst or kind == "worst" or norms[a] == "worst"
@@ -741,7 +842,6 @@ def build() -> Language:
     return nlp
 
 
-
 @lru_cache(maxsize=1)
 def load() -> Language:
     return build()
@@ -749,6 +849,7 @@ def load() -> Language:
 
 if __name__ == "__main__":
     import sys
+
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else PIPELINE_PATH
     build().to_disk(target)
     print(f"saved spaCy pipeline to {target}")

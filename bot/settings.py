@@ -1,7 +1,8 @@
 """Clinic settings: `clinic.yml` at the project root, each overridable by an environment variable."""
+
 import os
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,8 +26,12 @@ class Settings:
 def load_settings(path: Path = SETTINGS_FILE) -> Settings:
     """The settings, re-read only when the file or an overriding environment variable changes."""
     stat = Path(path).stat()
-    return _load_settings(str(path), stat.st_mtime_ns, stat.st_size,
-                          tuple(os.environ.get(f.upper()) for f in Settings.__dataclass_fields__))
+    return _load_settings(
+        str(path),
+        stat.st_mtime_ns,
+        stat.st_size,
+        tuple(os.environ.get(f.upper()) for f in Settings.__dataclass_fields__),
+    )
 
 
 @lru_cache(maxsize=8)

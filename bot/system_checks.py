@@ -19,6 +19,7 @@ Interface for the dialogue (bot/findings.py `Findings.to_check`):
   - `suggest()` leaves `to_check` empty when the rules already give an emergency (nothing to add:
     red flags first).
 """
+
 from __future__ import annotations
 
 from bot import lexicon
@@ -29,9 +30,19 @@ from bot import lexicon
 # towards asking. The model must also rate the system above "nothing to report" (its `none` category:
 # "no trouble breathing, all good", "if I get a rash later, what do I do?").
 THRESHOLDS: dict[str, float] = {
-    "breathing": 0.44, "chest": 0.61, "swelling_face_throat": 0.31, "consciousness": 0.27,
-    "neuro_one_side": 0.33, "headache_neck": 0.31, "urine": 0.38, "limb_swelling": 0.58, "vomiting": 0.26,
-    "heart": 0.54, "dizziness": 0.19, "jaundice": 0.59, "skin_rash": 0.42,
+    "breathing": 0.44,
+    "chest": 0.61,
+    "swelling_face_throat": 0.31,
+    "consciousness": 0.27,
+    "neuro_one_side": 0.33,
+    "headache_neck": 0.31,
+    "urine": 0.38,
+    "limb_swelling": 0.58,
+    "vomiting": 0.26,
+    "heart": 0.54,
+    "dizziness": 0.19,
+    "jaundice": 0.59,
+    "skin_rash": 0.42,
 }
 # When the rules already found a symptom in the message, the message is explained in part: another
 # system is asked about only if the model also finds it more likely than not ("bit of redness where the
@@ -62,25 +73,40 @@ ASK_ABOUT: dict[str, str] = {
 # only stops the question about that very symptom ("not crushing, just heavy" still asks about chest
 # tightness; "no trouble breathing" does not ask about breathing).
 SYSTEM_OF: dict[str, str] = {
-    "breathing_difficulty": "breathing", "severe_breathing_difficulty": "breathing", "blue_lips": "breathing",
-    "chest_tightness": "chest", "crushing_chest_pain": "chest",
+    "breathing_difficulty": "breathing",
+    "severe_breathing_difficulty": "breathing",
+    "blue_lips": "breathing",
+    "chest_tightness": "chest",
+    "crushing_chest_pain": "chest",
     "throat_or_face_swelling": "swelling_face_throat",
-    "fainting": "consciousness", "seizure": "consciousness", "confusion": "consciousness",
+    "fainting": "consciousness",
+    "seizure": "consciousness",
+    "confusion": "consciousness",
     "stroke_signs": "neuro_one_side",
-    "headache": "headache_neck", "severe_headache": "headache_neck", "neck_stiffness": "headache_neck",
+    "headache": "headache_neck",
+    "severe_headache": "headache_neck",
+    "neck_stiffness": "headache_neck",
     "worst_headache": "headache_neck",
-    "dark_urine": "urine", "little_or_no_urine": "urine",
+    "dark_urine": "urine",
+    "little_or_no_urine": "urine",
     "swollen_painful_limb": "limb_swelling",
-    "vomiting": "vomiting", "persistent_vomiting": "vomiting",
+    "vomiting": "vomiting",
+    "persistent_vomiting": "vomiting",
     "palpitations": "heart",
     "dizziness": "dizziness",
     "jaundice": "jaundice",
-    "rash": "skin_rash", "severe_rash": "skin_rash",
-    "fever": "fever", "high_fever": "fever", "chills": "fever",
+    "rash": "skin_rash",
+    "severe_rash": "skin_rash",
+    "fever": "fever",
+    "high_fever": "fever",
+    "chills": "fever",
     "nausea": "stomach_mild",
     "infusion_site_irritation": "infusion_site",
-    "muscle_aches": "muscles_joints", "joint_pain": "muscles_joints",
-    "tiredness": "general_mild", "flu_like_symptoms": "general_mild", "flushing": "general_mild",
+    "muscle_aches": "muscles_joints",
+    "joint_pain": "muscles_joints",
+    "tiredness": "general_mild",
+    "flu_like_symptoms": "general_mild",
+    "flushing": "general_mild",
 }
 
 # The yes/no question for each id, in plain words. {you} {your} {are} {have} {do} become
@@ -89,10 +115,9 @@ SYSTEM_OF: dict[str, str] = {
 QUESTIONS: dict[str, str] = {  # neck_stiffness, vomiting, severe_rash, throat_or_face_swelling: bot/dialogue.py
     "breathing_difficulty": "{are} {you} having any trouble breathing right now?",
     "chest_tightness": "{do} {you} have any tightness, pressure or pain in {your} chest?",
-    "fainting": "{have} {you} fainted or passed out, or {are} {you} very hard to wake or not responding "
-                "normally?",
+    "fainting": "{have} {you} fainted or passed out, or {are} {you} very hard to wake or not responding normally?",
     "stroke_signs": "Is one side of {your} face drooping, or is one arm or leg weak or numb, or is {your} speech "
-                    "slurred?",
+    "slurred?",
     "little_or_no_urine": "Is {your} pee much darker than usual, or {are} {you} passing much less of it?",
     "swollen_painful_limb": "Is one of {your} legs or arms swollen, painful or warm to the touch?",
     "palpitations": "Is {your} heart racing, pounding or beating unevenly?",
@@ -107,8 +132,13 @@ def sees(system: str, probabilities: dict[str, float], thresholds: dict[str, flo
     return p >= thresholds[system] and p > probabilities.get("none", 0.0)
 
 
-def suggest(probabilities: dict[str, float], symptoms: frozenset[str], denied: frozenset[str] = frozenset(),
-            asked_about: frozenset[str] = frozenset(), level: str | None = None) -> frozenset[str]:
+def suggest(
+    probabilities: dict[str, float],
+    symptoms: frozenset[str],
+    denied: frozenset[str] = frozenset(),
+    asked_about: frozenset[str] = frozenset(),
+    level: str | None = None,
+) -> frozenset[str]:
     """The ids to ask about: red-flag systems the model sees and the rules did not find.
 
     `probabilities` is the model's output (system -> probability); the other arguments are what the
@@ -118,6 +148,11 @@ def suggest(probabilities: dict[str, float], symptoms: frozenset[str], denied: f
         return frozenset()
     found = {SYSTEM_OF.get(s) for s in symptoms | asked_about}
     floor = FOUND_SOMETHING_THRESHOLD if symptoms else 0.0
-    return frozenset(symptom for system, symptom in ASK_ABOUT.items()
-                     if sees(system, probabilities) and probabilities[system] >= floor and system not in found
-                     and symptom not in denied)
+    return frozenset(
+        symptom
+        for system, symptom in ASK_ABOUT.items()
+        if sees(system, probabilities)
+        and probabilities[system] >= floor
+        and system not in found
+        and symptom not in denied
+    )

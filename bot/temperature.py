@@ -3,6 +3,7 @@
 A number with no unit counts when it has decimals ("38.5"), is near a fever word, or the bot has
 just asked for it; its scale follows from its size (34-44 is Celsius, 93-110 Fahrenheit).
 """
+
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,9 @@ _TEMPERATURE = re.compile(
     r"(?P<unit>(?:°|º|˚|degrees?|deg)?\s*(?:celsius|centigrade|fahrenheit|c|f)\b|°|º|˚|degrees?\b)?",
     re.IGNORECASE,
 )
-_TEMPERATURE_CONTEXT = re.compile(r"\b(fever|feverish|temp|temps|temperature|thermometer|degrees?|running|reading|read|celsius|fahrenheit)\b|°", re.I)
+_TEMPERATURE_CONTEXT = re.compile(
+    r"\b(fever|feverish|temp|temps|temperature|thermometer|degrees?|running|reading|read|celsius|fahrenheit)\b|°", re.I
+)
 
 
 def find_temperatures(text: str, expecting: bool = False) -> list[Temperature]:
@@ -31,7 +34,9 @@ def find_temperatures(text: str, expecting: bool = False) -> list[Temperature]:
         has_decimals = bool(re.search(r"[.,]\d", m.group("number")))
         if not unit and not in_context and not has_decimals:
             continue
-        if unit.endswith(("f", "fahrenheit")) or (not unit.endswith(("c", "celsius", "centigrade")) and 93 <= value <= 110):
+        if unit.endswith(("f", "fahrenheit")) or (
+            not unit.endswith(("c", "celsius", "centigrade")) and 93 <= value <= 110
+        ):
             celsius = (value - 32) * 5 / 9
         else:
             celsius = value

@@ -3,6 +3,7 @@
 Every symptom carries its own level (see `lexicon.py`); the rules below add what only a
 combination or a measurement shows. A level is never lowered within a conversation.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,21 +33,42 @@ class Rule:
 
 
 RULES = (
-    Rule("headache_with_stiff_neck", CALL_DOCTOR_NOW, "a headache with a stiff neck",
-         lambda f, s: bool(HEADACHES & f.symptoms) and "neck_stiffness" in f.symptoms),
-    Rule("high_fever", CALL_DOCTOR_NOW, "a temperature at or above the high-fever mark",
-         lambda f, s: f.temperature_c is not None and f.temperature_c >= s.high_fever_celsius),
-    Rule("fever_not_measured", CALL_DOCTOR_NOW, "a fever whose temperature could not be measured",
-         lambda f, s: f.temperature_unknown and bool(FEVERS & f.symptoms)),
-    Rule("unknown_symptom", CALL_DOCTOR_NOW, "a symptom this assistant cannot assess",
-         lambda f, s: f.unknown_symptom),
+    Rule(
+        "headache_with_stiff_neck",
+        CALL_DOCTOR_NOW,
+        "a headache with a stiff neck",
+        lambda f, s: bool(HEADACHES & f.symptoms) and "neck_stiffness" in f.symptoms,
+    ),
+    Rule(
+        "high_fever",
+        CALL_DOCTOR_NOW,
+        "a temperature at or above the high-fever mark",
+        lambda f, s: f.temperature_c is not None and f.temperature_c >= s.high_fever_celsius,
+    ),
+    Rule(
+        "fever_not_measured",
+        CALL_DOCTOR_NOW,
+        "a fever whose temperature could not be measured",
+        lambda f, s: f.temperature_unknown and bool(FEVERS & f.symptoms),
+    ),
+    Rule("unknown_symptom", CALL_DOCTOR_NOW, "a symptom this assistant cannot assess", lambda f, s: f.unknown_symptom),
     # Mild effects usually settle within about 72 hours of the infusion (bot/timeline.py): a symptom
     # then is no longer the expected short-lived effect.
-    Rule("mild_symptoms_beyond_72_hours", CALL_DOCTOR_NOW, "symptoms more than about 72 hours after the infusion",
-         lambda f, s: beyond_mild_window(f.infusion) and (
-             bool(f.symptoms) or (f.temperature_c is not None and f.temperature_c >= MILD_FEVER_FROM_C))),
-    Rule("raised_temperature", MANAGE_AT_HOME, "a temperature above normal but under the fever mark",
-         lambda f, s: f.temperature_c is not None and RAISED_FROM_C <= f.temperature_c < MILD_FEVER_FROM_C),
+    Rule(
+        "mild_symptoms_beyond_72_hours",
+        CALL_DOCTOR_NOW,
+        "symptoms more than about 72 hours after the infusion",
+        lambda f, s: (
+            beyond_mild_window(f.infusion)
+            and (bool(f.symptoms) or (f.temperature_c is not None and f.temperature_c >= MILD_FEVER_FROM_C))
+        ),
+    ),
+    Rule(
+        "raised_temperature",
+        MANAGE_AT_HOME,
+        "a temperature above normal but under the fever mark",
+        lambda f, s: f.temperature_c is not None and RAISED_FROM_C <= f.temperature_c < MILD_FEVER_FROM_C,
+    ),
 )
 
 
@@ -74,6 +96,6 @@ def assess(findings: Findings, previous_level: str | None = None, settings: Sett
     fired |= {r.id: r.level for r in RULES if r.applies(findings, settings)}
     level = more_serious(previous_level, max(fired.values(), key=LEVELS.index) if fired else None)
     red_flags = tuple(sorted(r for r, lv in fired.items() if lv != MANAGE_AT_HOME))
-    return Disposition(level, red_flags, tuple(sorted(symptoms)), tuple(sorted(findings.denied - symptoms)),
-                       tuple(sorted(fired)))
-
+    return Disposition(
+        level, red_flags, tuple(sorted(symptoms)), tuple(sorted(findings.denied - symptoms)), tuple(sorted(fired))
+    )

@@ -1,11 +1,12 @@
 """The clinic's one command line: `python -m clinic export|report|purge|retry|status`.
 
-    python -m clinic export --since 2026-01-01 [--until 2026-02-01] [--format csv|json] [--reference REF] [-o FILE]
-    python -m clinic report --since 2026-01-01 [--until ...] [--format text|json]
-    python -m clinic purge [--older-than-days N]     # default: TRIAGE_RETENTION_DAYS, else 90
-    python -m clinic retry [--due-only]              # post undelivered escalations; exit 1 while any is left
-    python -m clinic status                          # escalations pending and delivered
+python -m clinic export --since 2026-01-01 [--until 2026-02-01] [--format csv|json] [--reference REF] [-o FILE]
+python -m clinic report --since 2026-01-01 [--until ...] [--format text|json]
+python -m clinic purge [--older-than-days N]     # default: TRIAGE_RETENTION_DAYS, else 90
+python -m clinic retry [--due-only]              # post undelivered escalations; exit 1 while any is left
+python -m clinic status                          # escalations pending and delivered
 """
+
 import argparse
 import json
 import logging
@@ -17,8 +18,10 @@ from clinic import audit, escalation
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clinic", description="Audit trail, retention and escalations.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, helptext in (("export", "every disposition, for clinical review"),
-                           ("report", "counts per level and per red flag")):
+    for name, helptext in (
+        ("export", "every disposition, for clinical review"),
+        ("report", "counts per level and per red flag"),
+    ):
         command = commands.add_parser(name, help=helptext)
         command.add_argument("--since", type=audit.parse_time, help="from this UTC date or time (included)")
         command.add_argument("--until", type=audit.parse_time, help="to this UTC date or time (excluded)")
@@ -28,8 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--reference", help="only the disposition with this hand-off reference")
     commands.choices["report"].add_argument("--format", choices=("text", "json"), default="text")
     purge = commands.add_parser("purge", help="delete conversations and audit rows past the retention period")
-    purge.add_argument("--older-than-days", type=int, default=None,
-                       help=f"default: {audit.RETENTION_VARIABLE}, else {audit.DEFAULT_RETENTION_DAYS}")
+    purge.add_argument(
+        "--older-than-days",
+        type=int,
+        default=None,
+        help=f"default: {audit.RETENTION_VARIABLE}, else {audit.DEFAULT_RETENTION_DAYS}",
+    )
     retry = commands.add_parser("retry", help="post every undelivered escalation now (exit 1 if any is left)")
     retry.add_argument("--due-only", action="store_true", help="only those whose backoff has run out")
     commands.add_parser("status", help="how many escalations are pending and delivered")
@@ -57,8 +64,11 @@ def main(argv: list[str] | None = None) -> int:
         text = audit.to_json(items) if args.format == "json" else audit.to_csv(items)
     else:
         counts = audit.report(items)
-        text = (json.dumps(counts, indent=2) + "\n" if args.format == "json"
-                else audit.report_text(counts, args.since, args.until))
+        text = (
+            json.dumps(counts, indent=2) + "\n"
+            if args.format == "json"
+            else audit.report_text(counts, args.since, args.until)
+        )
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
             out.write(text)

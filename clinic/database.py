@@ -4,10 +4,11 @@ Configured by one variable, `TRIAGE_DATABASE_URL` (an SQLAlchemy URL, e.g.
 `postgresql://triage:secret@db.clinic.local:5432/triage`). Unset, it is an SQLite file in `var/`
 of the project: nothing to install. Plain SQLAlchemy 1.4 (installed with Rasa), no Rasa imports.
 """
+
 import os
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +25,8 @@ _create_lock = threading.Lock()
 
 # Every disposition given, one row each (see clinic/audit.py). Lists are JSON text, times naive UTC.
 audit_table = sa.Table(
-    "triage_audit", metadata,
+    "triage_audit",
+    metadata,
     sa.Column("id", sa.Integer, sa.Sequence("triage_audit_id_seq", optional=True), primary_key=True),
     sa.Column("audit_id", sa.String(32), nullable=False, unique=True),  # also the hand-off's reference
     sa.Column("recorded_at", sa.DateTime, nullable=False, index=True),
@@ -49,7 +51,8 @@ ADDED_COLUMNS = {"triage_audit": ("infusion", "watch_for", "degraded")}
 
 # Escalations to the clinic's webhook that are not yet delivered, and those that were (clinic/escalation.py).
 outbox_table = sa.Table(
-    "escalation_outbox", metadata,
+    "escalation_outbox",
+    metadata,
     sa.Column("id", sa.Integer, sa.Sequence("escalation_outbox_id_seq", optional=True), primary_key=True),
     sa.Column("idempotency_key", sa.String(64), nullable=False, unique=True),
     sa.Column("conversation_id", sa.String(255), nullable=False),
@@ -64,7 +67,8 @@ outbox_table = sa.Table(
 
 # Rasa's SQLTrackerStore table, described only as far as retention needs it (Rasa creates it).
 rasa_events_table = sa.Table(
-    "events", sa.MetaData(),
+    "events",
+    sa.MetaData(),
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("sender_id", sa.String(255)),
     sa.Column("type_name", sa.String(255)),
@@ -78,7 +82,7 @@ def database_url(configured: str | None = None) -> str:
     if not url:
         return f"sqlite:///{DEFAULT_SQLITE_FILE}"
     if url.startswith("postgres://"):  # the form many hosting panels print
-        url = "postgresql://" + url[len("postgres://"):]
+        url = "postgresql://" + url[len("postgres://") :]
     return url
 
 
@@ -86,7 +90,7 @@ def safe_url(url: str) -> str:
     """The URL without its password, for logs."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - a malformed URL is itself worth logging, minus secrets
+    except Exception:
         return "<unparseable database URL>"
 
 
@@ -100,7 +104,7 @@ def engine_for(url: str) -> Engine:
         engine = sa.create_engine(parsed, connect_args={"timeout": 15})
 
         @sa.event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):  # noqa: ANN001
+        def _sqlite_pragmas(dbapi_connection, _record):
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=15000")
@@ -142,10 +146,13 @@ def _add_missing_columns(eng: Engine) -> None:
             if name not in present:
                 column = metadata.tables[table_name].c[name]
                 with eng.begin() as conn:
-                    conn.execute(sa.text(f"ALTER TABLE {table_name} ADD COLUMN {name} "
-                                         f"{column.type.compile(dialect=eng.dialect)}"))
+                    conn.execute(
+                        sa.text(
+                            f"ALTER TABLE {table_name} ADD COLUMN {name} {column.type.compile(dialect=eng.dialect)}"
+                        )
+                    )
 
 
 def utcnow() -> datetime:
     """Now in UTC, naive: how times are stored (SQLite keeps no time zone)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

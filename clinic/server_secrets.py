@@ -14,6 +14,7 @@ Each secret is read, in this order, from:
 
 Plain Python: no Rasa, no SQLAlchemy.
 """
+
 import os
 import secrets as random_source
 from pathlib import Path

@@ -7,6 +7,7 @@ most `TRIAGE_AUDIT_WAIT_SECONDS` (default 1.5): the answer never waits long on t
 never fails because of it. A row that could not be written is kept in memory and written again by
 the maintenance loop, which also posts due escalations and applies the retention period once a day.
 """
+
 import asyncio
 import logging
 import os
@@ -14,13 +15,12 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from typing import Optional
 
-from clinic import audit, escalation
-from clinic.database import utcnow
 from bot.findings import Findings
 from bot.settings import load_settings
 from bot.triage import Disposition
+from clinic import audit, escalation
+from clinic.database import utcnow
 
 logger = logging.getLogger("triage.audit")
 
@@ -33,28 +33,35 @@ _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-audit")
 _backlog: "deque[audit.AuditEntry]" = deque(maxlen=BACKLOG_SIZE)  # rows the database refused, oldest first
 _wake = threading.Event()
 _maintenance_lock = threading.Lock()
-_maintenance: Optional[threading.Thread] = None
+_maintenance: threading.Thread | None = None
 
 
-async def record_disposition(conversation_id: str, model_version: str, disposition: Disposition,
-                             findings: Findings, degraded: Optional[str] = None) -> Optional[str]:
+async def record_disposition(
+    conversation_id: str, model_version: str, disposition: Disposition, findings: Findings, degraded: str | None = None
+) -> str | None:
     """Audit one disposition; return the hand-off text to show the patient (call_doctor_now and emergency).
     `degraded`: why it was given in degraded mode (the Rasa server's fail-safe), else None.
 
     Never raises and never waits long: whatever happens to the database, the patient gets the answer."""
     try:
-        entry = audit.entry_for(disposition, findings, load_settings(), conversation_id=conversation_id,
-                                model_version=model_version, degraded=degraded)
-    except Exception as error:  # noqa: BLE001
+        entry = audit.entry_for(
+            disposition,
+            findings,
+            load_settings(),
+            conversation_id=conversation_id,
+            model_version=model_version,
+            degraded=degraded,
+        )
+    except Exception as error:
         logger.error("could not build the audit row of conversation %s: %s", conversation_id, type(error).__name__)
         return None
     _start_maintenance()
     write = asyncio.get_running_loop().run_in_executor(_writer, _write, entry)
     try:
         await asyncio.wait_for(asyncio.shield(write), WAIT_SECONDS)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         logger.warning("audit %s still being written after %.1f s; answering now", entry.audit_id, WAIT_SECONDS)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         logger.error("audit %s: %s", entry.audit_id, type(error).__name__)
     return entry.handoff_text
 
@@ -86,8 +93,12 @@ def _maintain_once(last_purge: float) -> tuple[float, float]:
             sleep = min(sleep, max(0.2, (due - utcnow()).total_seconds()))
     if time.monotonic() - last_purge >= PURGE_EVERY_SECONDS:
         counts = audit.purge(audit.retention_days())
-        logger.info("retention: removed %d audit rows, %d conversation events (%d conversations)",
-                    counts["audit_rows"], counts["conversation_events"], counts["conversations_removed"])
+        logger.info(
+            "retention: removed %d audit rows, %d conversation events (%d conversations)",
+            counts["audit_rows"],
+            counts["conversation_events"],
+            counts["conversations_removed"],
+        )
         last_purge = time.monotonic()
     return sleep, last_purge
 
@@ -98,7 +109,7 @@ def _maintenance_loop() -> None:
         _wake.clear()
         try:
             sleep, last_purge = _maintain_once(last_purge)
-        except Exception as error:  # noqa: BLE001 - the database may be down: try again later
+        except Exception as error:
             logger.error("maintenance round failed: %s", audit.describe_error(error))
             sleep = MAINTENANCE_SECONDS
         _wake.wait(sleep)

@@ -6,6 +6,7 @@ Importing this package, which Rasa does before it runs any component named in co
 - makes typed `/intent` commands on the public channels plain text (`typed_commands.py`);
 - removes two measured Rasa costs (`speedups.py`).
 """
+
 import bot.nlp  # noqa: F401
 from components.patches import failsafe, speedups, typed_commands
 

@@ -16,12 +16,13 @@ lost on a restart, and nothing but a log line said so. Here:
   the database error, whose SQL parameters can hold the patient's words.
 Nothing here changes how conversations are stored.
 """
+
 import asyncio
 import logging
 import os
 import sys
 import time
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import FailSafeTrackerStore
@@ -37,8 +38,8 @@ class StoreState:
     """What this process knows about its conversation store."""
 
     def __init__(self) -> None:
-        self.database_ok: Optional[bool] = None
-        self.last_error: Optional[str] = None
+        self.database_ok: bool | None = None
+        self.last_error: str | None = None
         self.last_logged = 0.0
         self.wrapper_failures = 0
 
@@ -46,7 +47,7 @@ class StoreState:
 STATE = StoreState()
 
 
-def store_chain(store: Any) -> List[Any]:
+def store_chain(store: Any) -> list[Any]:
     """The store and the stores it wraps (FailSafeTrackerStore, AwaitableTrackerStore, ...)."""
     chain, seen = [], set()
     while store is not None and id(store) not in seen:
@@ -59,7 +60,7 @@ def store_chain(store: Any) -> List[Any]:
 def _safe_url(engine: Any) -> str:
     try:
         return engine.url.render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return "<database>"
 
 
@@ -68,45 +69,52 @@ def _select_one(engine: Any) -> None:
         connection.execute(sa.text("SELECT 1"))
 
 
-async def probe(engine: Any) -> Optional[str]:
+async def probe(engine: Any) -> str | None:
     """None when the database answers, else the error's type."""
     loop = asyncio.get_running_loop()
     try:
         await asyncio.wait_for(loop.run_in_executor(None, _select_one, engine), PROBE_TIMEOUT_SECONDS)
         return None
-    except asyncio.TimeoutError:
+    except TimeoutError:
         return "Timeout"
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         original = getattr(error, "orig", None)
         return type(original).__name__ if original is not None else type(error).__name__
 
 
-def _note(engine: Any, error: Optional[str]) -> None:
+def _note(engine: Any, error: str | None) -> None:
     """Log the database's state when it changes (ERROR when down, repeated while it stays down)."""
     now = time.monotonic()
     if error is None:
         if STATE.database_ok is False:
-            logger.warning("conversation database %s answers again; conversations kept in memory are written "
-                           "with their next message", _safe_url(engine))
+            logger.warning(
+                "conversation database %s answers again; conversations kept in memory are written "
+                "with their next message",
+                _safe_url(engine),
+            )
         STATE.database_ok, STATE.last_error = True, None
         return
     if STATE.database_ok is not False or now - STATE.last_logged >= REPEAT_ERROR_SECONDS:
-        logger.error("conversation database %s does not answer (%s): conversations are kept in this server's "
-                     "memory only and are lost if it restarts", _safe_url(engine), error)
+        logger.error(
+            "conversation database %s does not answer (%s): conversations are kept in this server's "
+            "memory only and are lost if it restarts",
+            _safe_url(engine),
+            error,
+        )
         STATE.last_logged = now
     STATE.database_ok, STATE.last_error = False, error
 
 
-async def report(app: Any) -> Dict[str, Any]:
+async def report(app: Any) -> dict[str, Any]:
     agent = getattr(app.ctx, "agent", None)
     chain = store_chain(getattr(agent, "tracker_store", None))
     problems = []
-    result: Dict[str, Any] = {"model_loaded": bool(agent is not None and agent.is_ready()), "api": api_protection()}
+    result: dict[str, Any] = {"model_loaded": bool(agent is not None and agent.is_ready()), "api": api_protection()}
     if not result["model_loaded"]:
         problems.append("model not loaded")
     if result["api"] == "open":
         problems.append("HTTP API without authentication")
-    store: Dict[str, Any] = {"type": type(chain[-1]).__name__ if chain else None}
+    store: dict[str, Any] = {"type": type(chain[-1]).__name__ if chain else None}
     wrapper = next((s for s in chain if isinstance(s, FailSafeTrackerStore)), None)
     store["fallen_back_to_memory"] = bool(wrapper is not None and wrapper._fallback_tracker_store is not None)
     if store["fallen_back_to_memory"]:
@@ -139,46 +147,54 @@ async def report(app: Any) -> Dict[str, Any]:
     return result
 
 
-async def action_server(agent: Any) -> Dict[str, Any]:
+async def action_server(agent: Any) -> dict[str, Any]:
     """Does the action server answer the Rasa server, with our secret? Its `/actions` list needs it
     (actions/auth.py), so a wrong secret shows here as "refuses our token", not as "ok"."""
     from components.patches import action_auth, failsafe
+
     endpoint = getattr(agent, "action_endpoint", None)
-    state: Dict[str, Any] = {"degraded_replies": failsafe.STATE.degraded_replies}
+    state: dict[str, Any] = {"degraded_replies": failsafe.STATE.degraded_replies}
     if failsafe.STATE.last_failure:
         state["last_failure_utc"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(failsafe.STATE.last_failure))
     if endpoint is None or not getattr(endpoint, "url", None):
         return {"status": "not configured", **state}
     import aiohttp
+
     url = endpoint.url.rsplit("/webhook", 1)[0] + "/actions"
     action_auth.sign(endpoint)
     try:
         timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT_SECONDS)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             async with session.get(url, headers=endpoint.headers) as answer:
-                status = "ok" if answer.status == 200 else (
-                    "refuses our token" if answer.status in (401, 403) else f"answers {answer.status}")
-    except asyncio.TimeoutError:
+                status = (
+                    "ok"
+                    if answer.status == 200
+                    else ("refuses our token" if answer.status in (401, 403) else f"answers {answer.status}")
+                )
+    except TimeoutError:
         status = "down"
         state["error"] = "Timeout"
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         status = "down"
         state["error"] = type(error).__name__
     return {"status": status, **state}
 
 
-async def audit_database(store: Any, store_engine: Any) -> Dict[str, Any]:
+async def audit_database(store: Any, store_engine: Any) -> dict[str, Any]:
     """The audit trail's database (TRIAGE_DATABASE_URL): the Rasa server writes to it when it gives a
     disposition by itself (components/patches/failsafe.py). Rows it could not write wait in memory."""
     from clinic import database
+
     worker = sys.modules.get("clinic.worker")  # imported only once a degraded disposition was given
     engine = database.engine()
     if store_engine is not None and str(store_engine.url) == str(engine.url):
         error = STATE.last_error if STATE.database_ok is False else None  # probed just now, as the store's
     else:
         error = await probe(engine)
-    report: Dict[str, Any] = {"database": "ok" if error is None else "down",
-                              "rows_waiting_in_memory": len(worker._backlog) if worker else 0}
+    report: dict[str, Any] = {
+        "database": "ok" if error is None else "down",
+        "rows_waiting_in_memory": len(worker._backlog) if worker else 0,
+    }
     if error:
         report["error"] = error
     return report
@@ -195,15 +211,18 @@ async def _watch(app: Any) -> None:
                 _note(engine, await probe(engine))
         except asyncio.CancelledError:
             raise
-        except Exception as error:  # noqa: BLE001 - the watcher must never stop the server
+        except Exception as error:
             logger.error("conversation store watcher: %s", type(error).__name__)
 
 
 def _on_wrapper_error(error: Exception) -> None:
     STATE.wrapper_failures += 1
     original = getattr(error, "orig", None)
-    logger.error("conversation store failed (%s%s): Rasa keeps conversations in memory from now on",
-                 type(error).__name__, f": {type(original).__name__}" if original is not None else "")
+    logger.error(
+        "conversation store failed (%s%s): Rasa keeps conversations in memory from now on",
+        type(error).__name__,
+        f": {type(original).__name__}" if original is not None else "",
+    )
 
 
 def install(app: Any) -> None:
@@ -215,7 +234,7 @@ def install(app: Any) -> None:
     app.ctx.triage_store_watch = asyncio.get_running_loop().create_task(_watch(app))
 
 
-def api_protection(argv: Optional[List[str]] = None) -> str:
+def api_protection(argv: list[str] | None = None) -> str:
     """How `rasa run` protects its HTTP API: off, token, jwt, or open (enabled without either)."""
     argv = sys.argv if argv is None else argv
     if "--enable-api" not in argv:
@@ -232,5 +251,7 @@ def api_protection(argv: Optional[List[str]] = None) -> str:
 
 def check_api_protection() -> None:
     if api_protection() == "open":
-        logger.error("the HTTP API is enabled without --auth-token or --jwt-secret: anyone who can reach this "
-                     "port can read and change conversations (make rasa passes RASA_AUTH_TOKEN)")
+        logger.error(
+            "the HTTP API is enabled without --auth-token or --jwt-secret: anyone who can reach this "
+            "port can read and change conversations (make rasa passes RASA_AUTH_TOKEN)"
+        )

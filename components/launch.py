@@ -8,6 +8,7 @@ is `RASA_AUTH_TOKEN`, else the contents of the file named by `RASA_AUTH_TOKEN_FI
 is handed to Rasa inside this process (`sys.argv`): `ps` and /proc/<pid>/cmdline, which every local
 user can read, show only the command line this process was started with.
 """
+
 import secrets
 import sys
 
@@ -15,8 +16,7 @@ from clinic import server_secrets
 
 
 def with_token(argv: list) -> list:
-    if "--enable-api" not in argv or any(a.split("=", 1)[0] in ("--auth-token", "-t", "--jwt-secret")
-                                         for a in argv):
+    if "--enable-api" not in argv or any(a.split("=", 1)[0] in ("--auth-token", "-t", "--jwt-secret") for a in argv):
         return argv
     token = server_secrets.read(server_secrets.API_TOKEN) or secrets.token_hex(24)
     return argv + ["--auth-token", token]
@@ -25,6 +25,7 @@ def with_token(argv: list) -> list:
 def main() -> None:
     sys.argv = [sys.argv[0]] + with_token(sys.argv[1:])
     from rasa.__main__ import main as rasa_main
+
     rasa_main()
 
 

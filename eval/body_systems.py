@@ -9,6 +9,7 @@
 `cv` reads only data/body_systems/corpus.jsonl; `dev` and `blind` only run the trained model over an
 evaluation set (nothing is learnt from them).
 """
+
 import asyncio
 import sys
 import time
@@ -31,6 +32,7 @@ FOLDS = 5
 
 def read_texts() -> list[str]:
     from components.nlu.body_systems import read_corpus
+
     return read_corpus(CORPUS)[0]
 
 
@@ -39,6 +41,7 @@ def cross_validated_probabilities(folds: int = FOLDS) -> tuple[list[str], np.nda
     from sklearn.preprocessing import MultiLabelBinarizer
 
     from components.nlu.body_systems import BodySystemModel, data_path, read_corpus, read_frames
+
     texts, labels = read_corpus(CORPUS)
     frames = read_frames(data_path({}, "frames"))  # always in training, never held out
     binarizer = MultiLabelBinarizer()
@@ -46,8 +49,9 @@ def cross_validated_probabilities(folds: int = FOLDS) -> tuple[list[str], np.nda
     classes = list(binarizer.classes_)
     p = np.zeros(y.shape)
     for train, test in KFold(folds, shuffle=True, random_state=0).split(texts):
-        model = BodySystemModel.fit([texts[i] for i in train] + frames,
-                                    [labels[i] for i in train] + [["none"]] * len(frames))
+        model = BodySystemModel.fit(
+            [texts[i] for i in train] + frames, [labels[i] for i in train] + [["none"]] * len(frames)
+        )
         for i in test:
             predicted = model.predict(texts[i])
             p[i] = [predicted.get(c, 0.0) for c in classes]
@@ -65,9 +69,14 @@ def chosen_thresholds(classes: list[str], y: np.ndarray, p: np.ndarray, recall: 
     chosen = {}
     for k, system in enumerate(RED_SYSTEMS):
         truth = y[:, classes.index(system)] == 1
-        chosen[system] = next((t for t in np.round(np.arange(0.99, 0.0, -0.01), 2)
-                               if (suggested(classes, p[truth], dict.fromkeys(RED_SYSTEMS, t))[:, k]).sum()
-                               >= recall * truth.sum()), 0.0)
+        chosen[system] = next(
+            (
+                t
+                for t in np.round(np.arange(0.99, 0.0, -0.01), 2)
+                if (suggested(classes, p[truth], dict.fromkeys(RED_SYSTEMS, t))[:, k]).sum() >= recall * truth.sum()
+            ),
+            0.0,
+        )
     return chosen
 
 
@@ -86,29 +95,36 @@ def cv() -> None:
     print("  system                 threshold  messages  precision  recall")
     for k, system in enumerate(RED_SYSTEMS):
         tp = (s[:, k] & truth[:, k]).sum()
-        print(f"  {system:<22} {system_checks.THRESHOLDS[system]:>9.2f}  {truth[:, k].sum():>8}"
-              f"  {tp / max(s[:, k].sum(), 1):>9.3f}  {tp / truth[:, k].sum():>6.3f}")
+        print(
+            f"  {system:<22} {system_checks.THRESHOLDS[system]:>9.2f}  {truth[:, k].sum():>8}"
+            f"  {tp / max(s[:, k].sum(), 1):>9.3f}  {tp / truth[:, k].sum():>6.3f}"
+        )
     tp, fp, fn = (s & truth).sum(), (s & ~truth).sum(), (~s & truth).sum()
     print(f"  {'all red-flag systems':<22} {'':>9}  {truth.sum():>8}  {tp / (tp + fp):>9.3f}  {tp / (tp + fn):>6.3f}")
     print(f"  corpus 'none' messages given a question (the rules aside): {s[none].any(1).mean():.1%} of {none.sum()}")
     from bot.findings import extract
     from bot.triage import assess as assess_
+
     texts = [t for t, is_none in zip(read_texts(), none, strict=False) if is_none]
     asked = 0
     for text, row in zip(texts, p[none], strict=False):
         f = extract(text)
-        asked += bool(system_checks.suggest(dict(zip(classes, row, strict=False)), f.symptoms, f.denied, f.asked_about,
-                                           assess_(f).level))
-    print(f"  corpus 'none' messages given a question after the rules (denials, questions): "
-          f"{asked / len(texts):.1%}")
+        asked += bool(
+            system_checks.suggest(
+                dict(zip(classes, row, strict=False)), f.symptoms, f.denied, f.asked_about, assess_(f).level
+            )
+        )
+    print(f"  corpus 'none' messages given a question after the rules (denials, questions): {asked / len(texts):.1%}")
     print("\none global threshold instead (for comparison):")
     print("  threshold  min recall (system)            mean precision  'none' messages given a question")
     for threshold in np.round(np.arange(0.05, 0.61, 0.05), 2):
         s = suggested(classes, p, dict.fromkeys(RED_SYSTEMS, threshold))
         recall = (s & truth).sum(0) / truth.sum(0)
         precision = (s & truth).sum(0) / np.maximum(s.sum(0), 1)
-        print(f"  {threshold:.2f}       {recall.min():.3f} ({RED_SYSTEMS[int(np.argmin(recall))]:<20})"
-              f"   {precision.mean():.3f}           {s[none].any(1).mean():.1%}")
+        print(
+            f"  {threshold:.2f}       {recall.min():.3f} ({RED_SYSTEMS[int(np.argmin(recall))]:<20})"
+            f"   {precision.mean():.3f}           {s[none].any(1).mean():.1%}"
+        )
 
 
 def parse_set(agent, labelled: Path) -> list[tuple[dict, dict]]:
@@ -116,6 +132,7 @@ def parse_set(agent, labelled: Path) -> list[tuple[dict, dict]]:
 
     async def run():
         return [await agent.parse_message(m["text"]) for m in messages]
+
     return list(zip(messages, asyncio.run(run()), strict=False))
 
 
@@ -135,8 +152,10 @@ def dev(agent=None, labelled: Path = DEV_SET) -> None:
     for level in ORDER:
         rows = [(m, p) for m, p in parsed if m["level"] == level]
         asked = [(m, p) for m, p in rows if p["triage_findings"]["to_check"]]
-        print(f"  {level:<16} {len(asked):>3} of {len(rows):>3} messages ({len(asked) / max(len(rows), 1):.1%}),"
-              f" {sum(len(p['triage_findings']['to_check']) for _, p in asked)} questions")
+        print(
+            f"  {level:<16} {len(asked):>3} of {len(rows):>3} messages ({len(asked) / max(len(rows), 1):.1%}),"
+            f" {sum(len(p['triage_findings']['to_check']) for _, p in asked)} questions"
+        )
     for level in ("none", MANAGE_AT_HOME):
         print(f"\n{level} messages given a question:")
         for m, p in parsed:
@@ -147,34 +166,44 @@ def dev(agent=None, labelled: Path = DEV_SET) -> None:
 def blind(agent=None, labelled: Path = BLIND_SET) -> None:
     agent = agent or load_agent()
     parsed = parse_set(agent, labelled)
-    under = [(m, p) for m, p in parsed
-             if m["level"] in RED and ORDER.index(rules_level(p)) < ORDER.index(m["level"])]
+    under = [(m, p) for m, p in parsed if m["level"] in RED and ORDER.index(rules_level(p)) < ORDER.index(m["level"])]
     print(f"{labelled.name}: {len(under)} red-flag messages the rules under-triage; the learned questions:")
     for m, p in under:
-        print(f"  {m['level']} -> {rules_level(p)}; asks {p['triage_findings']['to_check'] or 'nothing'}"
-              f" [{m.get('note', '')}]: {m['text']}")
+        print(
+            f"  {m['level']} -> {rules_level(p)}; asks {p['triage_findings']['to_check'] or 'nothing'}"
+            f" [{m.get('note', '')}]: {m['text']}"
+        )
 
 
 def levels(agent=None) -> None:
     """evaluate.py's figures per set, with the learned questions routed as symptom reports (as the
     evaluator counts them: a report with no known symptom is call_doctor_now) and without (rules alone)."""
     from eval.evaluate import HOLDOUT_SET, Result, level_of, metrics
+
     agent = agent or load_agent()
-    keys = ("under_triage", "red_flag_sensitivity", "emergency_recall", "over_triage_of_mild",
-            "false_disposition_on_no_symptom")
+    keys = (
+        "under_triage",
+        "red_flag_sensitivity",
+        "emergency_recall",
+        "over_triage_of_mild",
+        "false_disposition_on_no_symptom",
+    )
     print(f"{'':<34}" + "".join(f"{k[:22]:>24}" for k in keys))
     for labelled in (DEV_SET, HOLDOUT_SET, BLIND_SET):
         parsed = parse_set(agent, labelled)
         for name, level in (("rules alone", rules_level), ("with learned questions", level_of)):
             m = metrics([Result(msg["text"], msg["level"], level(p)) for msg, p in parsed])
-            print(f"{labelled.stem + ', ' + name:<34}" + "".join(
-                f"{m[k]:>24}" if isinstance(m[k], int) else f"{m[k]:>24.1%}" for k in keys))
+            print(
+                f"{labelled.stem + ', ' + name:<34}"
+                + "".join(f"{m[k]:>24}" if isinstance(m[k], int) else f"{m[k]:>24.1%}" for k in keys)
+            )
 
 
 def speed(n: int = 2000) -> None:
     import tempfile
 
     from components.nlu.body_systems import BodySystemModel, training_messages
+
     texts, labels = training_messages({})
     started = time.perf_counter()
     model = BodySystemModel.fit(texts, labels)
@@ -187,9 +216,11 @@ def speed(n: int = 2000) -> None:
     for text in messages:
         model.predict(text)
     each, each_cpu = (time.perf_counter() - started) / n, (time.process_time() - cpu) / n
-    print(f"training on {len(texts)} messages: {trained:.1f} s; prediction: {each * 1000:.3f} ms per message"
-          f" ({each_cpu * 1000:.3f} ms of CPU; mean of {n}, mean length"
-          f" {np.mean([len(t) for t in messages]):.0f} characters)")
+    print(
+        f"training on {len(texts)} messages: {trained:.1f} s; prediction: {each * 1000:.3f} ms per message"
+        f" ({each_cpu * 1000:.3f} ms of CPU; mean of {n}, mean length"
+        f" {np.mean([len(t) for t in messages]):.0f} characters)"
+    )
 
 
 if __name__ == "__main__":

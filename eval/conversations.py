@@ -5,15 +5,16 @@ messages; the harness answers whatever the bot asks, sends the later messages on
 nothing to ask, and records every disposition. The bot names its question in each asking message
 (`custom.question`); for a bot that does not, the question is recognised from the domain's texts.
 """
+
 from __future__ import annotations
 
 import re
 import sys
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import requests
 import yaml
@@ -29,8 +30,18 @@ RED = ("call_doctor_now", "emergency")
 MAX_TURNS = 14  # messages the patient sends at most; a conversation still asking then is stuck
 # A question id (custom.question) -> the answer topic of the set.
 TOPIC_OF = {"breathing_difficulty": "breathing", "describe_symptom": "clarify"}
-TOPICS = ("neck_stiffness", "severe_headache", "vomiting", "severe_rash", "throat_or_face_swelling", "breathing",
-          "temperature", "infusion_time", "clarify", "other")
+TOPICS = (
+    "neck_stiffness",
+    "severe_headache",
+    "vomiting",
+    "severe_rash",
+    "throat_or_face_swelling",
+    "breathing",
+    "temperature",
+    "infusion_time",
+    "clarify",
+    "other",
+)
 
 
 @dataclass
@@ -66,7 +77,7 @@ def _domain_questions() -> list[tuple[re.Pattern, str]]:
     for name, variants in responses.items():
         if not name.startswith("utter_ask_") or name == "utter_ask_rephrase":
             continue
-        topic = TOPIC_OF.get(name[len("utter_ask_"):], name[len("utter_ask_"):])
+        topic = TOPIC_OF.get(name[len("utter_ask_") :], name[len("utter_ask_") :])
         for variant in variants:
             words = re.escape(variant["text"][:40])
             patterns.append((re.compile(re.sub(r"\\\{[a-z_]+\\\}", ".*", words)), topic))
@@ -123,10 +134,12 @@ def finished(outcome: Outcome) -> Outcome:
 
 def rest_sender(rasa_url: str) -> Callable[[str, str], list[dict]]:
     def send(sender: str, message: str) -> list[dict]:
-        response = requests.post(f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
-                                 timeout=60)
+        response = requests.post(
+            f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+        )
         response.raise_for_status()
         return response.json()
+
     return send
 
 
@@ -159,9 +172,15 @@ def metrics(outcomes: list[Outcome]) -> dict:
 def report(outcomes: list[Outcome], path: Path) -> str:
     m = metrics(outcomes)
     lines = [f"{path.name}: {m['conversations']} conversations"]
-    lines += [f"  {key.replace('_', ' ')}: {value:.1%}" if isinstance(value, float) and key != "mean_patient_turns_mild"
-              else f"  {key.replace('_', ' ')}: {value:.2f}" if isinstance(value, float)
-              else f"  {key.replace('_', ' ')}: {value}" for key, value in m.items() if key != "conversations"]
+    lines += [
+        f"  {key.replace('_', ' ')}: {value:.1%}"
+        if isinstance(value, float) and key != "mean_patient_turns_mild"
+        else f"  {key.replace('_', ' ')}: {value:.2f}"
+        if isinstance(value, float)
+        else f"  {key.replace('_', ' ')}: {value}"
+        for key, value in m.items()
+        if key != "conversations"
+    ]
     bad = [o for o in outcomes if o.under_triaged or o.stuck or o.final != o.expected]
     if bad:
         lines += ["", "Disagreements (expected -> final):"]
@@ -177,6 +196,7 @@ def main(argv: list[str]) -> int:
     import tempfile
 
     from tests.conftest import Servers
+
     paths = [Path(p) for p in argv] or CONVERSATION_SETS
     servers = Servers(Path(tempfile.mkdtemp(prefix="eval-conversations-")))
     failures = 0

@@ -8,6 +8,7 @@ what the bot would conclude from it alone, with its follow-up questions unanswer
   - a symptom report the lexicon does not know -> call_doctor_now (after one clarifying question);
   - otherwise `assess(findings).level`.
 """
+
 import asyncio
 import sys
 from collections import Counter
@@ -24,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "eval" / "sets" / "dev_set.yml"
 HOLDOUT_SET = ROOT / "eval" / "sets" / "holdout_set.yml"  # written blind; its first run is in the README
 BLIND_ROUND1 = ROOT / "eval" / "sets" / "blind_round1.yml"  # written blind (round 1); now a regression set
-BLIND_ROUND2 = ROOT / "eval" / "sets" / "blind_round2.yml"  # written blind after round 1's fixes; first run in the README
+BLIND_ROUND2 = (
+    ROOT / "eval" / "sets" / "blind_round2.yml"
+)  # written blind after round 1's fixes; first run in the README
 SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1, BLIND_ROUND2)  # what `make eval` prints
 REGRESSION_SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1)  # fixed against: `make eval` fails on a miss in these
 MODEL = ROOT / "models" / "triage.tar.gz"
@@ -58,6 +61,7 @@ def load_agent(model: Path = MODEL):
     from rasa.utils.log_utils import configure_structlog
 
     import components  # noqa: F401  (registers the spaCy factories before the model loads)
+
     configure_structlog(logging.WARNING)  # as `rasa run` does: no debug lines with patient text
     return Agent.load(str(model))
 
@@ -92,15 +96,18 @@ def metrics(results: list[Result]) -> dict:
 
 def report(results: list[Result], labelled: Path = DEV_SET) -> str:
     m = metrics(results)
-    lines = [f"{labelled.name}: {m['messages']} messages",
-             f"  under-triage (red flag answered lower): {m['under_triage']}",
-             f"  red-flag sensitivity:                  {m['red_flag_sensitivity']:.1%}",
-             f"  emergency recall:                      {m['emergency_recall']:.1%}",
-             f"  over-triage of mild messages:          {m['over_triage_of_mild']:.1%}",
-             f"  emergency given to a mild message:     {m['emergency_for_mild']}",
-             f"  disposition on no-symptom messages:    {m['false_disposition_on_no_symptom']:.1%}",
-             f"  exact agreement:                       {m['exact_agreement']:.1%}",
-             "", "Confusion matrix (rows: expected, columns: predicted)"]
+    lines = [
+        f"{labelled.name}: {m['messages']} messages",
+        f"  under-triage (red flag answered lower): {m['under_triage']}",
+        f"  red-flag sensitivity:                  {m['red_flag_sensitivity']:.1%}",
+        f"  emergency recall:                      {m['emergency_recall']:.1%}",
+        f"  over-triage of mild messages:          {m['over_triage_of_mild']:.1%}",
+        f"  emergency given to a mild message:     {m['emergency_for_mild']}",
+        f"  disposition on no-symptom messages:    {m['false_disposition_on_no_symptom']:.1%}",
+        f"  exact agreement:                       {m['exact_agreement']:.1%}",
+        "",
+        "Confusion matrix (rows: expected, columns: predicted)",
+    ]
     counts = Counter((r.expected, r.predicted) for r in results)
     width = max(len(o) for o in ORDER) + 2
     lines.append(" " * width + "".join(o.rjust(width) for o in ORDER))

@@ -1,4 +1,5 @@
 """Shared fixtures: real servers on free ports, a loaded Rasa agent, and Rasa SDK trackers."""
+
 import os
 import secrets
 import socket
@@ -25,8 +26,13 @@ def free_port() -> int:
 
 
 def server_env() -> dict:
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT),
-               SQLALCHEMY_SILENCE_UBER_WARNING="1")
+    env = dict(
+        os.environ,
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="3",
+        PYTHONPATH=str(ROOT),
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+    )
     return env
 
 
@@ -62,6 +68,7 @@ class Servers:
     By default conversations stay in Rasa's in-memory store and the audit trail goes to an SQLite file
     in `workdir` (never the checkout's var/). `tracker_store` (endpoints.yml's section, as a dict) and
     `env` (more environment for both servers, e.g. TRIAGE_DATABASE_URL) change that."""
+
     workdir: Path
     rasa_port: int = field(default_factory=free_port)
     action_port: int = field(default_factory=free_port)
@@ -82,6 +89,7 @@ class Servers:
         path.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n')
         if self.tracker_store:
             import yaml
+
             with path.open("a") as out:
                 yaml.safe_dump({"tracker_store": self.tracker_store}, out)
         return path
@@ -93,23 +101,49 @@ class Servers:
     def server_env(self) -> dict:
         # The tests' clients all send from 127.0.0.1: exempt it from the per-address limit, as a setting
         # (the loopback is not exempt by default); the limit tests send from 127.0.0.2 and up.
-        return {**server_env(), "TRIAGE_ACTION_SECRET": self.action_secret,
-                "TRIAGE_SESSION_SECRET": self.session_secret, "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1",
-                **self.env, "TRIAGE_DATABASE_URL": self.database_url}
+        return {
+            **server_env(),
+            "TRIAGE_ACTION_SECRET": self.action_secret,
+            "TRIAGE_SESSION_SECRET": self.session_secret,
+            "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1",
+            **self.env,
+            "TRIAGE_DATABASE_URL": self.database_url,
+        }
 
     def start_actions(self) -> None:
         log = self.workdir / "actions.log"
         self.processes["actions"] = subprocess.Popen(
             [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
-            cwd=ROOT, env=self.server_env(), stdout=log.open("w"), stderr=subprocess.STDOUT)
+            cwd=ROOT,
+            env=self.server_env(),
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
         wait_until_up(f"http://127.0.0.1:{self.action_port}/health", self.processes["actions"], log)
 
     def start_rasa(self, *extra: str) -> None:
         log = self.workdir / "rasa.log"
         self.processes["rasa"] = subprocess.Popen(  # as `make rasa`: the API token comes by the environment
-            [sys.executable, "-m", "components.launch", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
-             "--endpoints", str(self.endpoints), "--credentials", str(ROOT / "credentials.yml"), *extra],
-            cwd=ROOT, env=self.server_env(), stdout=log.open("a"), stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "components.launch",
+                "run",
+                "--model",
+                str(MODEL),
+                "--port",
+                str(self.rasa_port),
+                "--endpoints",
+                str(self.endpoints),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+                *extra,
+            ],
+            cwd=ROOT,
+            env=self.server_env(),
+            stdout=log.open("a"),
+            stderr=subprocess.STDOUT,
+        )
         wait_until_up(f"{self.rasa_url}/webhooks/rest/", self.processes["rasa"], log)
 
     def stop(self, name: str) -> None:
@@ -120,8 +154,9 @@ class Servers:
             self.stop(name)
 
     def chat(self, sender: str, message: str) -> list[dict]:
-        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
-                                 json={"sender": sender, "message": message}, timeout=30)
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=30
+        )
         response.raise_for_status()
         return response.json()
 
@@ -173,10 +208,12 @@ def conversation(servers) -> Conversation:
 def agent():
     """The trained model in-process, for NLU tests and the dev set."""
     from eval.evaluate import load_agent
+
     return load_agent()
 
 
 # ---------------------------------------------------------------- Rasa SDK trackers (financial-demo style)
+
 
 @pytest.fixture
 def make_tracker():
@@ -185,13 +222,25 @@ def make_tracker():
 
     from bot.findings import extract
 
-    def build(text: str = "", intent: str = "report_symptoms", slots: dict | None = None,
-              latest_action: str = "action_listen", classifier_intent: str | None = None) -> Tracker:
+    def build(
+        text: str = "",
+        intent: str = "report_symptoms",
+        slots: dict | None = None,
+        latest_action: str = "action_listen",
+        classifier_intent: str | None = None,
+    ) -> Tracker:
         findings = extract(text).to_dict() if text else {}
-        latest_message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [],
-                          "triage_findings": findings, "intent_before_scan": classifier_intent or intent}
-        events = [{"event": "user", "text": text, "parse_data": latest_message},
-                  {"event": "action", "name": latest_action}]
+        latest_message = {
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": [],
+            "triage_findings": findings,
+            "intent_before_scan": classifier_intent or intent,
+        }
+        events = [
+            {"event": "user", "text": text, "parse_data": latest_message},
+            {"event": "action", "name": latest_action},
+        ]
         return Tracker("patient-1", dict(slots or {}), latest_message, events, False, None, {}, latest_action)
 
     return build
@@ -200,10 +249,12 @@ def make_tracker():
 @pytest.fixture
 def dispatcher():
     from rasa_sdk.executor import CollectingDispatcher
+
     return CollectingDispatcher()
 
 
 @pytest.fixture
 def domain() -> dict:
     import yaml
+
     return yaml.safe_load((ROOT / "domain.yml").read_text())

@@ -1,13 +1,14 @@
 """Custom actions with Rasa SDK trackers and the CollectingDispatcher (no servers)."""
+
 import asyncio
 from dataclasses import replace
 
 import pytest
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction
 
+from actions.action_ask_triage_question import ActionAskTriageQuestion
 from actions.action_low_confidence import ActionLowConfidence
 from actions.action_triage import ActionTriage
-from actions.action_ask_triage_question import ActionAskTriageQuestion
 from actions.validate_triage_form import ValidateTriageForm
 from bot.dialogue import State, ask
 from bot.findings import extract
@@ -53,8 +54,12 @@ def test_after_the_questions_the_mild_disposition_with_a_summary(make_tracker, d
     findings = extract("i have a headache").with_answer("neck_stiffness", False).with_answer("severe_headache", False)
     findings = replace(findings, infusion=InfusionTime(2.0, False, "2 hours ago"))
     state = State(asked=("neck_stiffness", "severe_headache", "infusion_time"))
-    tracker = make_tracker("2 hours ago", intent="inform", latest_action="triage_form",
-                           slots={"findings": findings.to_dict(), "dialogue": state.to_dict()})
+    tracker = make_tracker(
+        "2 hours ago",
+        intent="inform",
+        latest_action="triage_form",
+        slots={"findings": findings.to_dict(), "dialogue": state.to_dict()},
+    )
     events = run(ActionTriage(), dispatcher, tracker, domain)
     [message] = triage_messages(dispatcher)
     assert message["custom"]["triage"]["level"] == "manage_at_home"
@@ -70,8 +75,10 @@ def test_unknown_symptom_one_clarifying_question_first(make_tracker, dispatcher,
 
 
 def test_a_level_is_never_lowered(make_tracker, dispatcher, domain):
-    tracker = make_tracker("actually it is just a mild headache",
-                           slots={"findings": extract("my chest is tight").to_dict(), "triage_level": "call_doctor_now"})
+    tracker = make_tracker(
+        "actually it is just a mild headache",
+        slots={"findings": extract("my chest is tight").to_dict(), "triage_level": "call_doctor_now"},
+    )
     run(ActionTriage(), dispatcher, tracker, domain)
     assert triage_messages(dispatcher)[0]["custom"]["triage"]["level"] == "call_doctor_now"
 
@@ -84,11 +91,20 @@ def test_only_denied_symptoms_get_no_disposition(make_tracker, dispatcher, domai
 
 # ---------------------------------------------------------------- the questions (triage_form)
 
+
 def form_tracker(make_tracker, text, findings_text, question, intent="inform"):
     state = ask(question, State())
-    return make_tracker(text, intent=intent, classifier_intent=intent, latest_action="triage_form",
-                        slots={"findings": extract(findings_text).to_dict(), "dialogue": state.to_dict(),
-                               "requested_slot": "triage_question"})
+    return make_tracker(
+        text,
+        intent=intent,
+        classifier_intent=intent,
+        latest_action="triage_form",
+        slots={
+            "findings": extract(findings_text).to_dict(),
+            "dialogue": state.to_dict(),
+            "requested_slot": "triage_question",
+        },
+    )
 
 
 def form_run(tracker, dispatcher, domain):
@@ -103,8 +119,9 @@ def test_form_starting_asks_what_action_triage_chose(make_tracker, dispatcher, d
 
 
 def test_the_ask_action_names_its_question_and_offers_not_sure(make_tracker, dispatcher, domain):
-    tracker = make_tracker("", slots={"dialogue": {"pending": "neck_stiffness"},
-                                      "findings": {"symptoms": ["headache"], "subject": "he"}})
+    tracker = make_tracker(
+        "", slots={"dialogue": {"pending": "neck_stiffness"}, "findings": {"symptoms": ["headache"], "subject": "he"}}
+    )
     events = run(ActionAskTriageQuestion(), dispatcher, tracker, domain)
     [message] = dispatcher.messages
     assert message["text"] == "Is his neck stiff, or does it hurt him to bend his head forward?"
@@ -126,15 +143,18 @@ def test_form_ends_at_once_when_an_answer_is_a_red_flag(make_tracker, dispatcher
 
 
 def test_form_never_rejects_an_aside(make_tracker, dispatcher, domain):
-    tracker = form_tracker(make_tracker, "what is the clinic's number?", "headache", "neck_stiffness",
-                           "ask_clinic_contact")
+    tracker = form_tracker(
+        make_tracker, "what is the clinic's number?", "headache", "neck_stiffness", "ask_clinic_contact"
+    )
     slots = form_run(tracker, dispatcher, domain)
     assert dispatcher.messages[0]["response"] == "utter_clinic_contact"
     assert slots["triage_question"] is None and slots["dialogue"]["pending"] == "neck_stiffness"
 
 
-@pytest.mark.parametrize("answer, expected", [("38.4", 38.4), ("101.5 F", 38.6), ("39,1", 39.1), ("103", 39.4),
-                                              ("thirty nine point two", 39.2)])
+@pytest.mark.parametrize(
+    "answer, expected",
+    [("38.4", 38.4), ("101.5 F", 38.6), ("39,1", 39.1), ("103", 39.4), ("thirty nine point two", 39.2)],
+)
 def test_form_reads_the_temperature(make_tracker, dispatcher, domain, answer, expected):
     slots = form_run(form_tracker(make_tracker, answer, "feverish", "temperature"), dispatcher, domain)
     assert slots["findings"]["temperature_c"] == pytest.approx(expected, abs=0.05)
@@ -142,13 +162,15 @@ def test_form_reads_the_temperature(make_tracker, dispatcher, domain, answer, ex
 
 
 def test_form_accepts_that_the_temperature_cannot_be_measured(make_tracker, dispatcher, domain):
-    slots = form_run(form_tracker(make_tracker, "no thermometer", "feverish", "temperature", "dont_know"),
-                     dispatcher, domain)
+    slots = form_run(
+        form_tracker(make_tracker, "no thermometer", "feverish", "temperature", "dont_know"), dispatcher, domain
+    )
     assert slots["findings"]["temperature_unknown"] is True
     assert slots["triage_question"] == "answered"  # an unmeasured fever goes to the doctor: no more questions
 
 
 # ---------------------------------------------------------------- low confidence
+
 
 def fallback_tracker(make_tracker, previous_intent):
     tracker = make_tracker("blorp", intent="nlu_fallback")

@@ -2,6 +2,7 @@
 
 eval/sets/conversations_round1.yml was written by a helper who never saw the lexicon, the answer reader
 or the dialogue code; its first run is in the README. It is a regression set now."""
+
 import pytest
 
 from eval.conversations import REGRESSION_SETS, evaluate, metrics, report

@@ -1,4 +1,5 @@
 """End-to-end conversations over REST through the real Rasa server and action server."""
+
 import time
 
 import pytest
@@ -59,8 +60,9 @@ def test_nausea_then_vomiting_mid_questions_calls_the_doctor(conversation):
     assert "vomiting" in conversation.triage["red_flags"]
 
 
-@pytest.mark.parametrize("reading, level", [("39,1", "call_doctor_now"), ("101.5 F", "call_doctor_now"),
-                                            ("37.6", "manage_at_home")])
+@pytest.mark.parametrize(
+    "reading, level", [("39,1", "call_doctor_now"), ("101.5 F", "call_doctor_now"), ("37.6", "manage_at_home")]
+)
 def test_fever_asks_for_the_temperature(conversation, reading, level):
     conversation.say("i feel feverish")
     assert "temperature" in conversation.text
@@ -134,6 +136,7 @@ def test_only_the_disposition_carries_the_triage_payload(conversation):
 
 def test_action_server_down_the_patient_still_gets_the_red_flags_and_the_phone(servers):
     from tests.conftest import Conversation
+
     patient = Conversation(servers)
     patient.say("hello")
     servers.stop("actions")

@@ -4,16 +4,28 @@ Random sequences of patient turns from a small grammar; whatever the order, no t
 fail-safe never answers while the action server is up, a red flag is never answered below
 call_doctor_now, a symptom always gets a disposition within a bounded number of turns, and the
 level never goes down."""
+
 import uuid
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 ORDER = ("manage_at_home", "call_doctor_now", "emergency")
-RED_FLAGS = ["my chest feels tight", "I have thrown up twice", "I can't breathe", "my lips are swelling up",
-             "my neck is really stiff"]
-MILD = ["I have a headache", "I feel a bit sick", "a small rash on my arm", "I feel feverish", "I'm so tired",
-        "my muscles ache"]
+RED_FLAGS = [
+    "my chest feels tight",
+    "I have thrown up twice",
+    "I can't breathe",
+    "my lips are swelling up",
+    "my neck is really stiff",
+]
+MILD = [
+    "I have a headache",
+    "I feel a bit sick",
+    "a small rash on my arm",
+    "I feel feverish",
+    "I'm so tired",
+    "my muscles ache",
+]
 TURNS = st.one_of(
     st.sampled_from(["yes", "no", "Not sure", "kinda", "dunno", "nope", "👍", "👎", "maybe?"]),
     st.sampled_from(["blorp", "asdf qwer", "???", "hmm"]),

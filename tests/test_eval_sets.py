@@ -5,6 +5,7 @@ by people who never saw the lexicon or the rules; their first runs are in the RE
 and they now guard against regressions. Each must keep: no under-triage, emergency recall >= 95 %,
 over-triage of mild messages <= 10 %, and never an emergency for a mild message.
 """
+
 import pytest
 
 from eval.evaluate import BLIND_ROUND1, DEV_SET, HOLDOUT_SET, evaluate, metrics, report
@@ -45,6 +46,10 @@ def test_a_temperature_under_the_fever_mark_is_assessed_not_left_undecided(agent
     import asyncio
 
     from eval.evaluate import level_of
-    for text, level in (("low grade temp of 37.4 this evening", "manage_at_home"), ("slightly warm, 37.1", "manage_at_home"),
-                        ("no rash, temp normal 36.8", "none")):
+
+    for text, level in (
+        ("low grade temp of 37.4 this evening", "manage_at_home"),
+        ("slightly warm, 37.1", "manage_at_home"),
+        ("no rash, temp normal 36.8", "none"),
+    ):
         assert level_of(asyncio.run(agent.parse_message(text))) == level, text

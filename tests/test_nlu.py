@@ -1,4 +1,5 @@
 """NLU on the trained model: intents, and the rule layer routing every symptom report."""
+
 import asyncio
 
 import pytest
@@ -8,21 +9,39 @@ def parse(agent, text: str) -> dict:
     return asyncio.run(agent.parse_message(text))
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("hi there", "greet"), ("good evening", "greet"), ("bye for now", "goodbye"),
-    ("thanks so much", "thank"), ("what are the side effects of ivig", "ask_side_effects"),
-    ("what's the clinic phone number", "ask_clinic_contact"), ("what's the weather like", "out_of_scope"),
-    ("yes", "affirm"), ("yeah it is", "affirm"), ("nope", "deny"), ("no it isn't", "deny"),
-    ("no idea", "dont_know"), ("about 2 hours ago", "inform"),
-    ("i have a headache", "report_symptoms"), ("my arm feels weird where they put the needle", "report_symptoms"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("hi there", "greet"),
+        ("good evening", "greet"),
+        ("bye for now", "goodbye"),
+        ("thanks so much", "thank"),
+        ("what are the side effects of ivig", "ask_side_effects"),
+        ("what's the clinic phone number", "ask_clinic_contact"),
+        ("what's the weather like", "out_of_scope"),
+        ("yes", "affirm"),
+        ("yeah it is", "affirm"),
+        ("nope", "deny"),
+        ("no it isn't", "deny"),
+        ("no idea", "dont_know"),
+        ("about 2 hours ago", "inform"),
+        ("i have a headache", "report_symptoms"),
+        ("my arm feels weird where they put the needle", "report_symptoms"),
+    ],
+)
 def test_intents(agent, text, intent):
     assert parse(agent, text)["intent"]["name"] == intent
 
 
-@pytest.mark.parametrize("text, routed", [
-    ("hello, I can't breathe", "report_emergency"), ("thanks. by the way my lips look blue", "report_emergency"),
-    ("what's the weather, also i threw up", "report_symptoms"), ("bye, my chest is tight", "report_symptoms")])
+@pytest.mark.parametrize(
+    "text, routed",
+    [
+        ("hello, I can't breathe", "report_emergency"),
+        ("thanks. by the way my lips look blue", "report_emergency"),
+        ("what's the weather, also i threw up", "report_symptoms"),
+        ("bye, my chest is tight", "report_symptoms"),
+    ],
+)
 def test_a_symptom_report_is_routed_whatever_the_classifier_says(agent, text, routed):
     result = parse(agent, text)
     assert result["intent"]["name"] == routed

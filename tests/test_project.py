@@ -1,4 +1,5 @@
 """Project-level checks: one source for clinic settings, telemetry off, clean Rasa data."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ def test_the_widget_limit_is_the_servers():
     import re
 
     from components.channels.input_checks import MAX_MESSAGE_CHARS
+
     config = (ROOT / "web" / "src" / "config.js").read_text()
     assert re.search(r"export const MAX_MESSAGE_CHARS = (\d+);", config).group(1) == str(MAX_MESSAGE_CHARS)
 
@@ -45,12 +47,18 @@ def test_bot_core_has_no_rasa_imports():
 
 def test_spacy_pipeline_on_disk_matches_the_code():
     from bot.nlp import COMPONENTS
+
     saved = (ROOT / "bot" / "spacy_pipeline" / "config.cfg").read_text()
-    assert f'pipeline = {list(COMPONENTS)}'.replace("'", '"').replace(", ", ",") in saved
+    assert f"pipeline = {list(COMPONENTS)}".replace("'", '"').replace(", ", ",") in saved
 
 
 def test_rasa_data_validates_without_warnings_that_fail():
     rasa = Path(sys.executable).parent / "rasa"
-    result = subprocess.run([str(rasa), "data", "validate", "--fail-on-warnings", "--quiet"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(rasa), "data", "validate", "--fail-on-warnings", "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

@@ -6,6 +6,7 @@ serves its page and the bot's host serves widget.js; this is only the stand-in c
 a clinic that already embeds that widget has it (tests/browser checks that it works).
     python -m web.serve [--port 8080] [--bind 127.0.0.1] [--bot-url http://localhost:5005]
 """
+
 import argparse
 import functools
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer

@@ -22,21 +22,23 @@ not see socket.io messages. So, on each message:
 The REST blueprint also sets the server-wide limits (Sanic's REQUEST_MAX_SIZE, a friendly 413),
 watches the conversation store and serves `GET /webhooks/rest/health` (see `components/health.py`).
 """
+
 import asyncio
 import json
 import logging
 import os
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any, Optional
 
+import rasa.utils.endpoints
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 
-import rasa.utils.endpoints
-from components.channels import input_checks
 from components import health
+from components.channels import input_checks
 from components.channels.output import DispositionOutputChannel
 from components.channels.socketio import SocketIOInput, origin_allowed
 from components.patches import typed_commands
@@ -59,14 +61,14 @@ class BadRequest(Exception):
         self.reason, self.status = reason, status
 
 
-def client_ip(request: Optional[Request]) -> str:
+def client_ip(request: Request | None) -> str:
     """The client's address: from the proxy headers only when Sanic is told to trust them
     (SANIC_REAL_IP_HEADER / SANIC_PROXIES_COUNT / SANIC_FORWARDED_SECRET), else the peer address."""
     if request is None:
         return ""
     try:
         return request.remote_addr or request.ip or ""
-    except Exception:  # noqa: BLE001 - a malformed Forwarded header must not break the request
+    except Exception:
         return request.ip or ""
 
 
@@ -75,7 +77,7 @@ class Guard:
 
     _shared: Optional["Guard"] = None
 
-    def __init__(self, limits: Optional[input_checks.Limits] = None):
+    def __init__(self, limits: input_checks.Limits | None = None):
         self.limits = limits or input_checks.Limits.from_env()
         self.by_sender = input_checks.RateLimiter(self.limits.sender_per_minute, self.limits.sender_burst)
         self.by_ip = input_checks.RateLimiter(self.limits.ip_per_minute, self.limits.ip_burst)
@@ -91,15 +93,22 @@ class Guard:
             return 0.0
         wait = self.by_ip.wait_time(ip)
         if wait:
-            logger.warning("rate limit: client address over %s messages a minute; refused for %.0f s",
-                           self.limits.ip_per_minute, wait)
+            logger.warning(
+                "rate limit: client address over %s messages a minute; refused for %.0f s",
+                self.limits.ip_per_minute,
+                wait,
+            )
         return wait
 
     def sender_wait(self, sender: str) -> float:
         wait = self.by_sender.wait_time(sender)
         if wait:
-            logger.warning("rate limit: conversation %s over %s messages a minute; refused for %.0f s",
-                           sender, self.limits.sender_per_minute, wait)
+            logger.warning(
+                "rate limit: conversation %s over %s messages a minute; refused for %.0f s",
+                sender,
+                self.limits.sender_per_minute,
+                wait,
+            )
         return wait
 
     async def process(self, message: UserMessage, on_new_message: OnNewMessage) -> None:
@@ -108,15 +117,20 @@ class Guard:
         sender = message.sender_id
         try:
             checked = input_checks.check_message(message.text)
-        except Exception as error:  # noqa: BLE001 - a bug here must not silence the bot
-            logger.error("input check failed on a message of %s (%s); sent the fail-safe reply",
-                         sender, type(error).__name__)
+        except Exception as error:
+            logger.error(
+                "input check failed on a message of %s (%s); sent the fail-safe reply", sender, type(error).__name__
+            )
             await out.send_text_message(sender, input_checks.fail_safe_text())
             return
         if checked.problem or checked.cleaned:
-            logger.info("input check: conversation %s, %s%s%s", sender, checked.problem or "cleaned",
-                        f" ({', '.join(checked.cleaned)})" if checked.cleaned else "",
-                        f", {checked.length} characters" if checked.problem == "too_long" else "")
+            logger.info(
+                "input check: conversation %s, %s%s%s",
+                sender,
+                checked.problem or "cleaned",
+                f" ({', '.join(checked.cleaned)})" if checked.cleaned else "",
+                f", {checked.length} characters" if checked.problem == "too_long" else "",
+            )
         for text in checked.before:
             await out.send_text_message(sender, text)
         if checked.forward:
@@ -127,14 +141,19 @@ class Guard:
                 await on_new_message(message)
             except asyncio.CancelledError:
                 raise
-            except Exception as error:  # noqa: BLE001
-                logger.error("conversation %s: the message could not be processed (%s); sent the fail-safe reply",
-                             sender, type(error).__name__)
+            except Exception as error:
+                logger.error(
+                    "conversation %s: the message could not be processed (%s); sent the fail-safe reply",
+                    sender,
+                    type(error).__name__,
+                )
                 await out.send_text_message(sender, input_checks.fail_safe_text())
                 escalations = None
             if escalations is not None and not escalations:
-                logger.error("conversation %s: the rules found a red flag the bot did not escalate; "
-                             "sent the fail-safe reply", sender)
+                logger.error(
+                    "conversation %s: the rules found a red flag the bot did not escalate; sent the fail-safe reply",
+                    sender,
+                )
                 await out.send_text_message(sender, input_checks.fail_safe_text())
         for text in checked.after:
             await out.send_text_message(sender, text)
@@ -145,7 +164,7 @@ def _watch_escalations(output_channel: Any) -> list:
     seen: list = []
     send_response = output_channel.send_response
 
-    async def recording(recipient_id: Text, message: Dict[Text, Any]) -> None:
+    async def recording(recipient_id: str, message: dict[str, Any]) -> None:
         triage = (message.get("custom") or {}).get("triage") if isinstance(message.get("custom"), dict) else None
         if isinstance(triage, dict) and triage.get("level") in RED_LEVELS:
             seen.append(triage["level"])
@@ -168,11 +187,11 @@ def _too_big(data: Any) -> bool:
         return False
 
 
-def _bot_reply(sender: Optional[str], text: str) -> list:
+def _bot_reply(sender: str | None, text: str) -> list:
     return [{"recipient_id": sender, "text": text}]
 
 
-def parse_body(body: bytes) -> Dict[Text, Any]:
+def parse_body(body: bytes) -> dict[str, Any]:
     """The REST request body: UTF-8 JSON object with a `sender`; raises BadRequest otherwise."""
     try:
         decoded = body.decode("utf-8")
@@ -187,10 +206,11 @@ def parse_body(body: bytes) -> Dict[Text, Any]:
     sender = data.get("sender")
     if isinstance(sender, int) and not isinstance(sender, bool):
         sender = str(sender)
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS \
-            or not sender.isprintable():
-        raise BadRequest(f'"sender" must be a non-empty string of printable characters, at most '
-                         f'{MAX_SENDER_CHARS} long: the id of the conversation.')
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS or not sender.isprintable():
+        raise BadRequest(
+            f'"sender" must be a non-empty string of printable characters, at most '
+            f"{MAX_SENDER_CHARS} long: the id of the conversation."
+        )
     try:
         sender.encode("utf-8")
     except UnicodeEncodeError:
@@ -240,7 +260,7 @@ class HardenedRestInput(RestInput):
     """Rasa's REST channel (same name and URL), with the checks above."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "rest"
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
@@ -272,23 +292,31 @@ class HardenedRestInput(RestInput):
                 data = parse_body(request.body or b"")
             except BadRequest as error:
                 if wait:
-                    return response.json(_bot_reply(None, input_checks.rate_limited_text(wait)), status=429,
-                                         headers={"Retry-After": str(int(wait + 1))})
+                    return response.json(
+                        _bot_reply(None, input_checks.rate_limited_text(wait)),
+                        status=429,
+                        headers={"Retry-After": str(int(wait + 1))},
+                    )
                 return response.json({"error": error.reason}, status=error.status)
             sender = data["sender"]
             wait = wait or guard.sender_wait(sender)
             if wait:  # refused, but still scanned: a red flag gets its instruction first
-                return response.json(_bot_reply(sender, input_checks.rate_limited_reply(data["message"], wait)),
-                                     status=429, headers={"Retry-After": str(int(wait + 1))})
+                return response.json(
+                    _bot_reply(sender, input_checks.rate_limited_reply(data["message"], wait)),
+                    status=429,
+                    headers={"Retry-After": str(int(wait + 1))},
+                )
             channel = data["input_channel"] or self.name()
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
-                return response.stream(self.stream_response(guarded, data["message"], sender, channel,
-                                                            data["metadata"]),
-                                       content_type="text/event-stream")
+                return response.stream(
+                    self.stream_response(guarded, data["message"], sender, channel, data["metadata"]),
+                    content_type="text/event-stream",
+                )
             collector = DispositionOutputChannel()  # text + custom.triage in one message
             try:
-                await guarded(UserMessage(data["message"], collector, sender, input_channel=channel,
-                                          metadata=data["metadata"]))
+                await guarded(
+                    UserMessage(data["message"], collector, sender, input_channel=channel, metadata=data["metadata"])
+                )
             except asyncio.CancelledError:
                 logger.error("conversation %s: the request was cancelled before the bot answered", sender)
                 raise
@@ -314,7 +342,7 @@ class HardenedSocketIOInput(SocketIOInput):
         namespace = self.namespace or "/"
         handle_message = sio.handlers[namespace][self.user_message_evt]
 
-        async def rate_limited(sid: Text, data: Any) -> None:
+        async def rate_limited(sid: str, data: Any) -> None:
             if _too_big(data):  # the same friendly reply as REST's 413; the socket goes on
                 await sio.emit(self.bot_message_evt, {"text": too_large_text()}, room=sid, namespace=namespace)
                 return

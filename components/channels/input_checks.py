@@ -19,6 +19,7 @@ A message over `MAX_MESSAGE_CHARS` is still scanned for red flags by the rule la
 passages go on to the bot, which escalates, and `expect_red_flag` asks the channel to check that it
 did (else it sends the fail-safe reply).
 """
+
 from __future__ import annotations
 
 import os
@@ -43,26 +44,40 @@ SCAN_OVERLAP_CHARS = 120  # a window cut inside a long sentence overlaps the nex
 # ---------------------------------------------------------------- replies
 
 NOT_TEXT = "I can only read text messages. Please type how you feel in words."
-EMPTY = ("I didn't get any words. Tell me how you feel since your infusion, for example "
-         "\"I have a headache and feel sick\".")
+EMPTY = (
+    'I didn\'t get any words. Tell me how you feel since your infusion, for example "I have a headache and feel sick".'
+)
 # Emoji people answer a yes/no question with; every other emoji-only message gets NO_WORDS.
-ANSWER_EMOJI = {e: "yes" for e in ("👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "✅", "👌", "✔", "✔️")} | \
-    {e: "no" for e in ("👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "❌", "🙅")}
+ANSWER_EMOJI = dict.fromkeys(
+    ("👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "✅", "👌", "✔", "✔️"), "yes"
+) | dict.fromkeys(("👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "❌", "🙅"), "no")
 NO_WORDS = "I can only read words, not emoji or symbols. Please tell me in words how you feel."
-TOO_LONG = ("Your message is too long for me ({length:,} characters). Please send a shorter message, under "
-            "{limit:,} characters, that says how you feel now.")
-TOO_LONG_SCANNED = ("Your message was very long ({length:,} characters), so I only checked it for urgent signs. "
-                    "Please keep messages under {limit:,} characters.")
-TOO_LARGE = ("Your message is too long for me. Please send a shorter message, under {limit:,} characters, that says "
-             "how you feel now.").format(limit=MAX_MESSAGE_CHARS)
+TOO_LONG = (
+    "Your message is too long for me ({length:,} characters). Please send a shorter message, under "
+    "{limit:,} characters, that says how you feel now."
+)
+TOO_LONG_SCANNED = (
+    "Your message was very long ({length:,} characters), so I only checked it for urgent signs. "
+    "Please keep messages under {limit:,} characters."
+)
+TOO_LARGE = (
+    f"Your message is too long for me. Please send a shorter message, under {MAX_MESSAGE_CHARS:,} characters, that says "
+    "how you feel now."
+)
 CALL_IF_WORRIED = "If you are worried, call {clinic_name} at {clinic_phone}."
-RATE_LIMITED = "You are sending messages faster than I can read them. Please wait {seconds} seconds, then send your message again."
-OTHER_LANGUAGE = ("Sorry, I only understand English for now. Please write in English, or call {clinic_name} at "
-                  "{clinic_phone}. In an emergency call {emergency_number} now.")
+RATE_LIMITED = (
+    "You are sending messages faster than I can read them. Please wait {seconds} seconds, then send your message again."
+)
+OTHER_LANGUAGE = (
+    "Sorry, I only understand English for now. Please write in English, or call {clinic_name} at "
+    "{clinic_phone}. In an emergency call {emergency_number} now."
+)
 # For Spanish, the same in Spanish too, with the emergency signs (to be reviewed by the clinic).
-SPANISH = ("Lo siento, por ahora solo entiendo inglés. Escriba en inglés o llame a {clinic_name} al {clinic_phone}. "
-           "Si tiene dificultad para respirar, hinchazón de la garganta, la lengua o los labios, los labios azules, "
-           "o se desmaya, llame al {emergency_number} ahora.")
+SPANISH = (
+    "Lo siento, por ahora solo entiendo inglés. Escriba en inglés o llame a {clinic_name} al {clinic_phone}. "
+    "Si tiene dificultad para respirar, hinchazón de la garganta, la lengua o los labios, los labios azules, "
+    "o se desmaya, llame al {emergency_number} ahora."
+)
 
 
 @lru_cache(maxsize=4)
@@ -73,8 +88,9 @@ def _domain_response(name: str, domain_file: Path = ROOT / "domain.yml") -> str:
 def fail_safe_text(settings: Settings | None = None) -> str:
     """The domain's `utter_default`: "I can't assess this right now", the red flags, the emergency number."""
     s = settings or load_settings()
-    return _domain_response("utter_default").format(clinic_name=s.clinic_name, clinic_phone=s.clinic_phone,
-                                                    emergency_number=s.emergency_number)
+    return _domain_response("utter_default").format(
+        clinic_name=s.clinic_name, clinic_phone=s.clinic_phone, emergency_number=s.emergency_number
+    )
 
 
 def safety_net_text(settings: Settings | None = None) -> str:
@@ -97,16 +113,17 @@ def rate_limited_reply(message: object, wait_seconds: float, settings: Settings 
     if not isinstance(message, str) or not message.strip():
         return wait
     try:
-        cleaned, _ = clean(message[:2 * MAX_MESSAGE_CHARS])
+        cleaned, _ = clean(message[: 2 * MAX_MESSAGE_CHARS])
         found = scan(cleaned[:MAX_MESSAGE_CHARS])
         if found.level not in ("call_doctor_now", "emergency"):
             return wait
         from bot.advice import message_for
         from bot.triage import assess
+
         s = settings or load_settings()
         text, _ = message_for(assess(found.findings, settings=s), found.findings, s)
         return text + "\n" + wait
-    except Exception:  # noqa: BLE001 - the refusal itself must never fail
+    except Exception:
         return wait
 
 
@@ -152,30 +169,301 @@ def has_words(text: str) -> bool:
 # ---------------------------------------------------------------- language
 
 # Common Spanish words that are not also common English words ("no", "me", "a", "sin", "era" are left out).
-SPANISH_WORDS = frozenset("""
-el la los las del que y en un una unos unas por con para es son está esta estoy están estan estaba estado
-tengo tiene tienes tenemos tuve mi mis su sus muy pero como cómo cuando cuándo también tambien hoy ayer desde
-hace bien sí gracias hola buenos buenas días dias tardes noches dolor duele duelen cabeza pecho garganta fiebre
-vómito vomito vómitos vomitos vomité vomite vomitando náusea náuseas nauseas mareo mareos mareado mareada siento
-sentir respirar respiro puedo puede ayuda médico medico enfermera infusión después despues lengua labios cuello
-rígido rigido erupción erupcion sarpullido picazón picazon cansado cansada escalofríos escalofrios temperatura
-grados brazo pierna estómago estomago dolores mucho mucha poco poca ahora porque qué quién yo usted ustedes
-nosotros creo fue hinchada hinchado hinchazón hinchazon sangre tos desmayo desmayé desmaye ojos piel orina
-corazón corazon rápido rapido dónde donde llamar necesito favor ella él ellos lo le les se sobre hasta todo
-todos nada algo otro otra más aquí bueno estos estas tengo siento señor señora niño niña hijo hija mañana noche
-""".split())
-ENGLISH_WORDS = frozenset("""
-i im i'm ive i've the my is am are was were and have has had it its it's to of in on at with feel feeling felt
-hurts hurt pain can cant can't not this that been very really since after yes hello hi hey thanks thank you me
-what how when why bit little head chest throat breathe breathing fever headache rash sick vomit vomiting threw up
-nausea tired dizzy neck stiff tight swelling swollen lips tongue face arm leg hot cold infusion ivig today
-yesterday morning night hours ago now just so but or also a an please help doctor nurse clinic phone number
-""".split())
+SPANISH_WORDS = frozenset(
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "del",
+        "que",
+        "y",
+        "en",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "por",
+        "con",
+        "para",
+        "es",
+        "son",
+        "está",
+        "esta",
+        "estoy",
+        "están",
+        "estan",
+        "estaba",
+        "estado",
+        "tengo",
+        "tiene",
+        "tienes",
+        "tenemos",
+        "tuve",
+        "mi",
+        "mis",
+        "su",
+        "sus",
+        "muy",
+        "pero",
+        "como",
+        "cómo",
+        "cuando",
+        "cuándo",
+        "también",
+        "tambien",
+        "hoy",
+        "ayer",
+        "desde",
+        "hace",
+        "bien",
+        "sí",
+        "gracias",
+        "hola",
+        "buenos",
+        "buenas",
+        "días",
+        "dias",
+        "tardes",
+        "noches",
+        "dolor",
+        "duele",
+        "duelen",
+        "cabeza",
+        "pecho",
+        "garganta",
+        "fiebre",
+        "vómito",
+        "vomito",
+        "vómitos",
+        "vomitos",
+        "vomité",
+        "vomite",
+        "vomitando",
+        "náusea",
+        "náuseas",
+        "nauseas",
+        "mareo",
+        "mareos",
+        "mareado",
+        "mareada",
+        "siento",
+        "sentir",
+        "respirar",
+        "respiro",
+        "puedo",
+        "puede",
+        "ayuda",
+        "médico",
+        "medico",
+        "enfermera",
+        "infusión",
+        "después",
+        "despues",
+        "lengua",
+        "labios",
+        "cuello",
+        "rígido",
+        "rigido",
+        "erupción",
+        "erupcion",
+        "sarpullido",
+        "picazón",
+        "picazon",
+        "cansado",
+        "cansada",
+        "escalofríos",
+        "escalofrios",
+        "temperatura",
+        "grados",
+        "brazo",
+        "pierna",
+        "estómago",
+        "estomago",
+        "dolores",
+        "mucho",
+        "mucha",
+        "poco",
+        "poca",
+        "ahora",
+        "porque",
+        "qué",
+        "quién",
+        "yo",
+        "usted",
+        "ustedes",
+        "nosotros",
+        "creo",
+        "fue",
+        "hinchada",
+        "hinchado",
+        "hinchazón",
+        "hinchazon",
+        "sangre",
+        "tos",
+        "desmayo",
+        "desmayé",
+        "desmaye",
+        "ojos",
+        "piel",
+        "orina",
+        "corazón",
+        "corazon",
+        "rápido",
+        "rapido",
+        "dónde",
+        "donde",
+        "llamar",
+        "necesito",
+        "favor",
+        "ella",
+        "él",
+        "ellos",
+        "lo",
+        "le",
+        "les",
+        "se",
+        "sobre",
+        "hasta",
+        "todo",
+        "todos",
+        "nada",
+        "algo",
+        "otro",
+        "otra",
+        "más",
+        "aquí",
+        "bueno",
+        "estos",
+        "estas",
+        "tengo",
+        "siento",
+        "señor",
+        "señora",
+        "niño",
+        "niña",
+        "hijo",
+        "hija",
+        "mañana",
+        "noche",
+    ]
+)
+ENGLISH_WORDS = frozenset(
+    [
+        "i",
+        "im",
+        "i'm",
+        "ive",
+        "i've",
+        "the",
+        "my",
+        "is",
+        "am",
+        "are",
+        "was",
+        "were",
+        "and",
+        "have",
+        "has",
+        "had",
+        "it",
+        "its",
+        "it's",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "with",
+        "feel",
+        "feeling",
+        "felt",
+        "hurts",
+        "hurt",
+        "pain",
+        "can",
+        "cant",
+        "can't",
+        "not",
+        "this",
+        "that",
+        "been",
+        "very",
+        "really",
+        "since",
+        "after",
+        "yes",
+        "hello",
+        "hi",
+        "hey",
+        "thanks",
+        "thank",
+        "you",
+        "me",
+        "what",
+        "how",
+        "when",
+        "why",
+        "bit",
+        "little",
+        "head",
+        "chest",
+        "throat",
+        "breathe",
+        "breathing",
+        "fever",
+        "headache",
+        "rash",
+        "sick",
+        "vomit",
+        "vomiting",
+        "threw",
+        "up",
+        "nausea",
+        "tired",
+        "dizzy",
+        "neck",
+        "stiff",
+        "tight",
+        "swelling",
+        "swollen",
+        "lips",
+        "tongue",
+        "face",
+        "arm",
+        "leg",
+        "hot",
+        "cold",
+        "infusion",
+        "ivig",
+        "today",
+        "yesterday",
+        "morning",
+        "night",
+        "hours",
+        "ago",
+        "now",
+        "just",
+        "so",
+        "but",
+        "or",
+        "also",
+        "a",
+        "an",
+        "please",
+        "help",
+        "doctor",
+        "nurse",
+        "clinic",
+        "phone",
+        "number",
+    ]
+)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def language_of(text: str) -> str:
-    """"en", "es" (Spanish) or "other" (mostly a non-Latin script). Small, deterministic, no model:
+    """ "en", "es" (Spanish) or "other" (mostly a non-Latin script). Small, deterministic, no model:
     Spanish when more of its common words than English ones are there (two at least, or the one word
     of a one- or two-word message)."""
     letters = [c for c in text if c.isalpha()]
@@ -238,6 +526,7 @@ def scan(text: str) -> Scan:
     """Run the rule layer over `text` of any length, chunk by chunk (each chunk costs little)."""
     from bot.findings import Findings, extract
     from bot.triage import assess
+
     merged, red, with_findings = Findings(), [], []
     for chunk in chunks(text):
         found = extract(chunk)
@@ -253,6 +542,7 @@ def scan(text: str) -> Scan:
 
 
 # ---------------------------------------------------------------- the check
+
 
 @dataclass(frozen=True)
 class Checked:
@@ -288,15 +578,34 @@ def check_message(text: object, settings: Settings | None = None, limit: int = M
                     break
                 passages.append(passage)
                 kept += len(passage) + 1
-            return Checked("\n".join(passages), True, after=(TOO_LONG_SCANNED.format(length=length, limit=limit),),
-                           problem="too_long", cleaned=tuple(removed), expect_red_flag=True, length=length)
-        return Checked("", False, before=(TOO_LONG.format(length=length, limit=limit) + "\n" + safety_net_text(settings),),
-                       problem="too_long", cleaned=tuple(removed), length=length)
+            return Checked(
+                "\n".join(passages),
+                True,
+                after=(TOO_LONG_SCANNED.format(length=length, limit=limit),),
+                problem="too_long",
+                cleaned=tuple(removed),
+                expect_red_flag=True,
+                length=length,
+            )
+        return Checked(
+            "",
+            False,
+            before=(TOO_LONG.format(length=length, limit=limit) + "\n" + safety_net_text(settings),),
+            problem="too_long",
+            cleaned=tuple(removed),
+            length=length,
+        )
     if cleaned in ANSWER_EMOJI:  # 👍 / 👎 to a question: an answer, read as its word
         return Checked(ANSWER_EMOJI[cleaned], True, cleaned=tuple(removed), length=length)
     if not has_words(cleaned):
-        return Checked("", False, before=(NO_WORDS + "\n" + safety_net_text(settings),), problem="no_words",
-                       cleaned=tuple(removed), length=length)
+        return Checked(
+            "",
+            False,
+            before=(NO_WORDS + "\n" + safety_net_text(settings),),
+            problem="no_words",
+            cleaned=tuple(removed),
+            length=length,
+        )
     if cleaned.startswith("/"):  # a button's payload ("/affirm"): for the bot, never a language
         return Checked(cleaned, True, cleaned=tuple(removed), length=length)
     language = language_of(cleaned)
@@ -304,15 +613,30 @@ def check_message(text: object, settings: Settings | None = None, limit: int = M
         note = _clinic(OTHER_LANGUAGE, settings) + ("\n" + _clinic(SPANISH, settings) if language == "es" else "")
         found = scan(cleaned)
         if found.has_findings:  # English symptom words in it: the bot reads them, the note follows
-            return Checked(cleaned, True, after=(note,), problem="other_language", cleaned=tuple(removed),
-                           expect_red_flag=found.level in ("call_doctor_now", "emergency"), language=language,
-                           length=length)
-        return Checked("", False, before=(note,), problem="other_language", cleaned=tuple(removed),
-                       language=language, length=length)
+            return Checked(
+                cleaned,
+                True,
+                after=(note,),
+                problem="other_language",
+                cleaned=tuple(removed),
+                expect_red_flag=found.level in ("call_doctor_now", "emergency"),
+                language=language,
+                length=length,
+            )
+        return Checked(
+            "",
+            False,
+            before=(note,),
+            problem="other_language",
+            cleaned=tuple(removed),
+            language=language,
+            length=length,
+        )
     return Checked(cleaned, True, cleaned=tuple(removed), length=length)
 
 
 # ---------------------------------------------------------------- rate limits
+
 
 class RateLimiter:
     """Token buckets by key (a sender id, a client address): `per_minute` sustained, `burst` at once.
@@ -362,7 +686,7 @@ class Limits:
     exempt_ips: frozenset[str] = frozenset()
 
     @classmethod
-    def from_env(cls, env=None) -> "Limits":
+    def from_env(cls, env=None) -> Limits:
         env = os.environ if env is None else env
         default = cls()
 
@@ -371,8 +695,10 @@ class Limits:
             return kind(raw) if raw else value
 
         exempt = env.get("TRIAGE_RATE_EXEMPT_IPS")
-        return cls(number("TRIAGE_RATE_SENDER_PER_MINUTE", default.sender_per_minute),
-                   number("TRIAGE_RATE_SENDER_BURST", default.sender_burst, int),
-                   number("TRIAGE_RATE_IP_PER_MINUTE", default.ip_per_minute),
-                   number("TRIAGE_RATE_IP_BURST", default.ip_burst, int),
-                   default.exempt_ips if exempt is None else frozenset(x.strip() for x in exempt.split(",") if x.strip()))
+        return cls(
+            number("TRIAGE_RATE_SENDER_PER_MINUTE", default.sender_per_minute),
+            number("TRIAGE_RATE_SENDER_BURST", default.sender_burst, int),
+            number("TRIAGE_RATE_IP_PER_MINUTE", default.ip_per_minute),
+            number("TRIAGE_RATE_IP_BURST", default.ip_burst, int),
+            default.exempt_ips if exempt is None else frozenset(x.strip() for x in exempt.split(",") if x.strip()),
+        )

@@ -38,13 +38,15 @@
    never reaches the logs or the database).
 
 """
+
 import hashlib
 import hmac
 import inspect
 import json
 import logging
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
@@ -56,18 +58,19 @@ SESSION_CHECK_SECONDS = 3.0  # how long a socket holding a session has to say it
 
 
 class SocketIOOutput(RasaSocketIOOutput):
-    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
 
 
 class SessionBook:
     """Signed session tokens and which live socket holds which session (one server process)."""
 
-    def __init__(self, secret: Optional[str] = None):
+    def __init__(self, secret: str | None = None):
         from clinic import server_secrets
+
         self._key = (secret or server_secrets.session_secret()).encode()
-        self._holder: Dict[str, str] = {}  # session id -> socket id
-        self._session: Dict[str, str] = {}  # socket id -> session id
+        self._holder: dict[str, str] = {}  # session id -> socket id
+        self._session: dict[str, str] = {}  # socket id -> session id
 
     def _signature(self, session_id: str) -> str:
         return hmac.new(self._key, session_id.encode(), hashlib.sha256).hexdigest()[:32]
@@ -75,7 +78,7 @@ class SessionBook:
     def token(self, session_id: str) -> str:
         return f"{session_id}.{self._signature(session_id)}"
 
-    def verify(self, token: Any) -> Optional[str]:
+    def verify(self, token: Any) -> str | None:
         """The session id of a token this server signed, else None."""
         if not isinstance(token, str) or token.count(".") != 1 or len(token) > 200:
             return None
@@ -84,10 +87,10 @@ class SessionBook:
             return session_id
         return None
 
-    def holder(self, session_id: str) -> Optional[str]:
+    def holder(self, session_id: str) -> str | None:
         return self._holder.get(session_id)
 
-    def session_of(self, sid: str) -> Optional[str]:
+    def session_of(self, sid: str) -> str | None:
         return self._session.get(sid)
 
     def bind(self, sid: str, session_id: str) -> None:
@@ -95,14 +98,14 @@ class SessionBook:
         self._holder[session_id] = sid
         self._session[sid] = session_id
 
-    def release(self, sid: str) -> Optional[str]:
+    def release(self, sid: str) -> str | None:
         session_id = self._session.pop(sid, None)
         if session_id is not None and self._holder.get(session_id) == sid:
             del self._holder[session_id]
         return session_id
 
 
-def origin_allowed(origin: Optional[Text], environ: Dict[Text, Any]) -> bool:
+def origin_allowed(origin: str | None, environ: dict[str, Any]) -> bool:
     """Whether a browser on `origin` may connect: the rule sanic-cors applies to Rasa's HTTP routes."""
     from sanic_cors.core import get_cors_origins, try_match
 
@@ -139,24 +142,26 @@ class SocketIOInput(RasaSocketIOInput):
         book = self.sessions = SessionBook()
         namespace = self.namespace or "/"
 
-        async def still_there(holder: Text) -> bool:
+        async def still_there(holder: str) -> bool:
             """Whether the socket holding a session answers (the widget acknowledges `session_check`).
             A page that was reloaded leaves its long-polling connection behind for up to a minute."""
             try:
                 await sio.call("session_check", to=holder, namespace=self.namespace, timeout=SESSION_CHECK_SECONDS)
                 return True
-            except Exception:  # noqa: BLE001 - no answer in time: gone
+            except Exception:
                 return False
 
-        async def start_session(sid: Text, requested: Any) -> str:
+        async def start_session(sid: str, requested: Any) -> str:
             """Bind `sid` to the session of `requested` if it is a token we signed that no other live
             socket holds, else to a new session; join its room; confirm with its token."""
             session_id = book.verify(requested)
             holder = book.holder(session_id) if session_id else None
             if session_id and holder not in (None, sid) and sio.manager.is_connected(holder, namespace):
                 if await still_there(holder):
-                    logger.warning("socket.io: a session held by another live connection was requested; "
-                                   "started a new session instead")
+                    logger.warning(
+                        "socket.io: a session held by another live connection was requested; "
+                        "started a new session instead"
+                    )
                     session_id = None
                 else:  # a page reloaded or closed without a word: its connection is gone, the session moves
                     left = sio.leave_room(holder, session_id, namespace=self.namespace)
@@ -164,8 +169,9 @@ class SocketIOInput(RasaSocketIOInput):
                         await left
                     book.release(holder)
             elif requested and not session_id:
-                logger.info("socket.io: a session token this server did not sign was requested; "
-                            "started a new session instead")
+                logger.info(
+                    "socket.io: a session token this server did not sign was requested; started a new session instead"
+                )
             session_id = session_id or uuid.uuid4().hex
             previous = book.session_of(sid)
             if previous and previous != session_id:
@@ -181,18 +187,18 @@ class SocketIOInput(RasaSocketIOInput):
             return session_id
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: dict | None) -> None:
             await start_session(sid, data.get("session_id") if isinstance(data, dict) else None)
 
         @sio.on("disconnect", namespace=self.namespace)
-        async def disconnect(sid: Text) -> None:
+        async def disconnect(sid: str) -> None:
             book.release(sid)
             logger.debug("socket.io: a client disconnected")
 
         # Rasa's message handler builds the stock output channel: handle the event here instead
         # (the same steps as Rasa's handle_message, with our output channel).
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Dict) -> None:
+        async def handle_message(sid: str, data: dict) -> None:
             if not isinstance(data, dict):
                 return
             if self.session_persistence:  # the session bound to this socket, never the one the message names
@@ -207,7 +213,14 @@ class SocketIOInput(RasaSocketIOInput):
                     metadata = {}
             if not isinstance(metadata, dict):
                 metadata = {}
-            await on_new_message(UserMessage(data.get("message", ""), SocketIOOutput(sio, self.bot_message_evt),
-                                             sender_id, input_channel=self.name(), metadata=metadata))
+            await on_new_message(
+                UserMessage(
+                    data.get("message", ""),
+                    SocketIOOutput(sio, self.bot_message_evt),
+                    sender_id,
+                    input_channel=self.name(),
+                    metadata=metadata,
+                )
+            )
 
         return blueprint

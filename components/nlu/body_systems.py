@@ -12,6 +12,7 @@ asks one yes/no question. The model never decides a level.
 The model is stored in Rasa's model storage as JSON and NumPy arrays (no pickle), and predicts with
 NumPy alone: about 0.1 ms per message.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,6 +43,7 @@ MIN_DF = 2
 
 def _analyzer():
     from sklearn.feature_extraction.text import CountVectorizer
+
     return CountVectorizer(analyzer="char_wb", ngram_range=NGRAMS, lowercase=True).build_analyzer()
 
 
@@ -65,8 +67,9 @@ def training_messages(config: dict[str, Any]) -> tuple[list[str], list[list[str]
 class BodySystemModel:
     """Multi-label classifier: TF-IDF of character n-grams, one-vs-rest logistic regression."""
 
-    def __init__(self, classes: list[str], vocabulary: dict[str, int], idf: np.ndarray, coef: np.ndarray,
-                 intercept: np.ndarray) -> None:
+    def __init__(
+        self, classes: list[str], vocabulary: dict[str, int], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray
+    ) -> None:
         self.classes = classes
         self.vocabulary = vocabulary
         self.idf = idf.astype(np.float64)
@@ -86,8 +89,7 @@ class BodySystemModel:
         x = vectorizer.fit_transform(texts)
         coef, intercept = [], []
         for j in range(y.shape[1]):  # one-vs-rest; balanced weights: rare systems are not drowned out
-            model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=1000,
-                                       random_state=0)
+            model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=1000, random_state=0)
             model.fit(x, y[:, j])
             coef.append(model.coef_[0])
             intercept.append(model.intercept_[0])
@@ -139,16 +141,26 @@ class BodySystemClassifier(GraphComponent):
         """Retrain when the corpus or the frames change (they are not part of Rasa's training data)."""
         return hashlib.sha256(b"".join(data_path(config, key).read_bytes() for key in DEFAULTS)).hexdigest()
 
-    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-                 model: BodySystemModel | None = None) -> None:
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: BodySystemModel | None = None,
+    ) -> None:
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
 
     @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> BodySystemClassifier:
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> BodySystemClassifier:
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -159,8 +171,14 @@ class BodySystemClassifier(GraphComponent):
         return self._resource
 
     @classmethod
-    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> BodySystemClassifier:
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> BodySystemClassifier:
         try:
             with model_storage.read_from(resource) as directory:
                 model = BodySystemModel.load(Path(directory))

@@ -13,8 +13,9 @@ The learned body-system classifier (components/nlu/body_systems.py, before this 
 `to_check` ids (bot/system_checks.py): questions to ask, never symptoms. A message with nothing but
 such a suggestion is routed as a symptom report too, so that the question is asked.
 """
+
 from dataclasses import replace
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -43,11 +44,16 @@ UNKNOWN_SYMPTOM_CONFIDENCE = 0.8
 )
 class SymptomScanner(GraphComponent):
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "SymptomScanner":
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SymptomScanner":
         return cls()
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             self._scan(message)
         return messages
@@ -57,6 +63,7 @@ class SymptomScanner(GraphComponent):
         doc = message.get(SPACY_DOCS[TEXT])
         if doc is None:
             from bot.nlp import load
+
             doc = load()(text)
         findings = findings_from_doc(doc)
         # Symptom phrases the statistical extractor found where the rules found nothing, with the same
@@ -64,20 +71,32 @@ class SymptomScanner(GraphComponent):
         # A phrase with no known id is an unknown symptom only when it names a complaint or a body part
         # ("my ears feel full"), not for ordinary words it happened to tag ("paracetamol seems to be helping").
         rule_spans = [(span.start_char, span.end_char) for span in doc.spans.get("symptoms", [])]
-        ml_only = [e["value"] for e in message.get(ENTITIES) or []
-                   if e.get("entity") == "symptom" and not any(e["start"] < b and a < e["end"] for a, b in rule_spans)
-                   and (e["value"] in SYMPTOMS or ((e.get("confidence_entity") or 0) >= UNKNOWN_SYMPTOM_CONFIDENCE
-                                                   and names_a_complaint(doc, e["start"], e["end"],
-                                                                         strong_only=bool(findings.symptoms))))
-                   and not excluded(doc, e["start"], e["end"])]
+        ml_only = [
+            e["value"]
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "symptom"
+            and not any(e["start"] < b and a < e["end"] for a, b in rule_spans)
+            and (
+                e["value"] in SYMPTOMS
+                or (
+                    (e.get("confidence_entity") or 0) >= UNKNOWN_SYMPTOM_CONFIDENCE
+                    and names_a_complaint(doc, e["start"], e["end"], strong_only=bool(findings.symptoms))
+                )
+            )
+            and not excluded(doc, e["start"], e["end"])
+        ]
         findings = with_ml_symptoms(findings, ml_only)
         level = assess(findings).level
         probabilities = message.get(system_checks.PARSE_KEY)
         if probabilities:
-            findings = replace(findings, to_check=system_checks.suggest(
-                probabilities, findings.symptoms, findings.denied, findings.asked_about, level))
+            findings = replace(
+                findings,
+                to_check=system_checks.suggest(
+                    probabilities, findings.symptoms, findings.denied, findings.asked_about, level
+                ),
+            )
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
-        intent: Optional[Dict[Text, Any]] = message.get(INTENT)
+        intent: dict[str, Any] | None = message.get(INTENT)
         message.set("intent_before_scan", (intent or {}).get("name"), add_to_output=True)
         routed = REPORT_EMERGENCY if level == EMERGENCY else REPORT_SYMPTOMS
         if (not findings.is_empty or findings.to_check) and (intent or {}).get("name") != routed:

@@ -5,6 +5,7 @@ clinic/server_secrets.py) goes in the `X-Triage-Action-Token` header of each req
 endpoint; the action server (actions/auth.py) refuses any call without it. A header, not Rasa's
 `token:` option, which would put the secret in the URL (and in access logs).
 """
+
 from typing import Any
 
 from clinic import server_secrets

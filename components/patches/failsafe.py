@@ -29,13 +29,14 @@ Each call also carries the action server's shared secret (components/patches/act
 Rasa offers no hook for this, so RemoteAction.run and FormAction.run are wrapped once, when Rasa
 imports our components.
 """
+
 import asyncio
 import contextvars
 import logging
 import os
 import time
 from dataclasses import replace
-from typing import Any, List, Optional
+from typing import Any
 
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
 from rasa.core.actions.forms import FormAction
@@ -62,9 +63,9 @@ class ActionServerState:
     """What this Rasa server has seen of its action server (for the health route and the logs)."""
 
     def __init__(self) -> None:
-        self.last_failure: Optional[float] = None
-        self.last_success: Optional[float] = None
-        self.last_error: Optional[str] = None
+        self.last_failure: float | None = None
+        self.last_success: float | None = None
+        self.last_error: str | None = None
         self.degraded_replies = 0
 
     def answered_by_fail_safe(self, tracker: Any) -> bool:
@@ -79,12 +80,13 @@ class _FormDegraded(Exception):
     """Raised from a failed validation call inside a form, caught by the form's run: the form keeps its
     place and the turn's events are these."""
 
-    def __init__(self, events: List[Event]):
+    def __init__(self, events: list[Event]):
         super().__init__("action server unavailable")
         self.events = events
 
 
 # ---------------------------------------------------------------- what the Rasa server can see
+
 
 def _parse(tracker: Any) -> dict:
     return (tracker.latest_message.parse_data or {}) if tracker.latest_message else {}
@@ -113,19 +115,22 @@ def model_version(tracker: Any) -> str:
     return "unknown"
 
 
-async def _audit(tracker: Any, disposition: Disposition, findings: Findings) -> Optional[str]:
+async def _audit(tracker: Any, disposition: Disposition, findings: Findings) -> str | None:
     """The degraded disposition's audit row (and escalation); the hand-off text. Never raises."""
     try:
         from clinic.worker import record_disposition
-        return await record_disposition(tracker.sender_id, model_version(tracker), disposition, findings,
-                                        degraded=REASON)
-    except Exception as error:  # noqa: BLE001
-        logger.error("fail-safe: the audit of conversation %s could not be written (%s)", tracker.sender_id,
-                     type(error).__name__)
+
+        return await record_disposition(
+            tracker.sender_id, model_version(tracker), disposition, findings, degraded=REASON
+        )
+    except Exception as error:
+        logger.error(
+            "fail-safe: the audit of conversation %s could not be written (%s)", tracker.sender_id, type(error).__name__
+        )
         return None
 
 
-def _question_again(tracker: Any, findings: Findings) -> Optional[dict]:
+def _question_again(tracker: Any, findings: Findings) -> dict | None:
     """The pending question, as action_ask_triage_question puts it (bot.dialogue's words and buttons)."""
     pending = State.from_dict(tracker.get_slot("dialogue")).pending
     if not pending:
@@ -140,18 +145,21 @@ def answered_this_turn(tracker: Any) -> bool:
     for event in reversed(list(tracker.events)):
         if isinstance(event, UserUttered):
             return False
-        if isinstance(event, BotUttered) and isinstance((event.data or {}).get("custom"), dict) \
-                and "triage" in event.data["custom"]:
+        if (
+            isinstance(event, BotUttered)
+            and isinstance((event.data or {}).get("custom"), dict)
+            and "triage" in event.data["custom"]
+        ):
             return True
     return False
 
 
-async def degraded_turn(output_channel: Any, nlg: Any, tracker: Any, in_form: bool) -> List[Event]:
+async def degraded_turn(output_channel: Any, nlg: Any, tracker: Any, in_form: bool) -> list[Event]:
     """The reply and events of a turn whose custom action could not run (see the module's docstring)."""
     settings = load_settings()
     findings, kept = seen_findings(tracker, answering=in_form)
     disposition = assess(findings, previous_level=tracker.get_slot("triage_level"), settings=settings)
-    events: List[Event] = []
+    events: list[Event] = []
     if disposition.is_red_flag:
         text, advice = message_for(disposition, findings, settings)
         events.append(create_bot_utterance({"text": text, "custom": triage_payload(disposition, advice)}))
@@ -160,15 +168,25 @@ async def degraded_turn(output_channel: Any, nlg: Any, tracker: Any, in_form: bo
             handoff = await _audit(tracker, disposition, findings)
             if handoff:
                 events.append(create_bot_utterance({"text": handoff}))
-        events += [SlotSet("findings", findings.to_dict()), SlotSet("triage_level", disposition.level),
-                   SlotSet("last_disposition", given)]
+        events += [
+            SlotSet("findings", findings.to_dict()),
+            SlotSet("triage_level", disposition.level),
+            SlotSet("last_disposition", given),
+        ]
         if in_form and tracker.active_loop_name:  # a red flag ends the questions, as when the actions answer
             state = State.from_dict(tracker.get_slot("dialogue"))
-            events += [SlotSet("dialogue", replace(state, pending=None, put=False).to_dict()),
-                       SlotSet(REQUESTED_SLOT, None), ActiveLoop(None)]
-        logger.error("fail-safe: conversation %s got the %s disposition from the Rasa server (red flags %s); "
-                     "the action server could not be reached", tracker.sender_id, disposition.level,
-                     ",".join(disposition.red_flags))
+            events += [
+                SlotSet("dialogue", replace(state, pending=None, put=False).to_dict()),
+                SlotSet(REQUESTED_SLOT, None),
+                ActiveLoop(None),
+            ]
+        logger.error(
+            "fail-safe: conversation %s got the %s disposition from the Rasa server (red flags %s); "
+            "the action server could not be reached",
+            tracker.sender_id,
+            disposition.level,
+            ",".join(disposition.red_flags),
+        )
         return events
     response = await nlg.generate(FAIL_SAFE_RESPONSE, tracker, output_channel.name())
     generic = (response or {}).get("text") or ""
@@ -180,12 +198,16 @@ async def degraded_turn(output_channel: Any, nlg: Any, tracker: Any, in_form: bo
     if question:  # mid-question: the same question again, to answer when the server is back
         events.append(create_bot_utterance(question))
     events.append(SlotSet("findings", kept.to_dict()))  # kept: the action server reads it when it is back
-    logger.error("fail-safe: conversation %s got the fail-safe reply (%s); the action server could not be "
-                 "reached", tracker.sender_id, "symptoms noted" if not kept.is_empty else "nothing recognised")
+    logger.error(
+        "fail-safe: conversation %s got the fail-safe reply (%s); the action server could not be reached",
+        tracker.sender_id,
+        "symptoms noted" if not kept.is_empty else "nothing recognised",
+    )
     return events
 
 
 # ---------------------------------------------------------------- the wrappers
+
 
 def install() -> None:
     if getattr(RemoteAction.run, "fail_safe", False):
@@ -198,8 +220,9 @@ def install() -> None:
         if STATE.answered_by_fail_safe(tracker):  # the form's end after a fail-safe disposition: said already
             return []
         try:
-            events = await asyncio.wait_for(remote_run(self, output_channel, nlg, tracker, domain),
-                                            timeout=ACTION_TIMEOUT_SECONDS)
+            events = await asyncio.wait_for(
+                remote_run(self, output_channel, nlg, tracker, domain), timeout=ACTION_TIMEOUT_SECONDS
+            )
             STATE.last_success = time.time()
             return events
         except ActionExecutionRejection:
@@ -208,12 +231,13 @@ def install() -> None:
         except Exception as error:  # connection refused, 5xx, 401, timeout: never silence, never forget
             STATE.last_failure, STATE.last_error = time.time(), type(error).__name__
             STATE.degraded_replies += 1
-            logger.error("Custom action %s failed (%s); the Rasa server answers by itself.", self.name(),
-                         type(error).__name__)
+            logger.error(
+                "Custom action %s failed (%s); the Rasa server answers by itself.", self.name(), type(error).__name__
+            )
             in_form = _in_form.get()
             try:
                 events = await degraded_turn(output_channel, nlg, tracker, in_form)
-            except Exception as inner:  # noqa: BLE001 - the last resort: the domain's fail-safe text
+            except Exception as inner:
                 logger.error("fail-safe reply failed (%s); sent %s", type(inner).__name__, FAIL_SAFE_RESPONSE)
                 response = await nlg.generate(FAIL_SAFE_RESPONSE, tracker, output_channel.name())
                 events = [create_bot_utterance(response)] if response else []

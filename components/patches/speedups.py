@@ -6,6 +6,7 @@ Measured in docs/benchmarks.md (bench/investigation.md):
 - The predict graph has two SpacyNLP nodes and each builds our spaCy pipeline: one build per process
   saves a pipeline build at start and about 145 MB.
 """
+
 from functools import lru_cache
 
 from rasa.core.actions.action import RemoteAction
@@ -26,8 +27,10 @@ def validate_action_replies_with_one_validator() -> None:
     def validate_action_result(self, result):
         error = exceptions.best_match(validator.iter_errors(result))
         if error is not None:
-            error.message += (". Failed to validate Action server response from API, make sure your response "
-                              "from the Action endpoint is valid.")
+            error.message += (
+                ". Failed to validate Action server response from API, make sure your response "
+                "from the Action endpoint is valid."
+            )
             raise error
         return True
 

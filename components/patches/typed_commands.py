@@ -14,8 +14,9 @@ public channel (an attribute of the UserMessage object, which no client can set)
 MessageProcessor.parse_message, which has the conversation's tracker, then decides, and switches the
 command reading off for that parse. The HTTP API (behind its token) and in-process parses are unchanged.
 """
+
 import contextvars
-from typing import Any, List, Optional, Set
+from typing import Any
 
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
@@ -30,10 +31,10 @@ OPENING_PAYLOADS = frozenset({"/greet"})  # the widget's data-init-payload, befo
 _commands_off: contextvars.ContextVar[bool] = contextvars.ContextVar("triage_commands_off", default=False)
 
 
-def offered_payloads(tracker: Optional[Any]) -> Set[str]:
+def offered_payloads(tracker: Any | None) -> set[str]:
     """The payloads of the buttons (and quick replies) of the bot's messages since the patient's last message;
     the opening payloads when the patient has said nothing yet."""
-    payloads: Set[str] = set()
+    payloads: set[str] = set()
     if tracker is None:
         return payloads
     for event in reversed(list(tracker.events)):
@@ -46,7 +47,7 @@ def offered_payloads(tracker: Optional[Any]) -> Set[str]:
     return payloads | OPENING_PAYLOADS
 
 
-def is_command_allowed(text: str, tracker: Optional[Any]) -> bool:
+def is_command_allowed(text: str, tracker: Any | None) -> bool:
     return text.strip() in offered_payloads(tracker)
 
 
@@ -58,8 +59,11 @@ def install() -> None:
 
     async def parse_typed_text_as_text(self, message, tracker=None, only_output_properties=True):
         text = message.text or ""
-        if getattr(message, PUBLIC, False) and text.lstrip().startswith(INTENT_MESSAGE_PREFIX) \
-                and not is_command_allowed(text, tracker):
+        if (
+            getattr(message, PUBLIC, False)
+            and text.lstrip().startswith(INTENT_MESSAGE_PREFIX)
+            and not is_command_allowed(text, tracker)
+        ):
             token = _commands_off.set(True)
             try:
                 return await parse_message(self, message, tracker, only_output_properties)
@@ -67,7 +71,7 @@ def install() -> None:
                 _commands_off.reset(token)
         return await parse_message(self, message, tracker, only_output_properties)
 
-    def process(self, messages: List[Message], domain: Optional[Domain] = None) -> List[Message]:
+    def process(self, messages: list[Message], domain: Domain | None = None) -> list[Message]:
         if _commands_off.get():
             return messages
         return regex_process(self, messages, domain)

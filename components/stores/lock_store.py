@@ -10,9 +10,11 @@ next one...), or two messages get the same ticket and run at once. Here each of 
 Redis transaction (WATCH / MULTI / EXEC, retried when the lock changed meanwhile), and the last ticket
 deletes the lock in the same transaction. Same keys and format as Rasa's, so both can share a Redis.
 """
+
 import json
 import logging
-from typing import Any, Callable, Optional, Text, Tuple
+from collections.abc import Callable
+from typing import Any
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
@@ -21,17 +23,17 @@ from rasa.utils.endpoints import EndpointConfig
 logger = logging.getLogger(__name__)
 
 KEEP, SAVE, DELETE = "keep", "save", "delete"
-Change = Callable[[Optional[TicketLock]], Tuple[str, Optional[TicketLock], Any]]
+Change = Callable[[TicketLock | None], tuple[str, TicketLock | None, Any]]
 
 
 class AtomicRedisLockStore(RedisLockStore):
-    def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **kwargs: Any) -> None:
+    def __init__(self, endpoint_config: EndpointConfig | None = None, **kwargs: Any) -> None:
         if endpoint_config is not None:  # as Rasa builds a lock store named by its module path
             kwargs = {**endpoint_config.kwargs, **kwargs}
             kwargs.setdefault("host", endpoint_config.url or "localhost")
         super().__init__(**kwargs)
 
-    def _transaction(self, conversation_id: Text, change: Change) -> Any:
+    def _transaction(self, conversation_id: str, change: Change) -> Any:
         import redis
 
         key = self.key_prefix + conversation_id
@@ -52,18 +54,18 @@ class AtomicRedisLockStore(RedisLockStore):
                 except redis.WatchError:  # another server changed the lock meanwhile: again
                     continue
 
-    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
-        def change(lock: Optional[TicketLock]):
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        def change(lock: TicketLock | None):
             lock = lock or TicketLock(conversation_id)
             return SAVE, lock, lock.issue_ticket(lock_lifetime)
 
         try:
             return self._transaction(conversation_id, change)
-        except Exception as error:  # noqa: BLE001 - as Rasa's: the message fails with a LockError
+        except Exception as error:
             raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
 
-    def update_lock(self, conversation_id: Text) -> None:
-        def change(lock: Optional[TicketLock]):
+    def update_lock(self, conversation_id: str) -> None:
+        def change(lock: TicketLock | None):
             if lock is None:
                 return KEEP, None, None
             lock.remove_expired_tickets()
@@ -71,8 +73,8 @@ class AtomicRedisLockStore(RedisLockStore):
 
         self._transaction(conversation_id, change)
 
-    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
-        def change(lock: Optional[TicketLock]):
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        def change(lock: TicketLock | None):
             if lock is None:
                 return KEEP, None, None
             lock.remove_ticket_for(ticket_number)
@@ -80,8 +82,8 @@ class AtomicRedisLockStore(RedisLockStore):
 
         self._transaction(conversation_id, change)
 
-    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
-        def change(lock: Optional[TicketLock]):
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        def change(lock: TicketLock | None):
             if lock is None:
                 return KEEP, None, None
             lock.remove_ticket_for(ticket_number)

@@ -10,10 +10,12 @@ database that is down at start; this one starts anyway. Every conversation is al
 in-memory cache: when the database fails, the error is logged (without patient text), the
 conversation goes on from the cache, and the events missed are written when the database is back.
 """
+
 import logging
 import time
 from collections import OrderedDict
-from typing import Any, Dict, Iterable, Optional, Text
+from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
@@ -30,20 +32,25 @@ RETRY_AFTER_SECONDS = 10.0  # after a failure, leave the database alone this lon
 
 
 class TriageTrackerStore(SQLTrackerStore):
-    def __init__(self, domain: Optional[Domain] = None, host: Optional[Text] = None,
-                 event_broker: Optional[EventBroker] = None, **kwargs: Dict[Text, Any]) -> None:
+    def __init__(
+        self,
+        domain: Domain | None = None,
+        host: str | None = None,
+        event_broker: EventBroker | None = None,
+        **kwargs: dict[str, Any],
+    ) -> None:
         self.url = database.database_url(host)
         self.engine = database.engine_for(self.url)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self._tables_ready = False
         self._down_until = 0.0
-        self._cache: "OrderedDict[str, str]" = OrderedDict()  # sender id -> serialised tracker
+        self._cache: OrderedDict[str, str] = OrderedDict()  # sender id -> serialised tracker
         self._unsaved: set[str] = set()  # conversations with events the database does not have yet
         TrackerStore.__init__(self, domain, event_broker, **kwargs)
         try:
             self._ensure_tables()
             logger.info("conversations are stored in %s", database.safe_url(self.url))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self._failed("connect", error)
 
     # ------------------------------------------------------------ the database, with a circuit breaker
@@ -56,12 +63,17 @@ class TriageTrackerStore(SQLTrackerStore):
     def _database_usable(self) -> bool:
         return time.monotonic() >= self._down_until
 
-    def _failed(self, what: str, error: Exception, sender_id: Optional[str] = None) -> None:
+    def _failed(self, what: str, error: Exception, sender_id: str | None = None) -> None:
         self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
         original = getattr(error, "orig", None)
-        logger.error("conversation store: could not %s%s in %s (%s%s); using the in-memory copy", what,
-                     f" conversation {sender_id}" if sender_id else "", database.safe_url(self.url),
-                     type(error).__name__, f": {type(original).__name__}" if original is not None else "")
+        logger.error(
+            "conversation store: could not %s%s in %s (%s%s); using the in-memory copy",
+            what,
+            f" conversation {sender_id}" if sender_id else "",
+            database.safe_url(self.url),
+            type(error).__name__,
+            f": {type(original).__name__}" if original is not None else "",
+        )
         logger.debug("conversation store failure", exc_info=True)
 
     # ------------------------------------------------------------ the in-memory copy
@@ -73,7 +85,7 @@ class TriageTrackerStore(SQLTrackerStore):
             oldest, _ = self._cache.popitem(last=False)
             self._unsaved.discard(oldest)
 
-    def _cached(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+    def _cached(self, sender_id: str) -> DialogueStateTracker | None:
         serialised = self._cache.get(sender_id)
         return self.deserialise_tracker(sender_id, serialised) if serialised else None
 
@@ -88,24 +100,24 @@ class TriageTrackerStore(SQLTrackerStore):
             self._ensure_tables()
             await super().save(tracker)  # writes every event the database does not have yet
             self._unsaved.discard(tracker.sender_id)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self._unsaved.add(tracker.sender_id)
             self._failed("save", error, tracker.sender_id)
 
-    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
         if sender_id in self._unsaved or not self._database_usable():
             return self._cached(sender_id)  # the newest state is the one in memory
         try:
             self._ensure_tables()
             stored = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self._failed("read", error, sender_id)
             return self._cached(sender_id)
         return stored if stored is not None else self._cached(sender_id)
 
-    async def keys(self) -> Iterable[Text]:
+    async def keys(self) -> Iterable[str]:
         try:
             return set(await super().keys()) | set(self._cache)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self._failed("list", error)
             return list(self._cache)

@@ -1,8 +1,9 @@
 """The question policy (bot/dialogue.py) and the answer reader (bot/answers.py), without Rasa."""
+
 import pytest
 
 from bot.answers import Answer, read_answer, read_temperature
-from bot.dialogue import (SAFE_YES, State, answer, ask, next_question, plan, question_text)
+from bot.dialogue import SAFE_YES, State, answer, ask, next_question, plan, question_text
 from bot.findings import Findings, extract
 from bot.triage import assess
 
@@ -25,26 +26,62 @@ def converse(opening: str, replies: list[str], subject_intent: str | None = None
     return findings, asked, notes
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("nope not really", Answer.NO), ("neck's fine", Answer.NO), ("No it isn't", Answer.NO), ("nah", Answer.NO),
-    ("no, it's just annoying", Answer.NO), ("Not that I've noticed", Answer.NO), ("no swelling at all", Answer.NO),
-    ("breathing's fine", Answer.NO), ("neck seems alright", Answer.NO), ("👎", Answer.NO),
-    ("yes", Answer.YES), ("Yep, since lunch", Answer.YES), ("it is, quite stiff", Answer.YES), ("👍", Answer.YES),
-    ("he says it hurts", Answer.YES), ("she says bending her head forward hurts", Answer.YES),
-    ("a bit", Answer.UNSURE), ("kinda", Answer.UNSURE), ("I think so", Answer.UNSURE), ("dunno", Answer.UNSURE),
-    ("I'm not sure", Answer.UNSURE), ("sort of, hard to say", Answer.UNSURE), ("maybe?", Answer.UNSURE),
-    ("hmm maybe a little? it twinges when I nod", Answer.UNSURE), ("no idea", Answer.UNSURE), ("yeah a bit", Answer.UNSURE),
-    ("what are your hours?", None), ("about two hours ago", None), ("blorp", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("nope not really", Answer.NO),
+        ("neck's fine", Answer.NO),
+        ("No it isn't", Answer.NO),
+        ("nah", Answer.NO),
+        ("no, it's just annoying", Answer.NO),
+        ("Not that I've noticed", Answer.NO),
+        ("no swelling at all", Answer.NO),
+        ("breathing's fine", Answer.NO),
+        ("neck seems alright", Answer.NO),
+        ("👎", Answer.NO),
+        ("yes", Answer.YES),
+        ("Yep, since lunch", Answer.YES),
+        ("it is, quite stiff", Answer.YES),
+        ("👍", Answer.YES),
+        ("he says it hurts", Answer.YES),
+        ("she says bending her head forward hurts", Answer.YES),
+        ("a bit", Answer.UNSURE),
+        ("kinda", Answer.UNSURE),
+        ("I think so", Answer.UNSURE),
+        ("dunno", Answer.UNSURE),
+        ("I'm not sure", Answer.UNSURE),
+        ("sort of, hard to say", Answer.UNSURE),
+        ("maybe?", Answer.UNSURE),
+        ("hmm maybe a little? it twinges when I nod", Answer.UNSURE),
+        ("no idea", Answer.UNSURE),
+        ("yeah a bit", Answer.UNSURE),
+        ("what are your hours?", None),
+        ("about two hours ago", None),
+        ("blorp", None),
+        ("", None),
+    ],
+)
 def test_answers_in_many_forms(text, expected):
     assert read_answer(text) is expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("thirty eight point four", 38.4), ("a hundred and one", 38.3), ("38-39", 39.0), ("101F", 38.3), ("37,8", 37.8),
-    ("thirty nine and a bit", 39.0), ("normal", "not_high"), ("no fever", "not_high"), ("not sure", "unknown"),
-    ("haven't got a thermometer", "unknown"), ("can't measure it", "unknown"), ("blorp", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("thirty eight point four", 38.4),
+        ("a hundred and one", 38.3),
+        ("38-39", 39.0),
+        ("101F", 38.3),
+        ("37,8", 37.8),
+        ("thirty nine and a bit", 39.0),
+        ("normal", "not_high"),
+        ("no fever", "not_high"),
+        ("not sure", "unknown"),
+        ("haven't got a thermometer", "unknown"),
+        ("can't measure it", "unknown"),
+        ("blorp", None),
+    ],
+)
 def test_temperatures_in_words_and_ranges(text, expected):
     result = read_temperature(text)
     assert result == pytest.approx(expected, abs=0.05) if isinstance(expected, float) else result == expected
@@ -85,8 +122,9 @@ def test_an_aside_is_answered_and_the_question_asked_again():
 
 def test_a_new_red_flag_mid_way_ends_the_questions():
     message = extract("i have a headache")
-    step = answer(message, extract("no, but now i threw up"), "no, but now i threw up", "deny",
-                  ask("neck_stiffness", State()))
+    step = answer(
+        message, extract("no, but now i threw up"), "no, but now i threw up", "deny", ask("neck_stiffness", State())
+    )
     assert step.done and "vomiting" in step.findings.symptoms and "neck_stiffness" in step.findings.denied
 
 
@@ -124,11 +162,14 @@ def test_the_temperature_question_reads_words_and_an_unmeasured_fever_goes_to_th
     assert "fever_not_measured" in assess(findings).red_flags
 
 
-@pytest.mark.parametrize("subject, expected", [
-    (None, "Is your neck stiff, or does it hurt you to bend your head forward?"),
-    ("he", "Is his neck stiff, or does it hurt him to bend his head forward?"),
-    ("she", "Is her neck stiff, or does it hurt her to bend her head forward?"),
-])
+@pytest.mark.parametrize(
+    "subject, expected",
+    [
+        (None, "Is your neck stiff, or does it hurt you to bend your head forward?"),
+        ("he", "Is his neck stiff, or does it hurt him to bend his head forward?"),
+        ("she", "Is her neck stiff, or does it hurt her to bend her head forward?"),
+    ],
+)
 def test_questions_follow_the_person_they_are_about(subject, expected):
     assert question_text("neck_stiffness", subject) == expected
     assert question_text("vomiting", "she") == "Has she vomited (thrown up)?"

@@ -1,5 +1,6 @@
 """The rule layer reads patients' messy language: every symptom, negation, hedging, severity,
 several symptoms at once, temperatures in °C and °F, typos."""
+
 import pytest
 
 from bot import lexicon
@@ -55,67 +56,90 @@ def test_each_symptom_is_recognised_in_lay_words(symptom):
     assert symptom in extract(SAID[symptom]).symptoms
 
 
-@pytest.mark.parametrize("text, symptom", [
-    ("can't catch my breath", "breathing_difficulty"), ("throwing up", "vomiting"),
-    ("neck is stiff", "neck_stiffness"), ("hives", "rash"), ("burning up", "high_fever"),
-    ("my tongue is swollen", "throat_or_face_swelling"), ("my lips look blue", "blue_lips"),
-    ("fainted", "fainting"), ("slurred speech", "stroke_signs"), ("my calf is red and swollen", "swollen_painful_limb"),
-    ("red urine", "dark_urine"), ("yellow skin", "jaundice"), ("vomiting that won't stop", "persistent_vomiting"),
-])
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("can't catch my breath", "breathing_difficulty"),
+        ("throwing up", "vomiting"),
+        ("neck is stiff", "neck_stiffness"),
+        ("hives", "rash"),
+        ("burning up", "high_fever"),
+        ("my tongue is swollen", "throat_or_face_swelling"),
+        ("my lips look blue", "blue_lips"),
+        ("fainted", "fainting"),
+        ("slurred speech", "stroke_signs"),
+        ("my calf is red and swollen", "swollen_painful_limb"),
+        ("red urine", "dark_urine"),
+        ("yellow skin", "jaundice"),
+        ("vomiting that won't stop", "persistent_vomiting"),
+    ],
+)
 def test_lay_synonyms_named_in_the_brief(text, symptom):
     assert symptom in extract(text).symptoms
 
 
-@pytest.mark.parametrize("text, denied", [
-    ("no trouble breathing", "breathing_difficulty"),
-    ("not vomiting", "vomiting"),
-    ("i haven't thrown up", "vomiting"),
-    ("headache but no stiff neck", "neck_stiffness"),
-    ("nausea without vomiting", "vomiting"),
-    ("no fever or chills", "chills"),
-    ("my lips are not blue", "blue_lips"),
-    ("my face isn't swollen", "throat_or_face_swelling"),
-    ("denies chest pain", "chest_tightness"),
-])
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        ("no trouble breathing", "breathing_difficulty"),
+        ("not vomiting", "vomiting"),
+        ("i haven't thrown up", "vomiting"),
+        ("headache but no stiff neck", "neck_stiffness"),
+        ("nausea without vomiting", "vomiting"),
+        ("no fever or chills", "chills"),
+        ("my lips are not blue", "blue_lips"),
+        ("my face isn't swollen", "throat_or_face_swelling"),
+        ("denies chest pain", "chest_tightness"),
+    ],
+)
 def test_negated_symptoms_are_denied_not_present(text, denied):
     findings = extract(text)
     assert denied in findings.denied
     assert denied not in findings.symptoms
 
 
-@pytest.mark.parametrize("text, present", [
-    ("no, I threw up twice", "vomiting"),  # an answer, not a negation
-    ("i can't stop vomiting", "persistent_vomiting"),  # a pseudo-negation
-    ("no fever and i'm throwing up", "vomiting"),  # negation stops at "and"
-    ("not sure but i think i'm short of breath", "breathing_difficulty"),
-    ("no headache, but my chest is tight", "chest_tightness"),
-])
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("no, I threw up twice", "vomiting"),  # an answer, not a negation
+        ("i can't stop vomiting", "persistent_vomiting"),  # a pseudo-negation
+        ("no fever and i'm throwing up", "vomiting"),  # negation stops at "and"
+        ("not sure but i think i'm short of breath", "breathing_difficulty"),
+        ("no headache, but my chest is tight", "chest_tightness"),
+    ],
+)
 def test_negation_does_not_reach_past_its_clause(text, present):
     assert present in extract(text).symptoms
 
 
-@pytest.mark.parametrize("text, symptom", [
-    ("kinda hard to breathe?", "breathing_difficulty"),
-    ("maybe a bit short of breath", "breathing_difficulty"),
-    ("i think my chest is sort of tight", "chest_tightness"),
-    ("might have thrown up a little", "vomiting"),
-])
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("kinda hard to breathe?", "breathing_difficulty"),
+        ("maybe a bit short of breath", "breathing_difficulty"),
+        ("i think my chest is sort of tight", "chest_tightness"),
+        ("might have thrown up a little", "vomiting"),
+    ],
+)
 def test_hedged_symptoms_count_as_present(text, symptom):
     findings = extract(text)
     assert symptom in findings.symptoms
     assert symptom in findings.hedged
 
 
-@pytest.mark.parametrize("text, symptom", [
-    ("worst headache ever", "worst_headache"),
-    ("the worst headache i've ever had", "worst_headache"),
-    ("my headache is getting worse", "severe_headache"),
-    ("severe headache", "severe_headache"),
-    ("the rash is spreading", "severe_rash"),
-    ("rash all over my body", "severe_rash"),
-    ("i have a rash that is getting worse", "severe_rash"),
-    ("terrible chest pain", "crushing_chest_pain"),
-])
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("worst headache ever", "worst_headache"),
+        ("the worst headache i've ever had", "worst_headache"),
+        ("my headache is getting worse", "severe_headache"),
+        ("severe headache", "severe_headache"),
+        ("the rash is spreading", "severe_rash"),
+        ("rash all over my body", "severe_rash"),
+        ("i have a rash that is getting worse", "severe_rash"),
+        ("terrible chest pain", "crushing_chest_pain"),
+    ],
+)
 def test_severity_and_trend_raise_the_symptom(text, symptom):
     assert symptom in extract(text).symptoms
 
@@ -130,11 +154,20 @@ def test_several_symptoms_in_one_message():
     assert "vomiting" in findings.denied
 
 
-@pytest.mark.parametrize("text, celsius", [
-    ("temp is 38.5", 38.5), ("39,1", 39.1), ("101 F", 38.3), ("fever of 103", 39.4),
-    ("100.2F", 37.9), ("37.8 C", 37.8), ("temperature 100.4", 38.0), ("102 degrees", 38.9),
-    ("it says 38", 38.0),
-])
+@pytest.mark.parametrize(
+    "text, celsius",
+    [
+        ("temp is 38.5", 38.5),
+        ("39,1", 39.1),
+        ("101 F", 38.3),
+        ("fever of 103", 39.4),
+        ("100.2F", 37.9),
+        ("37.8 C", 37.8),
+        ("temperature 100.4", 38.0),
+        ("102 degrees", 38.9),
+        ("it says 38", 38.0),
+    ],
+)
 def test_temperatures_in_celsius_and_fahrenheit(text, celsius):
     found = find_temperatures(text, expecting=True)
     assert found and found[0].celsius == pytest.approx(celsius, abs=0.05)
@@ -145,11 +178,18 @@ def test_numbers_that_are_not_temperatures(text):
     assert find_temperatures(text) == []
 
 
-@pytest.mark.parametrize("text, symptom", [
-    ("i keep vomitting", "vomiting"), ("bad headach", "headache"), ("im nauseus", "nausea"),
-    ("stiff nek", "neck_stiffness"), ("my tounge is swolen", "throat_or_face_swelling"),
-    ("hard to brethe", "breathing_difficulty"), ("feaver and chils", "fever"),
-])
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("i keep vomitting", "vomiting"),
+        ("bad headach", "headache"),
+        ("im nauseus", "nausea"),
+        ("stiff nek", "neck_stiffness"),
+        ("my tounge is swolen", "throat_or_face_swelling"),
+        ("hard to brethe", "breathing_difficulty"),
+        ("feaver and chils", "fever"),
+    ],
+)
 def test_typos(text, symptom):
     assert symptom in extract(text).symptoms
 
@@ -194,13 +234,23 @@ def test_a_statistical_symptom_phrase_without_a_known_id_is_an_unknown_symptom()
 def test_option_groups_become_token_patterns():
     patterns = token_patterns(load(), "[my|] chest [is|feels] [really|kind of|] tight")
     assert len(patterns) == 3  # only the group with a two-word option is expanded
-    assert patterns[-1] == [{"NORM": {"IN": ["my"]}, "OP": "?"}, {"NORM": "chest"},
-                            {"NORM": {"IN": ["feels", "is"]}}, {"NORM": "tight"}]
+    assert patterns[-1] == [
+        {"NORM": {"IN": ["my"]}, "OP": "?"},
+        {"NORM": "chest"},
+        {"NORM": {"IN": ["feels", "is"]}},
+        {"NORM": "tight"},
+    ]
     assert all(token_patterns(load(), p) for s in lexicon.SYMPTOMS.values() for p in s.phrases)
 
 
-@pytest.mark.parametrize("text", ["sudden head pain, worst ever, out of nowhere", "headache came on suddenly",
-                                  "all of a sudden my head is killing me"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sudden head pain, worst ever, out of nowhere",
+        "headache came on suddenly",
+        "all of a sudden my head is killing me",
+    ],
+)
 def test_a_sudden_headache_is_the_worst_headache(text):
     assert "worst_headache" in extract(text).symptoms
 

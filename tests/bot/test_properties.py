@@ -10,6 +10,7 @@
 - The same phrase buried in a message over 2,000 characters still escalates: `check_message` passes
   its red-flag passage on to the bot and asks the channel to make sure it escalated.
 """
+
 import re
 import string
 import unicodedata
@@ -19,26 +20,111 @@ from hypothesis import strategies as st
 
 from bot import context_rules, nlp
 from bot.findings import extract
-from components.channels.input_checks import MAX_MESSAGE_CHARS, check_message, chunks
 from bot.triage import assess
+from components.channels.input_checks import MAX_MESSAGE_CHARS, check_message, chunks
 
-RED_FLAG_PHRASES = ("i can't breathe", "my chest is tight", "i threw up", "my throat is swelling",
-                    "stiff neck and a headache", "my lips are blue", "i fainted", "i cant breathe")
+RED_FLAG_PHRASES = (
+    "i can't breathe",
+    "my chest is tight",
+    "i threw up",
+    "my throat is swelling",
+    "stiff neck and a headache",
+    "my lips are blue",
+    "i fainted",
+    "i cant breathe",
+)
 RED_LEVELS = ("call_doctor_now", "emergency")
 
 # Words that may rightly change a phrase's meaning: never in the surroundings. (Hedges may be there:
 # a hedged symptom still counts.)
 _CHANGERS = nlp.NEGATIONS + nlp.PSEUDO_NEGATIONS + nlp.HYPOTHETICALS
-BANNED = {p for p in _CHANGERS if " " not in p} | {w for w in nlp.CLAUSE_BREAKS if w.isalpha()} | {"nt", "cannot"} \
-    | set(context_rules.EXPERIENCER_WORDS) | set(context_rules.ANIMAL_WORDS)
+BANNED = (
+    {p for p in _CHANGERS if " " not in p}
+    | {w for w in nlp.CLAUSE_BREAKS if w.isalpha()}
+    | {"nt", "cannot"}
+    | set(context_rules.EXPERIENCER_WORDS)
+    | set(context_rules.ANIMAL_WORDS)
+)
 BANNED_PHRASES = tuple(p for p in _CHANGERS if " " in p)
-NEUTRAL_WORDS = ("today", "this", "morning", "evening", "the", "kitchen", "table", "garden", "was", "quiet", "after",
-                 "lunch", "my", "neighbourhood", "said", "hello", "hi", "thanks", "um", "really", "very", "at", "home",
-                 "around", "noon", "we", "went", "to", "store", "tv", "book", "reading", "sitting", "chair", "sofa",
-                 "nurse", "clinic", "infusion", "ivig", "yesterday", "hours",
-                 "ago", "two", "like", "weather", "rainy", "sunny", "coffee", "water", "drank", "ate", "toast", "walk",
-                 "car", "bus", "phone", "called", "hey", "ok", "honestly", "um", "er", "lol", "please",
-                 "help", "hospital", "i", "am", "is", "it", "feel", "woke", "up", "sat", "down", "a", "an")
+NEUTRAL_WORDS = (
+    "today",
+    "this",
+    "morning",
+    "evening",
+    "the",
+    "kitchen",
+    "table",
+    "garden",
+    "was",
+    "quiet",
+    "after",
+    "lunch",
+    "my",
+    "neighbourhood",
+    "said",
+    "hello",
+    "hi",
+    "thanks",
+    "um",
+    "really",
+    "very",
+    "at",
+    "home",
+    "around",
+    "noon",
+    "we",
+    "went",
+    "to",
+    "store",
+    "tv",
+    "book",
+    "reading",
+    "sitting",
+    "chair",
+    "sofa",
+    "nurse",
+    "clinic",
+    "infusion",
+    "ivig",
+    "yesterday",
+    "hours",
+    "ago",
+    "two",
+    "like",
+    "weather",
+    "rainy",
+    "sunny",
+    "coffee",
+    "water",
+    "drank",
+    "ate",
+    "toast",
+    "walk",
+    "car",
+    "bus",
+    "phone",
+    "called",
+    "hey",
+    "ok",
+    "honestly",
+    "um",
+    "er",
+    "lol",
+    "please",
+    "help",
+    "hospital",
+    "i",
+    "am",
+    "is",
+    "it",
+    "feel",
+    "woke",
+    "up",
+    "sat",
+    "down",
+    "a",
+    "an",
+)
 SAFE_ALPHABET = string.ascii_letters + string.digits + " .,!:;()@#$%&*+=/"
 SEPARATORS = (" ", ", ", ". ", "! ", "\n", " - ", ": ")
 
@@ -78,10 +164,19 @@ def test_check_message_never_raises_on_any_string(text):
         assert not re.search(r"<\s*/?\s*[A-Za-z!?][^<>]*>", checked.text)  # no HTML tag survives
 
 
-@settings(max_examples=150, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
-@given(phrase=st.sampled_from(RED_FLAG_PHRASES), before=surroundings, after=surroundings,
-       sep_before=st.sampled_from(SEPARATORS), sep_after=st.sampled_from(SEPARATORS))
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+)
+@given(
+    phrase=st.sampled_from(RED_FLAG_PHRASES),
+    before=surroundings,
+    after=surroundings,
+    sep_before=st.sampled_from(SEPARATORS),
+    sep_after=st.sampled_from(SEPARATORS),
+)
 def test_a_red_flag_anywhere_in_fair_text_is_never_manage_at_home(phrase, before, after, sep_before, sep_after):
     message = f"{before}{sep_before}{phrase}{sep_after}{after}".strip()
     assume(fair(before, message) and fair(after, message))
@@ -89,10 +184,18 @@ def test_a_red_flag_anywhere_in_fair_text_is_never_manage_at_home(phrase, before
     assert level in RED_LEVELS, (message, level)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
-@given(phrase=st.sampled_from(RED_FLAG_PHRASES), filler=st.lists(st.sampled_from(NEUTRAL_WORDS), min_size=5, max_size=30),
-       position=st.floats(0, 1), sep=st.sampled_from(SEPARATORS))
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+)
+@given(
+    phrase=st.sampled_from(RED_FLAG_PHRASES),
+    filler=st.lists(st.sampled_from(NEUTRAL_WORDS), min_size=5, max_size=30),
+    position=st.floats(0, 1),
+    sep=st.sampled_from(SEPARATORS),
+)
 def test_a_red_flag_in_a_very_long_message_still_escalates(phrase, filler, position, sep):
     padding = (" ".join(filler) + ". ") * (MAX_MESSAGE_CHARS // (len(" ".join(filler)) + 2) + 2)
     cut = int(len(padding) * position)
@@ -110,5 +213,6 @@ def test_long_text_chunks_cover_every_character(text, size):
     parts = chunks(text, size=size, overlap=size // 8)
     assert all(len(p) <= size for p in parts)
     joined = "".join(parts)
-    assert sorted(joined.replace(" ", "").replace("\n", "")) >= [] and \
-        sum(c not in " \n" for c in joined) >= sum(c not in " \n" for c in text)
+    assert sorted(joined.replace(" ", "").replace("\n", "")) >= [] and sum(c not in " \n" for c in joined) >= sum(
+        c not in " \n" for c in text
+    )

@@ -1,12 +1,13 @@
 """The learned layer's clinical map (bot/system_checks.py): what it may ask, and that it never decides."""
+
 import json
 import string
 from pathlib import Path
 
 import pytest
 
-from bot import system_checks as bs
 from bot import dialogue, lexicon
+from bot import system_checks as bs
 from bot.findings import Findings
 from bot.triage import assess
 
@@ -52,10 +53,14 @@ def test_each_id_is_asked_as_a_yes_no_question_for_the_patient_or_a_caregiver(sy
 def test_the_caregiver_form_agrees_with_its_subject():
     assert dialogue.question_text("breathing_difficulty") == "Are you having any trouble breathing right now?"
     assert dialogue.question_text("breathing_difficulty", "she") == "Is she having any trouble breathing right now?"
-    assert dialogue.question_text("little_or_no_urine", "he") == \
-        "Is his pee much darker than usual, or is he passing much less of it?"
-    assert dialogue.question_text("fainting", "they") == \
-        "Have they fainted or passed out, or are they very hard to wake or not responding normally?"
+    assert (
+        dialogue.question_text("little_or_no_urine", "he")
+        == "Is his pee much darker than usual, or is he passing much less of it?"
+    )
+    assert (
+        dialogue.question_text("fainting", "they")
+        == "Have they fainted or passed out, or are they very hard to wake or not responding normally?"
+    )
 
 
 def test_every_asked_symptom_has_one_targeted_question_written_once():
@@ -90,13 +95,16 @@ def test_no_question_about_a_system_the_rules_found_even_as_a_mild_symptom():
     # A headache already leads to the stiff-neck question; a rash to "is it spreading?"
     assert bs.suggest(probabilities(headache_neck=0.99), frozenset({"headache"})) == frozenset()
     assert bs.suggest(probabilities(skin_rash=0.99), frozenset({"rash"})) == frozenset()
-    assert bs.suggest(probabilities(breathing=0.99), frozenset(), asked_about=frozenset({"breathing_difficulty"})) \
+    assert (
+        bs.suggest(probabilities(breathing=0.99), frozenset(), asked_about=frozenset({"breathing_difficulty"}))
         == frozenset()
+    )
 
 
 def test_a_question_the_follow_ups_also_ask_is_asked_once():
-    findings = Findings(symptoms=frozenset({"nausea"}),
-                        to_check=bs.suggest(probabilities(vomiting=0.99), frozenset({"nausea"})))
+    findings = Findings(
+        symptoms=frozenset({"nausea"}), to_check=bs.suggest(probabilities(vomiting=0.99), frozenset({"nausea"}))
+    )
     state = dialogue.State()
     asked = []
     while (qid := dialogue.next_question(findings, state, asked_infusion_time=False)) is not None:

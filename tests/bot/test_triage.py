@@ -1,4 +1,5 @@
 """The triage rules and the words of each disposition."""
+
 import dataclasses
 
 import pytest
@@ -56,11 +57,14 @@ def test_life_threatening_signs_are_emergencies(symptom):
     assert assess(Findings(symptoms=frozenset({symptom}))).level == EMERGENCY
 
 
-@pytest.mark.parametrize("text", [
-    "headache, chills, and oh my throat feels like it's closing",
-    "mild headache and nausea but i can't breathe properly, gasping",
-    "sore arm where the drip was, and my husband says i was confused and not making sense",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache, chills, and oh my throat feels like it's closing",
+        "mild headache and nausea but i can't breathe properly, gasping",
+        "sore arm where the drip was, and my husband says i was confused and not making sense",
+    ],
+)
 def test_the_most_serious_level_wins(text):
     assert assess(extract(text)).level == EMERGENCY
 
@@ -71,8 +75,9 @@ def test_a_level_is_never_lowered_by_a_later_message():
     assert later.level == CALL_DOCTOR_NOW
 
 
-@pytest.mark.parametrize("celsius, level", [(37.2, MANAGE_AT_HOME), (37.9, MANAGE_AT_HOME),
-                                            (38.0, CALL_DOCTOR_NOW), (39.4, CALL_DOCTOR_NOW)])
+@pytest.mark.parametrize(
+    "celsius, level", [(37.2, MANAGE_AT_HOME), (37.9, MANAGE_AT_HOME), (38.0, CALL_DOCTOR_NOW), (39.4, CALL_DOCTOR_NOW)]
+)
 def test_high_fever_starts_at_38_celsius(celsius, level):
     assert assess(Findings(symptoms=frozenset({"fever"}), temperature_c=celsius)).level == level
 
@@ -121,7 +126,7 @@ def test_call_doctor_gives_the_clinic_phone_and_what_to_watch_for():
 
 
 def test_home_care_follows_the_article():
-    _, message, advice = words("sore where the needle went in and a headache")
+    _, _, advice = words("sore where the needle went in and a headache")
     assert any("hydrated" in a for a in advice)
     assert any("over-the-counter pain medicine" in a and "doctor has recommended" in a for a in advice)
     assert any("infusion site" in a for a in advice)
@@ -146,8 +151,17 @@ def test_the_payload_contract():
     payload = triage_payload(disposition, advice, extract("my chest is tight, no vomiting"))
     assert set(payload) == {"triage"}
     triage = payload["triage"]
-    assert set(triage) == {"level", "red_flags", "symptoms", "denied", "advice", "infusion", "watch_for", "why",
-                           "summary"}
+    assert set(triage) == {
+        "level",
+        "red_flags",
+        "symptoms",
+        "denied",
+        "advice",
+        "infusion",
+        "watch_for",
+        "why",
+        "summary",
+    }
     assert triage["level"] == CALL_DOCTOR_NOW
     assert triage["red_flags"] == ["chest_tightness"]
     assert triage["symptoms"] == ["chest_tightness"]
@@ -166,8 +180,17 @@ def handoff_for(findings):
     from datetime import datetime
 
     from bot.handoff import handoff_summary, handoff_text
-    return handoff_text(handoff_summary(assess(findings), findings, SETTINGS, conversation_id="c", audit_id="0" * 32,
-                                        recorded_at=datetime(2026, 1, 1)))
+
+    return handoff_text(
+        handoff_summary(
+            assess(findings),
+            findings,
+            SETTINGS,
+            conversation_id="c",
+            audit_id="0" * 32,
+            recorded_at=datetime(2026, 1, 1),
+        )
+    )
 
 
 def everything_said(findings) -> str:
@@ -202,8 +225,10 @@ def test_difficulty_breathing_is_not_said_twice():
 def test_an_unknown_symptom_is_described_to_the_clinic_not_named_as_unassessable():
     findings = Findings(unknown_symptom=True)
     _, advice = message_for(assess(findings), findings, SETTINGS)
-    assert advice[0].startswith(f"Call {SETTINGS.clinic_name} now at {SETTINGS.clinic_phone} and tell them you had an "
-                                "IVIG infusion and describe what you feel.")
+    assert advice[0].startswith(
+        f"Call {SETTINGS.clinic_name} now at {SETTINGS.clinic_phone} and tell them you had an "
+        "IVIG infusion and describe what you feel."
+    )
     said = everything_said(findings)
     assert "I cannot assess" not in said and "have a symptom" not in said
     with_chest = Findings(symptoms=frozenset({"chest_tightness"}), unknown_symptom=True)
@@ -214,11 +239,15 @@ def test_an_unknown_symptom_is_described_to_the_clinic_not_named_as_unassessable
 def test_denied_findings_are_listed_with_or():
     findings = Findings(symptoms=frozenset({"rash"}), denied=frozenset({"severe_rash", "throat_or_face_swelling"}))
     said = everything_said(findings)
-    assert ("You told me you do not have a severe or spreading rash, or swelling of the throat, tongue, lips or face."
-            in said)
+    assert (
+        "You told me you do not have a severe or spreading rash, or swelling of the throat, tongue, lips or face."
+        in said
+    )
     assert "rash and swelling" not in said
     assert told_summary(["a headache"], ["a stiff neck", "vomiting"]) == [
-        "You told me you have a headache.", "You told me you do not have a stiff neck or vomiting."]
+        "You told me you have a headache.",
+        "You told me you do not have a stiff neck or vomiting.",
+    ]
     assert told_summary(["a headache"], ["vomiting"], speaker="I") == ["I have a headache.", "I do not have vomiting."]
 
 
@@ -236,8 +265,12 @@ def test_the_hand_off_speaks_in_the_patients_voice():
 
 
 def test_about_someone_else_the_summary_says_he_or_she():
-    findings = Findings(symptoms=frozenset({"worst_headache", "headache", "vomiting"}), denied=frozenset({"rash"}),
-                        temperature_c=38.6, subject="he")
+    findings = Findings(
+        symptoms=frozenset({"worst_headache", "headache", "vomiting"}),
+        denied=frozenset({"rash"}),
+        temperature_c=38.6,
+        subject="he",
+    )
     said = everything_said(findings)
     assert "You told me he has" in said and "You told me he does not have a rash." in said
     assert "the worst headache of his life" in said and "your life" not in said and "my life" not in said
@@ -248,8 +281,9 @@ def test_about_someone_else_the_summary_says_he_or_she():
     assert "tell them she had an IVIG infusion and has a headache with a stiff neck." in advice[0]
 
 
-@pytest.mark.parametrize("text", ["slight headache", "a rash on my arm, not spreading", "i threw up",
-                                  "my throat is closing up"])
+@pytest.mark.parametrize(
+    "text", ["slight headache", "a rash on my arm, not spreading", "i threw up", "my throat is closing up"]
+)
 def test_no_disposition_speaks_of_older_adults(text):
     findings = extract(text)
     message, _ = message_for(assess(findings), findings, SETTINGS)

@@ -1,6 +1,7 @@
 """Real-browser fixtures: Debian's Chromium driven by Playwright, the demo clinic page on a free port,
 and our own action + Rasa servers whose --cors allows that page (the shared `servers` fixture runs
 Rasa without --cors, so it cannot serve a browser on another origin)."""
+
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,8 +11,15 @@ import pytest
 from tests.conftest import ROOT, Servers, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WIDGET = ROOT / "web" / "dist" / "widget.js"
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 WAIT_MS = 30_000  # a bot answer on a busy 2-core machine; expectations poll, they never sleep
@@ -59,6 +67,7 @@ def browser():
 @dataclass
 class Visit:
     """One patient's browser tab on the demo page, with what it asked for and what went wrong."""
+
     page: object
     site: Site
     requests: list = field(default_factory=list)
@@ -88,7 +97,8 @@ class Visit:
         """Wait until the widget shows no typing indicator (the bot has answered)."""
         self.page.wait_for_function(
             "() => !document.querySelector('#ivig-triage-widget').shadowRoot.querySelector('.typing').childElementCount",
-            timeout=WAIT_MS)
+            timeout=WAIT_MS,
+        )
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """The chat widget on the demo clinic page, in Debian's Chromium, against the real bot over socket.io."""
+
 import re
 from urllib.parse import urlsplit
 
@@ -143,11 +144,15 @@ def test_emergency_card_is_announced_and_has_no_serious_accessibility_violations
     assert serious == [], serious
 
 
-@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 640, "height": 400}],
-                         ids=["phone-360px", "desktop-at-200pct-zoom"])
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 360, "height": 740}, {"width": 640, "height": 400}],
+    ids=["phone-360px", "desktop-at-200pct-zoom"],
+)
 def test_usable_on_a_phone_and_at_200_percent_zoom(visit, viewport, tmp_path):
-    v = visit(viewport=viewport, device_scale_factor=2, is_mobile=viewport["width"] < 400,
-              has_touch=viewport["width"] < 400).open()
+    v = visit(
+        viewport=viewport, device_scale_factor=2, is_mobile=viewport["width"] < 400, has_touch=viewport["width"] < 400
+    ).open()
     v.say(STIFF_NECK)
     expect(card(v)).to_be_visible()
     width = viewport["width"]
@@ -270,12 +275,15 @@ def test_1_yes_no_questions_offer_not_sure(visit):
     assert not v.errors
 
 
-LONG_STORY = ("I had my IVIG infusion this morning at the clinic and it went fine at first. The nurse checked my "
-              "blood pressure twice and everything looked normal, and I had a sandwich and some water while the "
-              "drip was running. On the drive home I felt a bit tired and my arm was sore where the needle went in, "
-              "which I expected because that happened last time too. ") * 3 + (
-              "Now I am sitting on the sofa and something feels very wrong: my throat feels like it is closing up "
-              "and my tongue is swollen")
+LONG_STORY = (
+    "I had my IVIG infusion this morning at the clinic and it went fine at first. The nurse checked my "
+    "blood pressure twice and everything looked normal, and I had a sandwich and some water while the "
+    "drip was running. On the drive home I felt a bit tired and my arm was sore where the needle went in, "
+    "which I expected because that happened last time too. "
+) * 3 + (
+    "Now I am sitting on the sofa and something feels very wrong: my throat feels like it is closing up "
+    "and my tongue is swollen"
+)
 
 
 def test_2_a_long_message_is_sent_whole_up_to_the_servers_limit(visit):
@@ -295,20 +303,20 @@ def test_2_a_counter_near_the_limit_and_nothing_dropped_over_it(visit):
     counter = v.page.locator(f"{WIDGET} .counter")
     v.input.fill("my head hurts " * 20)
     expect(counter).to_be_hidden()  # far from the limit: no counter
-    near = ("my head hurts " * 200)[:MAX_MESSAGE_CHARS - 100].strip()
+    near = ("my head hurts " * 200)[: MAX_MESSAGE_CHARS - 100].strip()
     v.input.fill(near)
     expect(counter).to_be_visible()
     expect(counter).to_have_text(f"{len(near):,} of {MAX_MESSAGE_CHARS:,} characters")
-    too_long = ("my head hurts " * 200)[:MAX_MESSAGE_CHARS + 150].strip()
+    too_long = ("my head hurts " * 200)[: MAX_MESSAGE_CHARS + 150].strip()
     v.input.fill(too_long)
     v.input.press("Enter")
     expect(counter).to_contain_text(f"{len(too_long) - MAX_MESSAGE_CHARS:,} too many")
     expect(v.page.locator(f"{WIDGET} .status")).to_contain_text("nothing has been sent yet")
     assert v.input.input_value() == too_long  # every character is still there, to shorten
     expect(v.log.locator(".msg.user")).to_have_count(0)
-    v.input.fill(too_long[:MAX_MESSAGE_CHARS - 500])  # shortened: it goes
+    v.input.fill(too_long[: MAX_MESSAGE_CHARS - 500])  # shortened: it goes
     v.input.press("Enter")
-    expect(v.log.locator(".msg.user .text")).to_have_text([too_long[:MAX_MESSAGE_CHARS - 500].strip()])
+    expect(v.log.locator(".msg.user .text")).to_have_text([too_long[: MAX_MESSAGE_CHARS - 500].strip()])
     expect(counter).to_be_hidden()
 
 
@@ -323,12 +331,15 @@ def test_3_the_question_is_never_hidden_behind_its_answer_buttons(visit, name):
         if card(v).count():
             break
         v.bot_idle()
-        seen = in_widget(v, """root => {
+        seen = in_widget(
+            v,
+            """root => {
             const log = root.querySelector('.log'), box = log.getBoundingClientRect();
             const question = [...log.querySelectorAll('.msg.bot')].pop().getBoundingClientRect();
             return {longer: log.scrollHeight > log.clientHeight, top: question.top - box.top,
                     hidden: question.bottom - box.bottom};
-        }""")
+        }""",
+        )
         assert seen["longer"], seen
         assert seen["hidden"] <= 0.5 and seen["top"] >= 0, seen  # the whole question shows above the buttons
         buttons = reply_buttons(v)
@@ -401,13 +412,16 @@ def test_5_every_phone_link_is_at_least_44_by_44_px(visit, viewport):
 @pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=["phone-390px", "phone-360px"])
 def test_6_the_placeholder_is_not_cut_on_a_phone(visit, viewport):
     v = on(visit, viewport).open()
-    room = in_widget(v, """root => {
+    room = in_widget(
+        v,
+        """root => {
         const input = root.querySelector('input'), style = getComputedStyle(input);
         const context = document.createElement('canvas').getContext('2d');
         context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
         return {text: input.placeholder, needs: context.measureText(input.placeholder).width,
                 has: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)};
-    }""")
+    }""",
+    )
     assert room["text"] and room["needs"] <= room["has"], room
 
 
@@ -427,8 +441,11 @@ def test_6_no_answer_in_time_and_no_connection_say_different_things(visit, site)
 
     def swallow_the_message(route):  # the server never hears it: the bot stays silent
         if route.request.method == "POST" and "user_uttered" in (route.request.post_data or ""):
-            route.fulfill(status=200, body="ok", headers={"Access-Control-Allow-Origin": origin,
-                                                          "Content-Type": "text/html; charset=utf-8"})
+            route.fulfill(
+                status=200,
+                body="ok",
+                headers={"Access-Control-Allow-Origin": origin, "Content-Type": "text/html; charset=utf-8"},
+            )
         else:
             route.continue_()
 
@@ -448,11 +465,13 @@ def test_7_the_card_says_each_finding_once_in_the_servers_words(visit):
     expect(card(v)).to_have_class(re.compile(r"\bcall-doctor-now\b"))
     expect(card(v).locator(".why")).to_have_text("Because of a severe headache with a stiff neck.")
     expect(card(v).locator(".told")).to_have_text(
-        "You told me you have a stiff neck and a severe headache. You told me you do not have vomiting.")
+        "You told me you have a stiff neck and a severe headache. You told me you do not have vomiting."
+    )
     expect(card(v).locator(".advice li").first).to_contain_text("have a severe headache with a stiff neck.")
 
 
 # ---------------------------------------------------------------- what a reviewer looks at without running anything
+
 
 def reach(visit, level: str) -> None:
     if level == "manage_at_home":

@@ -5,6 +5,7 @@ needing it starts for the session (tests/engines.py; Debian's `postgresql`, whic
 or the server of TRIAGE_TEST_POSTGRES_URL when set (a superuser URL; set but unreachable fails).
 Neither is ever a skip. Each PostgreSQL test gets a database of its own, created and dropped here.
 """
+
 import json
 import os
 import threading
@@ -59,8 +60,9 @@ def _fresh_postgres_database(admin_url: str):
             conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     except sa.exc.OperationalError as error:
         admin.dispose()
-        pytest.fail(f"PostgreSQL ({make_url(admin_url).render_as_string()}) cannot be reached or used: {error}",
-                    pytrace=False)
+        pytest.fail(
+            f"PostgreSQL ({make_url(admin_url).render_as_string()}) cannot be reached or used: {error}", pytrace=False
+        )
     try:
         yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:  # FORCE: the servers' and this process's pooled connections go with it
@@ -87,6 +89,7 @@ def use_database(database_url, monkeypatch) -> str:
 
 # ---------------------------------------------------------------- a local webhook receiver
 
+
 class Receiver:
     """An HTTP server on the loopback that answers 503 to its first `fail_first` requests, then 200."""
 
@@ -96,11 +99,12 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 ok = len(receiver.requests) >= receiver.fail_first
-                receiver.requests.append({"headers": dict(self.headers), "body": body, "ok": ok,
-                                          "path": self.path, "at": time.monotonic()})
+                receiver.requests.append(
+                    {"headers": dict(self.headers), "body": body, "ok": ok, "path": self.path, "at": time.monotonic()}
+                )
                 self.send_response(200 if ok else 503)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -142,10 +146,10 @@ def receiver():
 
 # ---------------------------------------------------------------- servers with the production tracker store
 
+
 def persistent_servers(workdir: Path, database_url: str, **env: str) -> Servers:
     """Servers as in production (tracker store of endpoints.yml), on the given database."""
-    return Servers(workdir, tracker_store=production_tracker_store(),
-                   env={"TRIAGE_DATABASE_URL": database_url, **env})
+    return Servers(workdir, tracker_store=production_tracker_store(), env={"TRIAGE_DATABASE_URL": database_url, **env})
 
 
 def kill(servers: Servers, name: str) -> None:

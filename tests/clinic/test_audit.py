@@ -1,4 +1,5 @@
 """The audit trail on both databases: rows, export, report, retention, and a database that is down."""
+
 import csv
 import dataclasses
 import io
@@ -13,42 +14,68 @@ import pytest
 import sqlalchemy as sa
 
 from bot import lexicon
-from clinic import audit, database
 from bot.findings import Findings
-from bot.timeline import InfusionTime
 from bot.handoff import handoff_text
 from bot.settings import load_settings
+from bot.timeline import InfusionTime
 from bot.triage import assess
+from clinic import audit, database
 from tests.conftest import ROOT, server_env
 
 WORDS = ("my head is killing me", "neck is so stiff")
 
 
 def disposition_entry(conversation: str, findings: Findings, when: datetime | None = None) -> audit.AuditEntry:
-    return audit.entry_for(assess(findings), findings, load_settings(), conversation_id=conversation,
-                           model_version="model-1", now=when)
+    return audit.entry_for(
+        assess(findings), findings, load_settings(), conversation_id=conversation, model_version="model-1", now=when
+    )
 
 
-RED = Findings(symptoms=frozenset({"headache", "neck_stiffness"}), denied=frozenset({"vomiting"}),
-               infusion=InfusionTime(None, False, "yesterday at 4"), patient_words=WORDS)
-MILD = Findings(symptoms=frozenset({"headache"}), denied=frozenset({"neck_stiffness", "severe_headache"}),
-                infusion=InfusionTime(None, False, "this morning"), patient_words=("a headache",))
+RED = Findings(
+    symptoms=frozenset({"headache", "neck_stiffness"}),
+    denied=frozenset({"vomiting"}),
+    infusion=InfusionTime(None, False, "yesterday at 4"),
+    patient_words=WORDS,
+)
+MILD = Findings(
+    symptoms=frozenset({"headache"}),
+    denied=frozenset({"neck_stiffness", "severe_headache"}),
+    infusion=InfusionTime(None, False, "this morning"),
+    patient_words=("a headache",),
+)
 EMERGENCY = Findings(symptoms=frozenset({"throat_or_face_swelling"}), patient_words=("my throat is closing up",))
 
 
 def run_cli(module: str, *args: str, url: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**server_env(), "TRIAGE_DATABASE_URL": url}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**server_env(), "TRIAGE_DATABASE_URL": url},
+        timeout=120,
+    )
 
 
 def test_lexicon_version_changes_with_the_lexicon(monkeypatch):
     from bot import lexicon
+
     before = lexicon.version()
     monkeypatch.setattr(lexicon, "SUDDEN_WORDS", lexicon.SUDDEN_WORDS + ("abruptly",))
     assert lexicon.version() != before
-    probe = subprocess.run([sys.executable, "-c", "import sys, clinic.audit, clinic.escalation, bot.handoff; "
-                            "print(sorted(m for m in ('spacy', 'rasa', 'rasa_sdk') if m in sys.modules))"],
-                           cwd=ROOT, capture_output=True, text=True, env=server_env(), check=True)
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, clinic.audit, clinic.escalation, bot.handoff; "
+            "print(sorted(m for m in ('spacy', 'rasa', 'rasa_sdk') if m in sys.modules))",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=server_env(),
+        check=True,
+    )
     assert probe.stdout.strip() == "[]", "bot/ audit modules must stay plain Python"
 
 
@@ -62,8 +89,14 @@ def test_handoff_summary_for_the_nurse():
     assert "a headache with a stiff neck" in summary["why"]
     assert summary["reference"] == entry.audit_id[:8].upper()
     text = entry.handoff_text
-    for expected in ("call the doctor now", "because of a headache with a stiff neck", "\u201cmy head is killing me\u201d",
-                     "I do not have vomiting.", "My IVIG infusion: yesterday at 4.", summary["reference"]):
+    for expected in (
+        "call the doctor now",
+        "because of a headache with a stiff neck",
+        "\u201cmy head is killing me\u201d",
+        "I do not have vomiting.",
+        "My IVIG infusion: yesterday at 4.",
+        summary["reference"],
+    ):
         assert expected in text
     assert disposition_entry("c-2", MILD).handoff is None, "no hand-off for manage_at_home"
     emergency = disposition_entry("c-3", EMERGENCY)
@@ -71,16 +104,24 @@ def test_handoff_summary_for_the_nurse():
 
 
 def test_rows_export_and_report(use_database):
-    entries = [disposition_entry("conv-red", RED), disposition_entry("conv-mild", MILD),
-               disposition_entry("conv-emergency", EMERGENCY)]
+    entries = [
+        disposition_entry("conv-red", RED),
+        disposition_entry("conv-mild", MILD),
+        disposition_entry("conv-emergency", EMERGENCY),
+    ]
     for entry in entries:
         assert audit.record(entry)
     rows = audit.rows()
     assert [r["audit_id"] for r in rows] == [e.audit_id for e in entries]
-    for row, entry in zip(rows, entries):
+    for row in rows:
         d = assess({"conv-red": RED, "conv-mild": MILD, "conv-emergency": EMERGENCY}[row["conversation_id"]])
-        assert (row["level"], row["red_flags"], row["symptoms"], row["denied"], row["rules_fired"]) == \
-            (d.level, list(d.red_flags), list(d.symptoms), list(d.denied), list(d.rules_fired))
+        assert (row["level"], row["red_flags"], row["symptoms"], row["denied"], row["rules_fired"]) == (
+            d.level,
+            list(d.red_flags),
+            list(d.symptoms),
+            list(d.denied),
+            list(d.rules_fired),
+        )
         assert row["model_version"] == "model-1" and row["lexicon_version"] == lexicon.version()
         assert row["recorded_at"].endswith("Z")
     assert rows[0]["handoff"]["patient_words"] == list(WORDS) and rows[1]["handoff"] is None
@@ -88,16 +129,16 @@ def test_rows_export_and_report(use_database):
     exported = run_cli("clinic", "export", "--since", "2000-01-01", "--format", "json", url=use_database)
     assert exported.returncode == 0, exported.stderr
     assert json.loads(exported.stdout) == rows
-    as_csv = list(csv.DictReader(io.StringIO(
-        run_cli("clinic", "export", "--format", "csv", url=use_database).stdout)))
+    as_csv = list(csv.DictReader(io.StringIO(run_cli("clinic", "export", "--format", "csv", url=use_database).stdout)))
     assert [r["level"] for r in as_csv] == ["call_doctor_now", "manage_at_home", "emergency"]
     assert as_csv[0]["rules_fired"] == ";".join(rows[0]["rules_fired"])
     assert as_csv[0]["handoff"] == handoff_text(rows[0]["handoff"]) and as_csv[1]["handoff"] == ""
     one = run_cli("clinic", "export", "--format", "json", "--reference", rows[2]["reference"], url=use_database)
     assert [r["conversation_id"] for r in json.loads(one.stdout)] == ["conv-emergency"]
 
-    report = run_cli("clinic", "report", "--since", "2000-01-01", "--until", "2999-01-01", "--format", "json",
-                     url=use_database)
+    report = run_cli(
+        "clinic", "report", "--since", "2000-01-01", "--until", "2999-01-01", "--format", "json", url=use_database
+    )
     counts = json.loads(report.stdout)
     assert counts["total"] == 3
     assert counts["by_level"] == {"emergency": 1, "call_doctor_now": 1, "manage_at_home": 1}
@@ -119,6 +160,7 @@ def test_since_and_until_select_a_window(use_database):
 
 def test_purge_deletes_old_rows_and_whole_old_sessions_only(use_database):
     from rasa.core.tracker_store import SQLTrackerStore
+
     eng = database.engine()
     SQLTrackerStore.Base.metadata.create_all(eng)
     now = database.utcnow()
@@ -126,16 +168,26 @@ def test_purge_deletes_old_rows_and_whole_old_sessions_only(use_database):
     assert audit.record(disposition_entry("old", MILD, when=old))
     assert audit.record(disposition_entry("recent", MILD, when=recent))
     events = [  # (sender, type, when)
-        ("gone", "session_started", old), ("gone", "user", old),
-        ("two-sessions", "session_started", old), ("two-sessions", "user", old),
-        ("two-sessions", "session_started", recent), ("two-sessions", "user", recent),
-        ("long-session", "session_started", old), ("long-session", "user", old), ("long-session", "user", recent),
-        ("new", "session_started", recent), ("new", "user", recent),
+        ("gone", "session_started", old),
+        ("gone", "user", old),
+        ("two-sessions", "session_started", old),
+        ("two-sessions", "user", old),
+        ("two-sessions", "session_started", recent),
+        ("two-sessions", "user", recent),
+        ("long-session", "session_started", old),
+        ("long-session", "user", old),
+        ("long-session", "user", recent),
+        ("new", "session_started", recent),
+        ("new", "user", recent),
     ]
     table = database.rasa_events_table
     with eng.begin() as conn:
         for sender, kind, when in events:
-            conn.execute(table.insert().values(sender_id=sender, type_name=kind, timestamp=(when - datetime(1970, 1, 1)).total_seconds()))
+            conn.execute(
+                table.insert().values(
+                    sender_id=sender, type_name=kind, timestamp=(when - datetime(1970, 1, 1)).total_seconds()
+                )
+            )
 
     result = run_cli("clinic", "purge", "--older-than-days", "90", url=use_database)
     assert result.returncode == 0, result.stderr
@@ -145,9 +197,14 @@ def test_purge_deletes_old_rows_and_whole_old_sessions_only(use_database):
     with eng.connect() as conn:
         left = conn.execute(sa.select(table.c.sender_id, table.c.type_name).order_by(table.c.id)).fetchall()
     assert [tuple(r) for r in left] == [
-        ("two-sessions", "session_started"), ("two-sessions", "user"),
-        ("long-session", "session_started"), ("long-session", "user"), ("long-session", "user"),
-        ("new", "session_started"), ("new", "user")]
+        ("two-sessions", "session_started"),
+        ("two-sessions", "user"),
+        ("long-session", "session_started"),
+        ("long-session", "user"),
+        ("long-session", "user"),
+        ("new", "session_started"),
+        ("new", "user"),
+    ]
 
 
 def test_retention_setting(monkeypatch):
@@ -177,6 +234,7 @@ def test_a_database_that_is_down_never_raises_nor_logs_patient_words(caplog):
 def test_first_writes_from_several_threads_at_once_all_land(database_url):
     """A fresh database: the writer, the maintenance loop and other processes create the tables at once."""
     from concurrent.futures import ThreadPoolExecutor
+
     entries = [disposition_entry(f"conv-{i}", RED) for i in range(6)]
     with ThreadPoolExecutor(max_workers=6) as pool:
         assert all(pool.map(lambda e: audit.record(e, database_url), entries))
@@ -185,13 +243,18 @@ def test_first_writes_from_several_threads_at_once_all_land(database_url):
 
 def test_the_audit_row_records_the_infusion_time_without_the_patients_words(use_database):
     from bot.advice import watch_list
+
     running = dataclasses.replace(MILD, infusion=InfusionTime(2.0, True, "still on the drip, started at 10"))
     entry = disposition_entry("conv-running", running)
     assert audit.record(entry) and audit.record(disposition_entry("conv-no-time", EMERGENCY))
     first, second = audit.rows()
     assert (first["infusion_hours_since_start"], first["infusion_in_progress"]) == (2.0, True)
     assert first["watch_for"] == watch_list(assess(running), running, load_settings()) and first["watch_for"]
-    assert (second["infusion_hours_since_start"], second["infusion_in_progress"], second["watch_for"]) == (None, None, [])
+    assert (second["infusion_hours_since_start"], second["infusion_in_progress"], second["watch_for"]) == (
+        None,
+        None,
+        [],
+    )
     with database.engine().connect() as conn:
         stored = conn.execute(sa.select(database.audit_table.c.infusion)).scalars().first()
     assert json.loads(stored) == {"hours_since_start": 2.0, "in_progress": True}  # not what they said
@@ -206,19 +269,32 @@ def test_a_table_made_before_the_timeline_gets_its_new_columns(database_url):
     eng = database.engine_for(database_url)
     old.create_all(eng)
     with eng.begin() as conn:
-        conn.execute(old_table.insert().values(
-            audit_id="0" * 32, recorded_at=datetime(2026, 1, 1), conversation_id="before", level="manage_at_home",
-            red_flags="[]", symptoms='["headache"]', denied="[]", rules_fired='["headache"]', model_version="m",
-            lexicon_version="l"))
+        conn.execute(
+            old_table.insert().values(
+                audit_id="0" * 32,
+                recorded_at=datetime(2026, 1, 1),
+                conversation_id="before",
+                level="manage_at_home",
+                red_flags="[]",
+                symptoms='["headache"]',
+                denied="[]",
+                rules_fired='["headache"]',
+                model_version="m",
+                lexicon_version="l",
+            )
+        )
     assert audit.record(disposition_entry("after", RED), database_url)
     before, after = audit.rows(db_url=database_url)
-    assert before["conversation_id"] == "before" and before["watch_for"] == [] and before["infusion_in_progress"] is None
+    assert (
+        before["conversation_id"] == "before" and before["watch_for"] == [] and before["infusion_in_progress"] is None
+    )
     assert after["conversation_id"] == "after" and after["watch_for"]
     database.create_tables(eng)  # again: nothing left to add
 
 
 def test_the_escalation_body_carries_the_infusion_time():
     from clinic.escalation import body_for
+
     findings = dataclasses.replace(RED, infusion=InfusionTime(5.0, False, "finished the drip 2 hours ago"))
     entry = disposition_entry("conv-webhook", findings)
     body = json.loads(body_for(entry.handoff, entry.handoff_text))

@@ -1,4 +1,5 @@
 """The escalation outbox on both databases: at-least-once delivery, backoff, the retry command."""
+
 import hashlib
 import hmac
 import json
@@ -10,9 +11,9 @@ import time
 import sqlalchemy as sa
 
 from clinic import audit, database, escalation
-from tests.conftest import ROOT, server_env
 from tests.clinic.conftest import Receiver
 from tests.clinic.test_audit import EMERGENCY, RED, disposition_entry
+from tests.conftest import ROOT, server_env
 
 
 def outbox(url: str) -> list:
@@ -69,13 +70,15 @@ def test_undelivered_stays_in_the_outbox_until_the_retry_command(use_database, m
     assert escalation.deliver_due().failed == 0, "not due yet: not tried"
 
     env = {**server_env(), "TRIAGE_DATABASE_URL": use_database, "TRIAGE_ESCALATION_URL": url}
-    status = subprocess.run([sys.executable, "-m", "clinic", "status"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    status = subprocess.run(
+        [sys.executable, "-m", "clinic", "status"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert json.loads(status.stdout)["pending"] == 1
     receiver = Receiver(port=port)  # the clinic's receiver is back
     try:
-        retry = subprocess.run([sys.executable, "-m", "clinic", "retry"], cwd=ROOT, env=env,
-                               capture_output=True, text=True, timeout=60)
+        retry = subprocess.run(
+            [sys.executable, "-m", "clinic", "retry"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        )
         assert retry.returncode == 0, retry.stderr
         assert json.loads(retry.stdout) == {"delivered": 1, "failed": 0, "pending": 0}
         assert [d["idempotency_key"] for d in receiver.delivered] == [entry.audit_id]

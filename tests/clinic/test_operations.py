@@ -2,6 +2,7 @@
 endpoints.yml, SQLite), with the escalation webhook on and its receiver down for the first tries:
 the audit export lists every disposition, escalations arrive at least once, the patient sees the
 hand-off, the logs hold no patient words, and nothing connects anywhere but this machine."""
+
 import json
 import re
 import subprocess
@@ -11,9 +12,9 @@ import uuid
 import pytest
 
 from bot.triage import RULES
-from tests.conftest import ROOT, server_env
 from tests.clinic.conftest import GUARD_DIR, Receiver, persistent_servers
 from tests.clinic.test_persistence import model_id, payload, texts
+from tests.conftest import ROOT, server_env
 
 HANDOFF_START = "When you call, you can read this out:"
 # What these patients say that appears nowhere in the bot's own words: it must stay out of the logs.
@@ -31,11 +32,21 @@ def clinic(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("clinic")
     receiver = Receiver(fail_first=2)
     servers = persistent_servers(
-        workdir, f"sqlite:///{workdir / 'triage.db'}",
-        TRIAGE_ESCALATION_URL=receiver.url, TRIAGE_ESCALATION_BACKOFF_SECONDS="0.5",
-        TRIAGE_TEST_CONNECT_LOG=str(workdir / "connections.log"), PYTHONPATH=f"{GUARD_DIR}:{ROOT}")
-    day = {"servers": servers, "receiver": receiver, "workdir": workdir, "models": {model_id()},
-           "senders": {}, "replies": {}}
+        workdir,
+        f"sqlite:///{workdir / 'triage.db'}",
+        TRIAGE_ESCALATION_URL=receiver.url,
+        TRIAGE_ESCALATION_BACKOFF_SECONDS="0.5",
+        TRIAGE_TEST_CONNECT_LOG=str(workdir / "connections.log"),
+        PYTHONPATH=f"{GUARD_DIR}:{ROOT}",
+    )
+    day = {
+        "servers": servers,
+        "receiver": receiver,
+        "workdir": workdir,
+        "models": {model_id()},
+        "senders": {},
+        "replies": {},
+    }
     try:
         servers.start_actions()
         servers.start_rasa()
@@ -52,17 +63,26 @@ def clinic(tmp_path_factory):
 
 
 def export(clinic, fmt: str = "json") -> str:
-    result = subprocess.run([sys.executable, "-m", "clinic", "export", "--since", "2000-01-01", "--format", fmt],
-                            cwd=ROOT, env={**server_env(), "TRIAGE_DATABASE_URL": clinic["servers"].database_url},
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "clinic", "export", "--since", "2000-01-01", "--format", fmt],
+        cwd=ROOT,
+        env={**server_env(), "TRIAGE_DATABASE_URL": clinic["servers"].database_url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
 def test_the_dispositions_given(clinic):
     levels = {name: (payload(replies) or {}).get("level") for name, replies in clinic["replies"].items()}
-    assert levels == {"home": "manage_at_home", "doctor": "call_doctor_now", "emergency": "emergency",
-                      "doctor-after-questions": "call_doctor_now"}, {n: texts(r) for n, r in clinic["replies"].items()}
+    assert levels == {
+        "home": "manage_at_home",
+        "doctor": "call_doctor_now",
+        "emergency": "emergency",
+        "doctor-after-questions": "call_doctor_now",
+    }, {n: texts(r) for n, r in clinic["replies"].items()}
 
 
 def test_audit_export_lists_every_disposition_with_the_rules_fired(clinic):
@@ -71,8 +91,12 @@ def test_audit_export_lists_every_disposition_with_the_rules_fired(clinic):
     for name, sender in clinic["senders"].items():
         triage = payload(clinic["replies"][name])
         (row,) = [r for r in rows if r["conversation_id"] == sender]
-        assert (row["level"], row["red_flags"], row["symptoms"], row["denied"]) == \
-            (triage["level"], triage["red_flags"], triage["symptoms"], triage["denied"])
+        assert (row["level"], row["red_flags"], row["symptoms"], row["denied"]) == (
+            triage["level"],
+            triage["red_flags"],
+            triage["symptoms"],
+            triage["denied"],
+        )
         fired = set(row["rules_fired"])
         assert set(row["symptoms"]) | set(row["red_flags"]) <= fired <= set(row["symptoms"]) | rule_ids
         assert row["model_version"] in clinic["models"] and re.fullmatch(r"[0-9a-f]{12}", row["lexicon_version"])
@@ -98,7 +122,9 @@ def test_the_patient_sees_the_handoff_in_a_message_of_its_own(clinic):
     assert "call the doctor now" in doctor and "a headache with a stiff neck" in doctor
     emergency = next(r["text"] for r in clinic["replies"]["emergency"] if HANDOFF_START in r.get("text", ""))
     assert "Urgency: EMERGENCY" in emergency
-    assert payload(clinic["replies"]["emergency"]) and clinic["replies"]["emergency"][0]["text"].startswith("Call 911 now")
+    assert payload(clinic["replies"]["emergency"]) and clinic["replies"]["emergency"][0]["text"].startswith(
+        "Call 911 now"
+    )
 
 
 def test_escalations_arrive_at_least_once_with_the_receiver_down_at_first(clinic):
@@ -120,8 +146,9 @@ def test_escalations_arrive_at_least_once_with_the_receiver_down_at_first(clinic
 def test_patient_words_never_in_the_server_logs(clinic):
     workdir = clinic["workdir"]
     logs = {name: (workdir / name).read_text() for name in ("actions.log", "rasa.log")}
-    assert re.search(r"\bINFO\b", logs["actions.log"]) and re.search(r"\bINFO\b", logs["rasa.log"]), \
+    assert re.search(r"\bINFO\b", logs["actions.log"]) and re.search(r"\bINFO\b", logs["rasa.log"]), (
         "the servers log at INFO level"
+    )
     assert clinic["senders"]["doctor"] in logs["actions.log"], "the conversation's events were logged (ids only)"
     for name, text in logs.items():
         for words in PRIVATE_WORDS:
@@ -133,13 +160,20 @@ def test_telemetry_is_off_and_nothing_connects_outside_this_machine(clinic):
     for name, process in servers.processes.items():
         environ = open(f"/proc/{process.pid}/environ", "rb").read().split(b"\0")
         assert b"RASA_TELEMETRY_ENABLED=false" in environ, name
-    probe = subprocess.run([sys.executable, "-c", "import rasa.telemetry as t; print(t.is_telemetry_enabled())"],
-                           cwd=ROOT, env=servers.server_env(), capture_output=True, text=True, timeout=120)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import rasa.telemetry as t; print(t.is_telemetry_enabled())"],
+        cwd=ROOT,
+        env=servers.server_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert probe.stdout.strip().splitlines()[-1] == "False", probe.stderr[-2000:]
     for entry_point in ("Makefile", ".ci/run"):
         assert "RASA_TELEMETRY_ENABLED" in (ROOT / entry_point).read_text()
 
     connections = (clinic["workdir"] / "connections.log").read_text().splitlines()
-    assert any(line.startswith("local connect 127.0.0.1") for line in connections), \
+    assert any(line.startswith("local connect 127.0.0.1") for line in connections), (
         "the guard saw the servers' own loopback connections"
+    )
     assert [line for line in connections if line.startswith("OUTBOUND")] == []

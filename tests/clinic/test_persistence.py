@@ -1,5 +1,6 @@
 """Conversations survive a restart of either server, on SQLite and on PostgreSQL; a dead database
 never silences the bot."""
+
 import json
 import socket
 import subprocess
@@ -7,8 +8,8 @@ import sys
 import tarfile
 import uuid
 
-from tests.conftest import MODEL, ROOT, server_env
 from tests.clinic.conftest import kill, persistent_servers
+from tests.conftest import MODEL, ROOT, server_env
 
 
 def model_id() -> str:
@@ -28,9 +29,14 @@ def payload(replies: list[dict]) -> dict | None:
 
 
 def export(database_url: str) -> list[dict]:
-    result = subprocess.run([sys.executable, "-m", "clinic", "export", "--format", "json"], cwd=ROOT,
-                            env={**server_env(), "TRIAGE_DATABASE_URL": database_url},
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "clinic", "export", "--format", "json"],
+        cwd=ROOT,
+        env={**server_env(), "TRIAGE_DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -67,8 +73,12 @@ def test_conversation_survives_restarts_of_both_servers(database_url, tmp_path):
     rows = [r for r in export(database_url) if r["conversation_id"] == sender]
     assert len(rows) == 1
     (row,) = rows
-    assert (row["level"], row["symptoms"], row["red_flags"], row["rules_fired"]) == \
-        ("manage_at_home", ["headache"], [], ["headache"])
+    assert (row["level"], row["symptoms"], row["red_flags"], row["rules_fired"]) == (
+        "manage_at_home",
+        ["headache"],
+        [],
+        ["headache"],
+    )
     assert row["model_version"] in models and row["handoff"] is None
 
 
@@ -76,8 +86,11 @@ def test_a_database_that_is_down_never_silences_the_bot(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # nothing listens here: the database server is down
-    servers = persistent_servers(tmp_path, f"postgresql://triage:pw@127.0.0.1:{port}/triage",
-                                 TRIAGE_ESCALATION_URL=f"http://127.0.0.1:{port}/unreachable-too")
+    servers = persistent_servers(
+        tmp_path,
+        f"postgresql://triage:pw@127.0.0.1:{port}/triage",
+        TRIAGE_ESCALATION_URL=f"http://127.0.0.1:{port}/unreachable-too",
+    )
     sender = f"down-{uuid.uuid4().hex[:10]}"
     try:
         servers.start_actions()

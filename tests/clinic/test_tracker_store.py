@@ -1,5 +1,6 @@
 """The tracker store in-process, on both databases: one URL configures it, and a database failure in
 the middle of a conversation loses nothing."""
+
 import asyncio
 
 import pytest
@@ -79,6 +80,9 @@ def test_a_failing_database_mid_conversation_loses_nothing(use_database, domain,
     assert stored_events(use_database, "patient-b") == len(tracker.events) > written
 
     restarted = asyncio.run(TriageTrackerStore(domain=domain).retrieve("patient-b"))
-    assert [e.text for e in restarted.events if isinstance(e, UserUttered)] == \
-        ["I feel sick", "and now I threw up", "it is getting worse"]
+    assert [e.text for e in restarted.events if isinstance(e, UserUttered)] == [
+        "I feel sick",
+        "and now I threw up",
+        "it is getting worse",
+    ]
     assert restarted.get_slot("triage_level") == "call_doctor_now"

@@ -1,4 +1,5 @@
 """The learned body-system classifier (components/nlu/body_systems.py), alone and in the trained model."""
+
 import asyncio
 
 import numpy as np
@@ -33,8 +34,9 @@ def test_numpy_prediction_equals_scikit_learn(small_corpus):
     x = vectorizer.fit_transform(texts)
     probes = ["each breath takes real effort", "MY CHSET IS TIGHT!!", "", "😷", texts[3]]
     for j, name in enumerate(binarizer.classes_):
-        reference = LogisticRegression(C=30.0, class_weight="balanced", solver="liblinear", max_iter=1000,
-                                       random_state=0).fit(x, y[:, j])
+        reference = LogisticRegression(
+            C=30.0, class_weight="balanced", solver="liblinear", max_iter=1000, random_state=0
+        ).fit(x, y[:, j])
         expected = reference.predict_proba(vectorizer.transform(probes))[:, 1]
         assert np.allclose([model.predict(p)[name] for p in probes], expected, atol=1e-9), name
 
@@ -68,19 +70,23 @@ def test_a_fault_in_the_model_never_stops_the_message():
 
 # ---- through the trained model (make train)
 
+
 def test_every_message_gets_system_probabilities(agent):
     probabilities = parse(agent, "hello")[PARSE_KEY]
     assert set(ASK_ABOUT) | {"none"} <= set(probabilities)
     assert all(0.0 <= p <= 1.0 for p in probabilities.values())
 
 
-@pytest.mark.parametrize("text, asks", [
-    ("each breath takes real effort", "breathing_difficulty"),
-    ("like there's a weight stopping my lungs filling", "breathing_difficulty"),
-    ("feels like a band squeezing round my ribs", "chest_tightness"),
-    ("really drowsy and hard to wake up", "fainting"),
-    ("my right calf has blown up and it's hot to touch", "swollen_painful_limb"),
-])
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("each breath takes real effort", "breathing_difficulty"),
+        ("like there's a weight stopping my lungs filling", "breathing_difficulty"),
+        ("feels like a band squeezing round my ribs", "chest_tightness"),
+        ("really drowsy and hard to wake up", "fainting"),
+        ("my right calf has blown up and it's hot to touch", "swollen_painful_limb"),
+    ],
+)
 def test_a_red_flag_in_words_the_rules_miss_gets_a_targeted_question(agent, text, asks):
     result = parse(agent, text)
     findings = result["triage_findings"]
@@ -89,10 +95,16 @@ def test_a_red_flag_in_words_the_rules_miss_gets_a_targeted_question(agent, text
     assert result["intent"]["name"] == "report_symptoms"  # so that the dialogue asks it
 
 
-@pytest.mark.parametrize("text", [
-    "bit of a headache", "no trouble breathing, feeling fine", "hello", "what time do you open on saturday?",
-    "a little tired today but otherwise ok",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bit of a headache",
+        "no trouble breathing, feeling fine",
+        "hello",
+        "what time do you open on saturday?",
+        "a little tired today but otherwise ok",
+    ],
+)
 def test_a_mild_or_symptom_free_message_gets_no_red_flag_question(agent, text):
     assert parse(agent, text)["triage_findings"]["to_check"] == []
 

@@ -3,6 +3,7 @@ tracker store on an SQLite file of its own, the HTTP API on with a token (passed
 as `make rasa` does), --cors for the demo page, and a low per-address rate limit (the loopback is not
 exempt by default: here 127.0.0.1 is, by the setting TRIAGE_RATE_EXEMPT_IPS, so only the tests that
 send from 127.0.0.2 and up meet it)."""
+
 import http.client
 import json
 import secrets
@@ -41,11 +42,19 @@ class Response:
 class HardenedServers(Servers):
     token: str = ""
 
-    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
-                source_ip: str = "127.0.0.1", timeout: float = 60) -> Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict | None = None,
+        source_ip: str = "127.0.0.1",
+        timeout: float = 60,
+    ) -> Response:
         """A raw HTTP request (any bytes), from a chosen loopback address."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.rasa_port, timeout=timeout,
-                                                source_address=(source_ip, 0))
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.rasa_port, timeout=timeout, source_address=(source_ip, 0)
+        )
         try:
             connection.request(method, path, body=body, headers=headers or {})
             answer = connection.getresponse()
@@ -55,8 +64,13 @@ class HardenedServers(Servers):
 
     def post(self, payload, source_ip: str = "127.0.0.1", headers: dict | None = None) -> Response:
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-        return self.request("POST", "/webhooks/rest/webhook", body, {"Content-Type": "application/json", **(headers or {})},
-                            source_ip=source_ip)
+        return self.request(
+            "POST",
+            "/webhooks/rest/webhook",
+            body,
+            {"Content-Type": "application/json", **(headers or {})},
+            source_ip=source_ip,
+        )
 
     def say(self, sender: str, message, **kwargs) -> Response:
         return self.post({"sender": sender, "message": message}, **kwargs)
@@ -72,9 +86,16 @@ class HardenedServers(Servers):
 def hardened(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("hardened")
     tracker_store = yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
-    running = HardenedServers(workdir, tracker_store=tracker_store,
-                              env={"TRIAGE_RATE_IP_PER_MINUTE": "30", "TRIAGE_RATE_IP_BURST": str(IP_BURST),
-                                   "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1", "TRIAGE_HEALTH_PROBE_SECONDS": "1"})
+    running = HardenedServers(
+        workdir,
+        tracker_store=tracker_store,
+        env={
+            "TRIAGE_RATE_IP_PER_MINUTE": "30",
+            "TRIAGE_RATE_IP_BURST": str(IP_BURST),
+            "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1",
+            "TRIAGE_HEALTH_PROBE_SECONDS": "1",
+        },
+    )
     running.token = secrets.token_hex(24)
     running.env["RASA_AUTH_TOKEN"] = running.token
     try:

@@ -2,6 +2,7 @@
 unharmed, red flags still escalate, limits hold, the API needs its token, only allowed origins.
 
 All through `tests/hardening/conftest.py`'s `hardened` server (production channels and tracker store)."""
+
 import asyncio
 import json
 import uuid
@@ -79,8 +80,11 @@ def test_a_long_message_asks_for_a_shorter_one(hardened):
 
 
 def test_a_red_flag_inside_a_long_message_still_escalates(hardened):
-    message = ("Today I went for a walk and had lunch with my sister. " * 30 + f"Then my throat started swelling {MARKER}. "
-               + "We watched a film after that. " * 20)
+    message = (
+        "Today I went for a walk and had lunch with my sister. " * 30
+        + f"Then my throat started swelling {MARKER}. "
+        + "We watched a film after that. " * 20
+    )
     assert len(message) > 2000
     answer = hardened.say(sender(), message)
     assert answer.status == 200
@@ -95,20 +99,23 @@ def test_a_body_over_the_size_limit_is_refused_politely(hardened):
     assert "too long" in answer.text and "can't assess" not in answer.text and "trouble breathing" in answer.text
 
 
-@pytest.mark.parametrize("body, error", [
-    (b'{"sender": "a", "message": "\xff\xfe my chest"}', "not valid UTF-8"),
-    (b'{"sender": "a", "message": ', "not valid JSON"),
-    (b"sender=a&message=hi", "not valid JSON"),
-    (b"[" * 50_00 + b"]" * 50_00, "not valid JSON"),
-    (b'["sender", "message"]', "must be a JSON object"),
-    (b'{"message": "hi"}', '"sender"'),
-    (b'{"sender": "", "message": "hi"}', '"sender"'),
-    (b'{"sender": "a\\u0000b", "message": "hi"}', '"sender"'),
-    (b'{"sender": "\\ud800", "message": "hi"}', '"sender"'),
-    (b'{"sender": "a", "message": {"text": "hi"}}', '"message" must be a string'),
-    (b'{"sender": "a", "message": "hi", "metadata": [1]}', '"metadata"'),
-    (b"", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "body, error",
+    [
+        (b'{"sender": "a", "message": "\xff\xfe my chest"}', "not valid UTF-8"),
+        (b'{"sender": "a", "message": ', "not valid JSON"),
+        (b"sender=a&message=hi", "not valid JSON"),
+        (b"[" * 50_00 + b"]" * 50_00, "not valid JSON"),
+        (b'["sender", "message"]', "must be a JSON object"),
+        (b'{"message": "hi"}', '"sender"'),
+        (b'{"sender": "", "message": "hi"}', '"sender"'),
+        (b'{"sender": "a\\u0000b", "message": "hi"}', '"sender"'),
+        (b'{"sender": "\\ud800", "message": "hi"}', '"sender"'),
+        (b'{"sender": "a", "message": {"text": "hi"}}', '"message" must be a string'),
+        (b'{"sender": "a", "message": "hi", "metadata": [1]}', '"metadata"'),
+        (b"", "not valid JSON"),
+    ],
+)
 def test_malformed_bodies_are_4xx_with_a_clear_error_never_500(hardened, body, error):
     answer = hardened.post(body)
     assert 400 <= answer.status < 500, (answer.status, answer.body)
@@ -116,8 +123,10 @@ def test_malformed_bodies_are_4xx_with_a_clear_error_never_500(hardened, body, e
 
 
 def test_json_sent_as_form_data_like_curl_does_is_fine(hardened):
-    answer = hardened.post(json.dumps({"sender": sender(), "message": "hello"}).encode(),
-                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    answer = hardened.post(
+        json.dumps({"sender": sender(), "message": "hello"}).encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert answer.status == 200 and "not for emergencies" in answer.text
 
 
@@ -127,30 +136,39 @@ def test_a_number_as_message_is_read(hardened):
 
 
 def test_the_streaming_rest_answer_gets_the_same_checks(hardened):
-    answer = hardened.request("POST", "/webhooks/rest/webhook?stream=true",
-                              json.dumps({"sender": sender(), "message": "😀"}).encode())
+    answer = hardened.request(
+        "POST", "/webhooks/rest/webhook?stream=true", json.dumps({"sender": sender(), "message": "😀"}).encode()
+    )
     assert answer.status == 200
     messages = [json.loads(line) for line in answer.body.decode().splitlines() if line.strip()]
     assert "only read words" in messages[0]["text"]
 
 
-@pytest.mark.parametrize("argv, expected", [
-    (["rasa", "run"], "off"),
-    (["rasa", "run", "--enable-api"], "open"),
-    (["rasa", "run", "--enable-api", "--auth-token", ""], "open"),
-    (["rasa", "run", "--enable-api", "--auth-token", "s3cret"], "token"),
-    (["rasa", "run", "--enable-api", "-t", "s3cret"], "token"),
-    (["rasa", "run", "--enable-api", "--auth-token=s3cret"], "token"),
-    (["rasa", "run", "--enable-api", "--jwt-secret", "k"], "jwt"),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["rasa", "run"], "off"),
+        (["rasa", "run", "--enable-api"], "open"),
+        (["rasa", "run", "--enable-api", "--auth-token", ""], "open"),
+        (["rasa", "run", "--enable-api", "--auth-token", "s3cret"], "token"),
+        (["rasa", "run", "--enable-api", "-t", "s3cret"], "token"),
+        (["rasa", "run", "--enable-api", "--auth-token=s3cret"], "token"),
+        (["rasa", "run", "--enable-api", "--jwt-secret", "k"], "jwt"),
+    ],
+)
 def test_how_the_api_is_protected_is_read_from_the_command_line(argv, expected):
     from components.health import api_protection
+
     assert api_protection(argv) == expected
 
 
 def test_the_http_api_refuses_calls_without_the_token(hardened):
-    for method, path in [("GET", "/conversations/someone/tracker"), ("GET", "/status"),
-                         ("POST", "/model/parse"), ("POST", "/conversations/someone/messages")]:
+    for method, path in [
+        ("GET", "/conversations/someone/tracker"),
+        ("GET", "/status"),
+        ("POST", "/model/parse"),
+        ("POST", "/conversations/someone/messages"),
+    ]:
         body = json.dumps({"text": "hi", "sender": "user"}).encode() if method == "POST" else None
         assert hardened.request(method, path, body).status == 401, path
         assert hardened.request(method, path + "?token=wrong", body).status == 401, path
@@ -163,8 +181,11 @@ def test_only_allowed_origins(hardened):
     assert evil.status == 403 and "access-control-allow-origin" not in evil.headers
     good = hardened.say(sender(), "hello", headers={"Origin": ALLOWED_ORIGIN})
     assert good.status == 200 and good.headers.get("access-control-allow-origin") == ALLOWED_ORIGIN
-    preflight = hardened.request("OPTIONS", "/webhooks/rest/webhook",
-                                 headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+    preflight = hardened.request(
+        "OPTIONS",
+        "/webhooks/rest/webhook",
+        headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"},
+    )
     assert "access-control-allow-origin" not in preflight.headers
 
 
@@ -215,7 +236,7 @@ def socketio_exchange(url: str, messages: list, wait: float = 15.0) -> list[list
             while True:  # the rest of this turn's messages
                 try:
                     got.append(await asyncio.wait_for(received.get(), 1.5))
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     break
             answers.append(got)
         await client.disconnect()
@@ -226,7 +247,8 @@ def socketio_exchange(url: str, messages: list, wait: float = 15.0) -> list[list
 
 def test_socketio_gets_the_same_checks(hardened):
     empty, emoji, spanish, not_text, red_flag = socketio_exchange(
-        hardened.rasa_url, ["  ", "😀", "no puedo respirar", {"text": "hi"}, f"i threw up {MARKER}"])
+        hardened.rasa_url, ["  ", "😀", "no puedo respirar", {"text": "hi"}, f"i threw up {MARKER}"]
+    )
     assert "didn't get any words" in empty[0]["text"]
     assert "only read words" in emoji[0]["text"]
     assert "solo entiendo inglés" in spanish[0]["text"]

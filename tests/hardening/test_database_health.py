@@ -5,6 +5,7 @@ back to 200 and the conversation's missed events are written.
 The hardened server keeps conversations in an SQLite file (the production tracker store); the test
 takes the database away by putting a directory where the file was (any new connection then fails,
 as with a database server that is down), then puts it back."""
+
 import shutil
 import time
 import uuid
@@ -39,8 +40,10 @@ def test_a_database_that_stops_answering_is_reported_logged_and_never_silences_t
         report = hardened.health().json
         assert report["conversation_store"]["conversations_only_in_memory"] >= 1
         log = wait_for(lambda: "does not answer" in (text := hardened.log()) and text)
-        assert any(" ERROR " in line and "triage.health" in line and "conversation database" in line
-                   for line in log.splitlines())
+        assert any(
+            " ERROR " in line and "triage.health" in line and "conversation database" in line
+            for line in log.splitlines()
+        )
     finally:
         database.rmdir()
         for path in files:

@@ -4,6 +4,7 @@ What the patient is told at once comes from the Rasa server itself (components/p
 "Call 911 now" first for an emergency sign, "Call your doctor now" first for a red flag, the generic
 fail-safe text only when nothing was recognised. Nothing said during the outage is forgotten (no
 rewind), a disposition given then is audited with its reason, and the health route says so."""
+
 import uuid
 
 import pytest
@@ -31,6 +32,7 @@ def audit_rows(hardened, conversation: str) -> list[dict]:
 @pytest.fixture
 def outage(hardened):
     """Stops the action server; `outage.back()` starts it again (and the fixture does at the end)."""
+
     class Outage:
         def back(self):
             if "actions" not in hardened.processes:

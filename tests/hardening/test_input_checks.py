@@ -1,8 +1,19 @@
 """Unit tests of components/channels/input_checks.py: what each kind of bad input gets, the language detector, the rate limiter."""
+
 import pytest
 
-from components.channels.input_checks import (MAX_MESSAGE_CHARS, NO_WORDS, RateLimiter, Limits, check_message, clean,
-                              fail_safe_text, language_of, rate_limited_text, safety_net_text)
+from components.channels.input_checks import (
+    MAX_MESSAGE_CHARS,
+    NO_WORDS,
+    Limits,
+    RateLimiter,
+    check_message,
+    clean,
+    fail_safe_text,
+    language_of,
+    rate_limited_text,
+    safety_net_text,
+)
 
 
 def test_the_fail_safe_text_is_the_domains_utter_default_with_the_clinic():
@@ -47,11 +58,14 @@ def test_full_width_and_compatibility_characters_are_normalised():
     assert check_message("ｍｙ ｃｈｅｓｔ ｉｓ ｔｉｇｈｔ").text == "my chest is tight"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("<script>alert('x')</script>my chest is tight", "script alert('x') /script my chest is tight"),
-    ("<b>i threw up</b>", "b i threw up /b"),
-    ('<img src=x onerror="alert(1)"> headache', 'img src=x onerror="alert(1)" headache'),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("<script>alert('x')</script>my chest is tight", "script alert('x') /script my chest is tight"),
+        ("<b>i threw up</b>", "b i threw up /b"),
+        ('<img src=x onerror="alert(1)"> headache', 'img src=x onerror="alert(1)" headache'),
+    ],
+)
 def test_html_and_script_lose_their_tags_but_keep_every_word(text, expected):
     checked = check_message(text)
     assert checked.forward and checked.text == expected and "markup" in checked.cleaned
@@ -61,9 +75,17 @@ def test_text_that_only_looks_like_markup_is_kept():
     assert clean("temp > 38 and < 39, love you <3")[0] == "temp > 38 and < 39, love you <3"
 
 
-@pytest.mark.parametrize("text", ["no puedo respirar", "Me duele mucho la cabeza", "tengo fiebre y vómitos",
-                                  "hola", "¿Es normal tener dolor de cabeza después de la infusión?",
-                                  "gracias"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no puedo respirar",
+        "Me duele mucho la cabeza",
+        "tengo fiebre y vómitos",
+        "hola",
+        "¿Es normal tener dolor de cabeza después de la infusión?",
+        "gracias",
+    ],
+)
 def test_spanish_is_recognised(text):
     assert language_of(text) == "es"
     checked = check_message(text)
@@ -72,9 +94,23 @@ def test_spanish_is_recognised(text):
     assert "solo entiendo inglés" in checked.before[0] and "911" in checked.before[0]
 
 
-@pytest.mark.parametrize("text", ["i have a headache", "my chest is tight", "no", "yes", "hi", "I had tacos con queso",
-                                  "my friend Jose said to message you", "la la la my head hurts", "37.9",
-                                  "this morning", "/affirm", "dolor in my head"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have a headache",
+        "my chest is tight",
+        "no",
+        "yes",
+        "hi",
+        "I had tacos con queso",
+        "my friend Jose said to message you",
+        "la la la my head hurts",
+        "37.9",
+        "this morning",
+        "/affirm",
+        "dolor in my head",
+    ],
+)
 def test_english_stays_english(text):
     assert language_of(text) == "en"
     assert check_message(text).forward
@@ -107,7 +143,11 @@ def test_a_long_message_with_a_red_flag_goes_on_with_its_red_flag_passage():
 
 
 def test_a_long_message_with_a_headache_here_and_a_stiff_neck_there_escalates():
-    text = ("I have a headache. " + "Nothing else to say really about the day. " * 40) + "My neck is stiff. " + "ok. " * 100
+    text = (
+        ("I have a headache. " + "Nothing else to say really about the day. " * 40)
+        + "My neck is stiff. "
+        + "ok. " * 100
+    )
     checked = check_message(text)
     assert checked.forward and checked.expect_red_flag and "neck is stiff" in checked.text
 
@@ -136,8 +176,11 @@ def test_rate_limit_reply_is_friendly_and_keeps_the_fail_safe():
 
 def test_each_canned_reply_says_what_happened_not_the_outage_words():
     """Emoji only, too long and too fast each say what they are; none opens like the outage reply."""
-    replies = {"no_words": check_message("😀").before[0], "too_long": check_message("I was fine. " * 300).before[0],
-               "rate_limited": rate_limited_text(2)}
+    replies = {
+        "no_words": check_message("😀").before[0],
+        "too_long": check_message("I was fine. " * 300).before[0],
+        "rate_limited": rate_limited_text(2),
+    }
     outage_opening = fail_safe_text().split("\n")[0]
     assert len(set(r.split("\n")[0] for r in replies.values())) == 3
     for reply in replies.values():
@@ -146,8 +189,9 @@ def test_each_canned_reply_says_what_happened_not_the_outage_words():
 
 
 def test_limits_from_the_environment():
-    limits = Limits.from_env({"TRIAGE_RATE_SENDER_PER_MINUTE": "5", "TRIAGE_RATE_IP_BURST": "7",
-                              "TRIAGE_RATE_EXEMPT_IPS": ""})
+    limits = Limits.from_env(
+        {"TRIAGE_RATE_SENDER_PER_MINUTE": "5", "TRIAGE_RATE_IP_BURST": "7", "TRIAGE_RATE_EXEMPT_IPS": ""}
+    )
     assert (limits.sender_per_minute, limits.ip_burst, limits.exempt_ips) == (5, 7, frozenset())
     assert Limits.from_env({}).exempt_ips == frozenset()  # the loopback is not exempt unless a setting says so
     assert Limits.from_env({"TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1, ::1"}).exempt_ips == {"127.0.0.1", "::1"}
@@ -157,6 +201,7 @@ def test_the_loopback_is_rate_limited_like_any_address_unless_a_setting_exempts_
     """Behind a reverse proxy on the same host without SANIC_REAL_IP_HEADER every patient is 127.0.0.1:
     an exempt loopback would switch the per-address limit off for everyone."""
     from components.channels.hardened import Guard
+
     guard = Guard(Limits.from_env({"TRIAGE_RATE_IP_BURST": "3"}))
     assert [guard.ip_wait("127.0.0.1") > 0 for _ in range(4)] == [False, False, False, True]
     exempt = Guard(Limits.from_env({"TRIAGE_RATE_IP_BURST": "3", "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1"}))
@@ -165,6 +210,7 @@ def test_the_loopback_is_rate_limited_like_any_address_unless_a_setting_exempts_
 
 def test_a_refused_message_is_still_scanned_for_red_flags():
     from components.channels.input_checks import rate_limited_reply
+
     assert rate_limited_reply("my throat is closing up", 3).splitlines()[0] == "Call 911 now."
     assert rate_limited_reply("i threw up", 3).startswith("Call your doctor now:")
     assert rate_limited_reply("thanks", 3).startswith("You are sending messages faster")

@@ -3,6 +3,7 @@
 A forged action call (a crafted tracker sent straight to the action server, as an attacker on the
 machine or the network would) is refused and writes nothing; the action server listens on the
 loopback address only; the Rasa API token is not visible in the process list."""
+
 import socket
 import uuid
 from pathlib import Path
@@ -17,14 +18,28 @@ from tests.conftest import ROOT
 def forged_call(conversation: str) -> dict:
     """What the Rasa server would send for action_triage, with an invented emergency in it."""
     findings = {"symptoms": ["throat_or_face_swelling"], "patient_words": ["invented words"]}
-    latest = {"text": "my throat is closing", "intent": {"name": "report_emergency", "confidence": 1.0},
-              "entities": [], "triage_findings": findings}
-    return {"next_action": "action_triage", "sender_id": conversation, "version": "3.6.21",
-            "domain": yaml.safe_load((ROOT / "domain.yml").read_text()),
-            "tracker": {"sender_id": conversation, "slots": {}, "latest_message": latest,
-                        "events": [{"event": "user", "text": latest["text"], "parse_data": latest}],
-                        "paused": False, "followup_action": None, "active_loop": {},
-                        "latest_action_name": "action_listen"}}
+    latest = {
+        "text": "my throat is closing",
+        "intent": {"name": "report_emergency", "confidence": 1.0},
+        "entities": [],
+        "triage_findings": findings,
+    }
+    return {
+        "next_action": "action_triage",
+        "sender_id": conversation,
+        "version": "3.6.21",
+        "domain": yaml.safe_load((ROOT / "domain.yml").read_text()),
+        "tracker": {
+            "sender_id": conversation,
+            "slots": {},
+            "latest_message": latest,
+            "events": [{"event": "user", "text": latest["text"], "parse_data": latest}],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        },
+    }
 
 
 def test_a_forged_action_call_is_refused_and_writes_nothing(hardened):
@@ -37,8 +52,9 @@ def test_a_forged_action_call_is_refused_and_writes_nothing(hardened):
     assert requests.get(f"http://127.0.0.1:{hardened.action_port}/actions", timeout=10).status_code == 401
     assert [r for r in audit.rows(db_url=hardened.database_url) if r["conversation_id"] == conversation] == []
     # the same call with the shared secret is what the Rasa server makes: it runs
-    signed = requests.post(url, json=forged_call(conversation), timeout=30,
-                           headers={"X-Triage-Action-Token": hardened.action_secret})
+    signed = requests.post(
+        url, json=forged_call(conversation), timeout=30, headers={"X-Triage-Action-Token": hardened.action_secret}
+    )
     assert signed.status_code == 200 and signed.json()["events"]
     assert requests.get(f"http://127.0.0.1:{hardened.action_port}/health", timeout=10).status_code == 200
 

@@ -1,5 +1,6 @@
 """Socket.io sessions cannot be borrowed: two real socket.io clients, a patient and someone who has the
 patient's session token (from localStorage on a shared computer) or bare id (from a log or the database)."""
+
 import asyncio
 import uuid
 
@@ -32,14 +33,14 @@ class Client:
         while True:
             try:
                 got.append(await asyncio.wait_for(self.received.get(), 1.5))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 return got
 
     async def nothing_received(self, seconds: float = 2.0) -> bool:
         try:
             await asyncio.wait_for(self.received.get(), seconds)
             return False
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return True
 
     async def close(self):
@@ -87,8 +88,12 @@ def test_an_id_the_server_never_signed_gets_a_new_session(hardened):
         await patient.say("I have a headache", token)
         await patient.gone()  # the patient has left: only a token would bring the session back
         bare_id = token.split(".")[0]
-        tries = [await other.connect(bare_id), await other.request(bare_id + ".0123456789abcdef0123456789abcdef"),
-                 await other.request(uuid.uuid4().hex), await other.request({"id": 1})]
+        tries = [
+            await other.connect(bare_id),
+            await other.request(bare_id + ".0123456789abcdef0123456789abcdef"),
+            await other.request(uuid.uuid4().hex),
+            await other.request({"id": 1}),
+        ]
         await other.close()
         return bare_id, tries
 

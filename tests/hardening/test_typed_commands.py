@@ -1,5 +1,6 @@
 """Typed text is text: `/restart`, `/session_start` or `/deny{...}` typed on a public channel are read as
 words, never run as Rasa commands; only the exact payloads of the buttons the bot just offered are."""
+
 import uuid
 
 import pytest
@@ -66,8 +67,14 @@ def test_only_the_exact_payloads_of_the_bots_last_buttons_are_commands():
         def __init__(self, events):
             self.events = events
 
-    asked = Tracker([UserUttered("hi"), BotUttered("Sure?", {"buttons": [{"title": "Yes", "payload": "/affirm"},
-                                                                           {"title": "No", "payload": "/deny"}]})])
+    asked = Tracker(
+        [
+            UserUttered("hi"),
+            BotUttered(
+                "Sure?", {"buttons": [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]}
+            ),
+        ]
+    )
     assert is_command_allowed("/affirm", asked) and is_command_allowed("/deny", asked)
     assert not is_command_allowed("/restart", asked) and not is_command_allowed('/affirm{"x": 1}', asked)
     answered = Tracker(asked.events + [UserUttered("/affirm"), BotUttered("Thanks.", {})])

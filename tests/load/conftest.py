@@ -6,6 +6,7 @@ scripts/provision), started here or in tests/engines.py with its own temporary d
 directory on a free port, and stopped at the end; a missing one fails the tests (it is never skipped).
 These tests are `make test-load`: `make test` (plain `pytest`) leaves them out, see
 `pytest_collection_modifyitems` below."""
+
 import subprocess
 import threading
 from dataclasses import dataclass, field
@@ -45,9 +46,26 @@ class Redis:
     def start(self) -> None:
         log = self.directory / "redis.log"
         self.process = subprocess.Popen(
-            [need("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.directory), "--daemonize", "no", "--protected-mode", "yes"],
-            stdout=log.open("w"), stderr=subprocess.STDOUT)
+            [
+                need("redis-server"),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+                "--daemonize",
+                "no",
+                "--protected-mode",
+                "yes",
+            ],
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
         wait_for_port(self.port, self.process, "redis-server", log)
 
     def stop(self) -> None:
@@ -99,8 +117,11 @@ class Nginx:
         servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in self.upstream_ports)
         conf.write_text(NGINX_CONF.format(dir=self.directory, port=self.port, servers=servers))
         log = self.directory / "nginx.out"
-        self.process = subprocess.Popen([need("nginx"), "-p", str(self.directory), "-c", str(conf), "-e", "stderr"],
-                                        stdout=log.open("w"), stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [need("nginx"), "-p", str(self.directory), "-c", str(conf), "-e", "stderr"],
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
         wait_for_port(self.port, self.process, "nginx", log)
 
     @property
@@ -115,13 +136,17 @@ class Nginx:
 class RasaNode(Servers):
     """One Rasa server of the cluster: the production tracker store on PostgreSQL, Redis locks
     (components/stores/lock_store.py: Rasa's Redis lock store loses ticket updates between servers)."""
+
     lock_store: dict | None = None
 
     @property
     def endpoints(self) -> Path:
         path = self.workdir / "endpoints.yml"
-        sections = {"action_endpoint": {"url": f"http://127.0.0.1:{self.action_port}/webhook"},
-                    "tracker_store": self.tracker_store, "lock_store": self.lock_store}
+        sections = {
+            "action_endpoint": {"url": f"http://127.0.0.1:{self.action_port}/webhook"},
+            "tracker_store": self.tracker_store,
+            "lock_store": self.lock_store,
+        }
         path.write_text(yaml.safe_dump({k: v for k, v in sections.items() if v}))
         return path
 
@@ -149,14 +174,20 @@ class Cluster:
 # the per-sender limit is raised for it, and 127.0.0.1 is exempt from the per-address one by setting.
 # Behind nginx the client address comes from X-Real-IP (SANIC_REAL_IP_HEADER); a low per-address limit
 # shows it is the client's, not nginx's (test_scale_out sends from 127.0.0.2).
-CLUSTER_ENV = {"TRIAGE_RATE_SENDER_PER_MINUTE": "6000", "TRIAGE_RATE_SENDER_BURST": "1000",
-               "TRIAGE_RATE_IP_PER_MINUTE": "30", "TRIAGE_RATE_IP_BURST": "10", "SANIC_REAL_IP_HEADER": "x-real-ip",
-               "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1"}
+CLUSTER_ENV = {
+    "TRIAGE_RATE_SENDER_PER_MINUTE": "6000",
+    "TRIAGE_RATE_SENDER_BURST": "1000",
+    "TRIAGE_RATE_IP_PER_MINUTE": "30",
+    "TRIAGE_RATE_IP_BURST": "10",
+    "SANIC_REAL_IP_HEADER": "x-real-ip",
+    "TRIAGE_RATE_EXEMPT_IPS": "127.0.0.1",
+}
 
 
 @pytest.fixture(scope="session")
 def cluster(tmp_path_factory):
     import secrets
+
     workdir = tmp_path_factory.mktemp("cluster")
     postgres = Postgres()
     redis = Redis(workdir)
@@ -174,16 +205,26 @@ def cluster(tmp_path_factory):
         nodes = []
         for name in ("rasa-a", "rasa-b"):
             (workdir / name).mkdir()
-            nodes.append(RasaNode(workdir / name, action_port=actions.action_port, tracker_store=tracker_store,
-                                  lock_store={"type": "components.stores.lock_store.AtomicRedisLockStore", "url": "127.0.0.1",
-                                              "port": redis.port, "db": 0},
-                                  env=env))
+            nodes.append(
+                RasaNode(
+                    workdir / name,
+                    action_port=actions.action_port,
+                    tracker_store=tracker_store,
+                    lock_store={
+                        "type": "components.stores.lock_store.AtomicRedisLockStore",
+                        "url": "127.0.0.1",
+                        "port": redis.port,
+                        "db": 0,
+                    },
+                    env=env,
+                )
+            )
         errors = []
 
         def start(node):
             try:
                 node.start_rasa("--enable-api", "--auth-token", token, "--interface", "127.0.0.1")
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 errors.append(error)
 
         threads = [threading.Thread(target=start, args=(node,)) for node in nodes]

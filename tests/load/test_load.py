@@ -8,6 +8,7 @@ database; and every red-flag message (one the rule layer alone calls call_doctor
 got a red-flag disposition. Latency percentiles are printed and written to
 tests/load/results/load.json (git-ignored). LOAD_CONVERSATIONS / LOAD_MESSAGES make a smaller run.
 """
+
 import asyncio
 import json
 import os
@@ -15,7 +16,7 @@ import platform
 import statistics
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import aiohttp
 import sqlalchemy as sa
@@ -31,23 +32,116 @@ RED = ("call_doctor_now", "emergency")
 
 # Five patients of 20 messages each: greetings, questions, the form's answers, mild reports and red flags.
 SCRIPTS = (
-    ("hello", "I have a headache since the infusion", "no", "no", "this morning", "thanks",
-     "what are the side effects of ivig?", "my chest is tight", "what is the clinic's phone number?", "ok thanks",
-     "i threw up", "bye", "hello again", "i feel a bit nauseous", "no", "an hour ago", "thank you",
-     "my throat is swelling", "ok", "goodbye"),
-    ("hi", "i feel feverish", "38.9", "thanks", "what are the side effects of ivig?", "i have a rash on my arm",
-     "yes it is spreading", "ok", "hello", "my lips are blue", "thanks", "what is the clinic's phone number?",
-     "bye", "hi again", "i can't breathe", "ok", "thank you", "hello", "i fainted", "goodbye"),
-    ("hello", "bit of redness where the IV went in", "this morning", "no", "thanks", "hello",
-     "chills and sore muscles, no trouble breathing and no vomiting", "an hour ago", "thanks",
-     "what are the side effects of ivig?", "stiff neck and a headache", "ok", "what is the clinic's phone number?",
-     "thanks", "hello", "i keep vomiting", "bye", "hi", "my chest feels tight", "goodbye"),
-    ("hi", "feeling a bit nauseous", "yes twice", "thanks", "hello", "i have a headache", "yes", "ok",
-     "what are the side effects of ivig?", "thanks", "my rash is spreading", "bye", "hello",
-     "what is the clinic's phone number?", "thank you", "hi", "i passed out", "ok", "thanks", "goodbye"),
-    ("hello", "what are the side effects of ivig?", "i feel tired and achy", "no", "yesterday evening", "thanks",
-     "hi", "i feel hot and feverish", "37.6", "this morning", "thanks", "hello", "it is hard to breathe",
-     "ok", "what is the clinic's phone number?", "thanks", "hi", "my face and lips are swelling", "ok", "goodbye"),
+    (
+        "hello",
+        "I have a headache since the infusion",
+        "no",
+        "no",
+        "this morning",
+        "thanks",
+        "what are the side effects of ivig?",
+        "my chest is tight",
+        "what is the clinic's phone number?",
+        "ok thanks",
+        "i threw up",
+        "bye",
+        "hello again",
+        "i feel a bit nauseous",
+        "no",
+        "an hour ago",
+        "thank you",
+        "my throat is swelling",
+        "ok",
+        "goodbye",
+    ),
+    (
+        "hi",
+        "i feel feverish",
+        "38.9",
+        "thanks",
+        "what are the side effects of ivig?",
+        "i have a rash on my arm",
+        "yes it is spreading",
+        "ok",
+        "hello",
+        "my lips are blue",
+        "thanks",
+        "what is the clinic's phone number?",
+        "bye",
+        "hi again",
+        "i can't breathe",
+        "ok",
+        "thank you",
+        "hello",
+        "i fainted",
+        "goodbye",
+    ),
+    (
+        "hello",
+        "bit of redness where the IV went in",
+        "this morning",
+        "no",
+        "thanks",
+        "hello",
+        "chills and sore muscles, no trouble breathing and no vomiting",
+        "an hour ago",
+        "thanks",
+        "what are the side effects of ivig?",
+        "stiff neck and a headache",
+        "ok",
+        "what is the clinic's phone number?",
+        "thanks",
+        "hello",
+        "i keep vomiting",
+        "bye",
+        "hi",
+        "my chest feels tight",
+        "goodbye",
+    ),
+    (
+        "hi",
+        "feeling a bit nauseous",
+        "yes twice",
+        "thanks",
+        "hello",
+        "i have a headache",
+        "yes",
+        "ok",
+        "what are the side effects of ivig?",
+        "thanks",
+        "my rash is spreading",
+        "bye",
+        "hello",
+        "what is the clinic's phone number?",
+        "thank you",
+        "hi",
+        "i passed out",
+        "ok",
+        "thanks",
+        "goodbye",
+    ),
+    (
+        "hello",
+        "what are the side effects of ivig?",
+        "i feel tired and achy",
+        "no",
+        "yesterday evening",
+        "thanks",
+        "hi",
+        "i feel hot and feverish",
+        "37.6",
+        "this morning",
+        "thanks",
+        "hello",
+        "it is hard to breathe",
+        "ok",
+        "what is the clinic's phone number?",
+        "thanks",
+        "hi",
+        "my face and lips are swelling",
+        "ok",
+        "goodbye",
+    ),
 )
 
 
@@ -78,15 +172,22 @@ async def patient(session, url: str, sender: str, script: tuple, record: dict) -
         started = time.monotonic()
         entry = {"message": message, "ok": False}
         try:
-            async with session.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
-                                    timeout=aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)) as answer:
+            async with session.post(
+                f"{url}/webhooks/rest/webhook",
+                json={"sender": sender, "message": message},
+                timeout=aiohttp.ClientTimeout(total=REQUEST_TIMEOUT),
+            ) as answer:
                 entry["status"] = answer.status
                 entry["upstream"] = answer.headers.get("X-Upstream")
                 replies = await answer.json(content_type=None)
                 entry["replies"] = replies
-                entry["ok"] = (answer.status == 200 and isinstance(replies, list) and bool(replies)
-                               and not any("can't assess this right now" in (r.get("text") or "") for r in replies))
-        except Exception as error:  # noqa: BLE001 - a failed request is counted, not raised
+                entry["ok"] = (
+                    answer.status == 200
+                    and isinstance(replies, list)
+                    and bool(replies)
+                    and not any("can't assess this right now" in (r.get("text") or "") for r in replies)
+                )
+        except Exception as error:
             entry["error"] = type(error).__name__
         entry["seconds"] = time.monotonic() - started
         record[sender].append(entry)
@@ -121,15 +222,23 @@ def test_100_conversations_of_20_messages_at_once(cluster):
             lost_or_duplicated.append(sender)
     engine = sa.create_engine(cluster.postgres.url)
     with engine.connect() as connection:
-        counts = dict(connection.execute(sa.text(
-            "SELECT sender_id, count(*) FROM events WHERE type_name = 'user' AND sender_id LIKE :run GROUP BY sender_id"),
-            {"run": f"load-{run}-%"}).all())
-        stored = connection.execute(sa.text(
-            "SELECT count(*), pg_total_relation_size('events') FROM events")).one()
+        counts = dict(
+            connection.execute(
+                sa.text(
+                    "SELECT sender_id, count(*) FROM events WHERE type_name = 'user' AND sender_id LIKE :run GROUP BY sender_id"
+                ),
+                {"run": f"load-{run}-%"},
+            ).all()
+        )
+        stored = connection.execute(sa.text("SELECT count(*), pg_total_relation_size('events') FROM events")).one()
         audit_bytes = connection.execute(sa.text("SELECT pg_total_relation_size('triage_audit')")).scalar()
-        duplicates = connection.execute(sa.text(
-            "SELECT count(*) FROM (SELECT sender_id, data FROM events WHERE sender_id LIKE :run "
-            "GROUP BY sender_id, data HAVING count(*) > 1) AS d"), {"run": f"load-{run}-%"}).scalar()
+        duplicates = connection.execute(
+            sa.text(
+                "SELECT count(*) FROM (SELECT sender_id, data FROM events WHERE sender_id LIKE :run "
+                "GROUP BY sender_id, data HAVING count(*) > 1) AS d"
+            ),
+            {"run": f"load-{run}-%"},
+        ).scalar()
     engine.dispose()
     wrong_counts = [s for s in senders if counts.get(s) != MESSAGES]
 
@@ -139,30 +248,53 @@ def test_100_conversations_of_20_messages_at_once(cluster):
         for entry in record[sender]:
             if is_red_flag(entry["message"]):
                 red_flag_messages += 1
-                levels = [r["custom"]["triage"]["level"] for r in entry.get("replies") or []
-                          if "triage" in (r.get("custom") or {})]
+                levels = [
+                    r["custom"]["triage"]["level"]
+                    for r in entry.get("replies") or []
+                    if "triage" in (r.get("custom") or {})
+                ]
                 if not any(level in RED for level in levels):
                     not_escalated += 1
 
     upstreams = {e.get("upstream") for e in entries}
-    peak_memory_mb = {name: peak_rss_mb(servers.processes.get(kind))
-                      for name, servers, kind in [("rasa_a", cluster.nodes[0], "rasa"), ("rasa_b", cluster.nodes[1], "rasa"),
-                                                  ("actions", cluster.actions, "actions")]}
+    peak_memory_mb = {
+        name: peak_rss_mb(servers.processes.get(kind))
+        for name, servers, kind in [
+            ("rasa_a", cluster.nodes[0], "rasa"),
+            ("rasa_b", cluster.nodes[1], "rasa"),
+            ("actions", cluster.actions, "actions"),
+        ]
+    }
     result = {
-        "when_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores", "conversations": CONVERSATIONS,
-        "messages_per_conversation": MESSAGES, "requests": len(entries), "failed_requests": len(failed),
-        "lost_or_duplicated_conversations": len(lost_or_duplicated), "duplicate_event_rows": duplicates,
+        "when_utc": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "conversations": CONVERSATIONS,
+        "messages_per_conversation": MESSAGES,
+        "requests": len(entries),
+        "failed_requests": len(failed),
+        "lost_or_duplicated_conversations": len(lost_or_duplicated),
+        "duplicate_event_rows": duplicates,
         "conversations_with_wrong_user_event_count": len(wrong_counts),
-        "red_flag_messages": red_flag_messages, "red_flag_messages_not_escalated": not_escalated,
-        "rasa_servers_used": len(upstreams - {None}), "wall_seconds": round(wall, 1),
+        "red_flag_messages": red_flag_messages,
+        "red_flag_messages_not_escalated": not_escalated,
+        "rasa_servers_used": len(upstreams - {None}),
+        "wall_seconds": round(wall, 1),
         "messages_per_second": round(len(entries) / wall, 1),
         "peak_memory_mb": peak_memory_mb,
-        "database": {"events": stored[0], "events_table_bytes": stored[1], "audit_table_bytes": audit_bytes,
-                     "events_bytes_per_patient_message": round(stored[1] / max(1, sum(counts.values())))},
-        "latency_seconds": {"p50": percentile(latencies, 50), "p90": percentile(latencies, 90),
-                            "p95": percentile(latencies, 95), "p99": percentile(latencies, 99),
-                            "max": max(latencies), "mean": statistics.fmean(latencies)},
+        "database": {
+            "events": stored[0],
+            "events_table_bytes": stored[1],
+            "audit_table_bytes": audit_bytes,
+            "events_bytes_per_patient_message": round(stored[1] / max(1, sum(counts.values()))),
+        },
+        "latency_seconds": {
+            "p50": percentile(latencies, 50),
+            "p90": percentile(latencies, 90),
+            "p95": percentile(latencies, 95),
+            "p99": percentile(latencies, 99),
+            "max": max(latencies),
+            "mean": statistics.fmean(latencies),
+        },
     }
     result["latency_seconds"] = {k: round(v, 3) for k, v in result["latency_seconds"].items()}
     RESULTS.mkdir(exist_ok=True)

@@ -1,6 +1,7 @@
 """Two Rasa servers behind nginx (round robin), sharing the PostgreSQL tracker store and a Redis lock
 store: a conversation whose messages alternate between the servers keeps its state, and messages of
 one sender sent at the same time are processed one at a time, in the order they came."""
+
 import asyncio
 import http.client
 import json
@@ -13,8 +14,9 @@ import requests
 
 
 def say(cluster, sender: str, message: str) -> tuple[list, str]:
-    answer = requests.post(f"{cluster.url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
-                           timeout=120)
+    answer = requests.post(
+        f"{cluster.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120
+    )
     answer.raise_for_status()
     return answer.json(), answer.headers["X-Upstream"]
 
@@ -50,19 +52,30 @@ def test_concurrent_messages_of_one_sender_are_processed_in_order(cluster, round
     from components.stores.lock_store import AtomicRedisLockStore
 
     sender = f"order-{round_}-{uuid.uuid4().hex[:10]}"
-    messages = ["hello", "what are the side effects of ivig?", "my chest is tight", "what is the clinic's phone number?",
-                "thanks", "i threw up", "bye", "hello again"]
+    messages = [
+        "hello",
+        "what are the side effects of ivig?",
+        "my chest is tight",
+        "what is the clinic's phone number?",
+        "thanks",
+        "i threw up",
+        "bye",
+        "hello again",
+    ]
     locks = AtomicRedisLockStore(host="127.0.0.1", port=cluster.redis.port, db=0)
     held = locks.issue_ticket(sender, lock_lifetime=60)
     released_at = []
 
     async def send_all():
         async with aiohttp.ClientSession() as session:
+
             async def send(i, message):
                 await asyncio.sleep(0.1 * i)  # they leave in this order, without waiting for answers
-                async with session.post(f"{cluster.url}/webhooks/rest/webhook",
-                                        json={"sender": sender, "message": message},
-                                        timeout=aiohttp.ClientTimeout(total=90)) as answer:
+                async with session.post(
+                    f"{cluster.url}/webhooks/rest/webhook",
+                    json={"sender": sender, "message": message},
+                    timeout=aiohttp.ClientTimeout(total=90),
+                ) as answer:
                     assert answer.status == 200
                     return await answer.json(), answer.headers["X-Upstream"], time.monotonic()
 
@@ -95,20 +108,28 @@ def test_concurrent_messages_of_one_sender_are_processed_in_order(cluster, round
     user_positions = [i for i, e in enumerate(events) if e["event"] == "user"]
     for a, b in zip(user_positions, user_positions[1:]):  # a turn ends (action_listen) before the next begins
         assert any(e["event"] == "action" and e.get("name") == "action_listen" for e in events[a:b])
-    levels = [r["custom"]["triage"]["level"] for replies, *_ in results for r in replies
-              if "triage" in (r.get("custom") or {})]
+    levels = [
+        r["custom"]["triage"]["level"]
+        for replies, *_ in results
+        for r in replies
+        if "triage" in (r.get("custom") or {})
+    ]
     assert levels == ["call_doctor_now", "call_doctor_now"]  # "my chest is tight", then "i threw up"
 
 
 def test_behind_nginx_the_per_address_limit_applies_to_the_client_not_to_nginx(cluster):
     """nginx passes the client's address (X-Real-IP) and Rasa trusts it (SANIC_REAL_IP_HEADER): a client
     on 127.0.0.2 meets its limit (10 at once per server), while nginx itself (127.0.0.1) is never limited."""
+
     def post(source_ip: str) -> int:
-        connection = http.client.HTTPConnection("127.0.0.1", cluster.nginx.port, timeout=60,
-                                                source_address=(source_ip, 0))
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", cluster.nginx.port, timeout=60, source_address=(source_ip, 0)
+        )
         try:
             body = json.dumps({"sender": f"ip-{uuid.uuid4().hex[:8]}", "message": ""})
-            connection.request("POST", "/webhooks/rest/webhook", body=body, headers={"Content-Type": "application/json"})
+            connection.request(
+                "POST", "/webhooks/rest/webhook", body=body, headers={"Content-Type": "application/json"}
+            )
             answer = connection.getresponse()
             answer.read()
             return answer.status

@@ -1,6 +1,7 @@
 """Loaded by the test servers (PYTHONPATH): writes every connection attempt and name lookup to the
 file named by TRIAGE_TEST_CONNECT_LOG, marking any that is not to this machine OUTBOUND.
 It only records; it blocks nothing, so the servers behave as they would in production."""
+
 import os
 import socket
 
