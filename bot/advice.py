@@ -243,6 +243,7 @@ def message_for(d: Disposition, findings: Findings, s: Settings) -> tuple[str, l
         parts = advice + [summary(d, findings), not_a_diagnosis]
     else:
         nurse = advice[:1] if advice and advice[0] in (NURSE_NOW, NURSE_IF_THERE) else []
+        assert d.level is not None  # only a disposition with a level is put into words
         parts = nurse + [HEADLINES[d.level].format(**s.__dict__), summary(d, findings), not_a_diagnosis]
         parts += [f"• {a}" for a in advice[len(nurse) :]]
     return "\n".join(p for p in parts if p), advice

@@ -209,7 +209,7 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         or message.unknown_symptom
         or (message.infusion is not None and findings.infusion is None)
     )  # "it was 4 days ago" can raise the level
-    reading = _read(question, text, message)
+    reading: object = _read(question, text, message)
 
     if reading is None and intent == "goodbye":  # leaving mid-question: decide now, on the safe side
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
@@ -244,12 +244,12 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         if said_something and not state.reasked:
             return Step(updated, replace(state, reasked=True), done=_raised(findings, updated))
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
-    updated, note, no_symptom = _apply(question, reading, updated, findings, message, text)
+    updated, told, no_symptom = _apply(question, reading, updated, findings, message, text)
     state = replace(state, pending=None, put=False, reasked=False)
     return Step(
         updated,
         state,
-        say=(note,) if note else (),
+        say=(told,) if told else (),
         no_symptom=no_symptom,
         done=_raised(findings, updated) or no_symptom,
     )

@@ -149,7 +149,7 @@ def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
         if part.startswith("["):
             options = [norms_of(o) for o in part[1:-1].split("|")]
             if all(len(o) <= 1 for o in options):
-                token = {"NORM": {"IN": sorted({o[0] for o in options if o})}}
+                token: dict[str, object] = {"NORM": {"IN": sorted({o[0] for o in options if o})}}
                 if any(not o for o in options):
                     token["OP"] = "?"
                 pieces.append([[token]])
@@ -208,7 +208,7 @@ SYSTEM_BREAKS = frozenset(
 
 def _pair_rows() -> list[tuple]:
     """Body-system rows plus the lexicon's paired signs, as (symptom, body, abnormal, normal, reach, unless, kind)."""
-    rows = [
+    rows: list[tuple] = [
         (sid, bodies, descriptors, (), PAIR_REACH, (), "paired")
         for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items()
     ]
@@ -257,7 +257,7 @@ class SymptomMatcher:
             ):
                 kept.append(span)  # a phrase over the same words wins, unless this reading is at least as serious
         doc.spans[SYMPTOM_SPANS] = sorted(phrases + kept, key=lambda span: (span.start, span.end))
-        doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])
+        doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])  # type: ignore[assignment]
         return doc
 
     def pairs(self, doc: Doc) -> list[Span]:
@@ -275,12 +275,12 @@ class SymptomMatcher:
                 continue
             sid, _, _, _, reach, _, kind = self.rows[r]
             breaks = SENTENCE_BREAKS - {","} if kind == "paired" else SYSTEM_BREAKS
-            describers = [(a, b, None) for a, b in roles.get("a", ())]
+            describers: list[tuple[int, int, int | None]] = [(a, b, None) for a, b in roles.get("a", ())]
             for a, b in roles.get("n", ()):  # a normal word counts when negated: "not going in properly"
                 negation = next((i for i in range(a - 1, max(-1, a - 5), -1) if norms[i] in NEGATION_WORDS), None)
                 if negation is not None and not set(norms[negation:a]) & breaks:
                     describers.append((negation, b, negation))
-            found_here = []
+            found_here: list[tuple[int, int, int | None]] = []
             for bs, be in bodies:
                 for ds, de, negation in describers:
                     if ds < be and bs < de and negation is None:
@@ -345,7 +345,8 @@ def make_symptom_matcher(nlp: Language, name: str):
 
 def paired_signs(doc: Doc) -> list[Span]:
     """Spans of the lexicon's paired signs and the body-system table (the matcher's second pass)."""
-    return load().get_pipe("symptom_matcher").pairs(doc)
+    matcher: SymptomMatcher = load().get_pipe("symptom_matcher")  # type: ignore[assignment]
+    return matcher.pairs(doc)
 
 
 for _name in ("temperatures", "complaints", "context", "subject"):
@@ -571,7 +572,7 @@ class ContextMatcher:
 def _mentions(norms: list[str]) -> list[tuple[int, str, str | None]]:
     """People named in the message, in order: (token, "self" | "other" | "animal", pronoun)."""
     people = context_rules.EXPERIENCER_WORDS
-    found = []
+    found: list[tuple[int, str, str | None]] = []
     for i, norm in enumerate(norms):
         if norm in ("my", "our") and any(n in people or n in context_rules.ANIMAL_WORDS for n in norms[i + 1 : i + 4]):
             continue  # "my husband": the husband is the one mentioned
@@ -724,7 +725,7 @@ def make_symptom_context(nlp: Language, name: str):
     severity += [(tuple(w.split()), "worst") for w in lexicon.WORST_WORDS]
     severity += [(tuple(w.split()), "spread") for w in body_systems.SPREAD_WORDS]
     modifier_phrases = tuple(" ".join(w) for w, _ in severity)
-    kind_of = {}
+    kind_of: dict[str, str] = {}
     for words, kind in severity:
         kind_of.setdefault(" ".join(words), kind)
     complaints = frozenset(lexicon.COMPLAINT_WORDS) | frozenset(lexicon.STRONG_COMPLAINT_WORDS)

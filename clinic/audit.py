@@ -109,7 +109,7 @@ def entry_for(
     """The audit row of one disposition, with its hand-off when the level needs one."""
     entry = AuditEntry(
         conversation_id=conversation_id,
-        level=d.level,
+        level=d.level or "",  # a disposition always has a level
         red_flags=list(d.red_flags),
         symptoms=list(d.symptoms),
         denied=list(d.denied),
@@ -171,7 +171,9 @@ def record(
             if escalate and entry.handoff:
                 conn.execute(
                     outbox_table.insert().values(
-                        **outbox_row(entry.handoff, entry.handoff_text, entry.recorded_at, escalation_delivered_at)
+                        **outbox_row(
+                            entry.handoff, entry.handoff_text or "", entry.recorded_at, escalation_delivered_at
+                        )
                     )
                 )
         return True

@@ -162,7 +162,7 @@ def deliver_due(
         if not claimed:
             continue
         attempt = row.attempts + 1
-        error = post(webhook_url, row.body, row.idempotency_key, attempt)
+        error = post(webhook_url or "", row.body, row.idempotency_key, attempt)
         done = utcnow()
         if error is None:
             values = {"attempts": attempt, "delivered_at": done, "last_error": None}

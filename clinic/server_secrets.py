@@ -59,8 +59,8 @@ def read(name: str, generate: bool = False, directory: Path | None = None) -> st
 
 
 def action_secret() -> str:
-    return read(ACTION_SECRET, generate=True)
+    return read(ACTION_SECRET, generate=True) or ""  # generate=True: never empty
 
 
 def session_secret() -> str:
-    return read(SESSION_SECRET, generate=True)
+    return read(SESSION_SECRET, generate=True) or ""

@@ -104,7 +104,7 @@ def _maintain_once(last_purge: float) -> tuple[float, float]:
 
 
 def _maintenance_loop() -> None:
-    last_purge = -PURGE_EVERY_SECONDS
+    last_purge = -float(PURGE_EVERY_SECONDS)
     while True:
         _wake.clear()
         try:
