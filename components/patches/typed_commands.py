@@ -16,7 +16,7 @@ command reading off for that parse. The HTTP API (behind its token) and in-proce
 """
 
 import contextvars
-from typing import Any
+from typing import Any, List, Optional  # noqa: UP035 - Rasa compares these annotations
 
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
@@ -71,7 +71,8 @@ def install() -> None:
                 _commands_off.reset(token)
         return await parse_message(self, message, tracker, only_output_properties)
 
-    def process(self, messages: list[Message], domain: Domain | None = None) -> list[Message]:
+    # Rasa's graph validation compares these annotations with its own (typing.Optional, typing.List).
+    def process(self, messages: List[Message], domain: Optional[Domain] = None) -> List[Message]:  # noqa: UP006, UP045
         if _commands_off.get():
             return messages
         return regex_process(self, messages, domain)
