@@ -7,7 +7,6 @@ Combinations (headache + stiff neck, fever + a measured temperature) live in `tr
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 EMERGENCY = "emergency"
@@ -934,31 +933,3 @@ TREND_WORDS = (
 GENERAL_FORM: dict[str, str] = {
     serious: general for general, s in SYMPTOMS.items() for serious in (s.worse_as, s.worst_as) if serious
 }
-
-
-def version() -> str:
-    """A short fingerprint of everything above, recorded with each disposition for audit."""
-    from bot import body_systems, context_rules  # the other rule tables the language layer reads
-
-    content = (
-        SYMPTOMS,
-        PAIRED_SIGNS,
-        COMPLAINT_WORDS,
-        STRONG_COMPLAINT_WORDS,
-        SUDDEN_WORDS,
-        TREND_WORDS,
-        SEVERITY_WORDS,
-        WORST_WORDS,
-        STRONG_COMPLAINT_PHRASES,
-        COMPLAINT_PHRASES,
-        body_systems.BODY_SYSTEMS,
-        body_systems.SPREAD_WORDS,
-        body_systems.NOT_SKIN,
-        body_systems.BODY_PARTS,
-        context_rules.VERSION,
-        context_rules.RULES,
-        context_rules.EXPERIENCER_WORDS,
-        context_rules.OTHER_IS_PATIENT,
-        context_rules.OTHER_IS_NOT_PATIENT,
-    )
-    return hashlib.sha256(repr(content).encode()).hexdigest()[:12]

@@ -837,7 +837,7 @@ COMPONENTS = ("symptom_spelling", "symptom_matcher", "temperature_finder", "symp
 def build() -> Language:
     nlp = spacy.blank("en")
     nlp.meta["name"] = "ivig_triage_rules"
-    nlp.meta["version"] = "1.0.0"  # the patterns come from lexicon.py at load; see lexicon.version()
+    nlp.meta["version"] = "1.0.0"  # the patterns come from lexicon.py at load; see bot.version.fingerprint()
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

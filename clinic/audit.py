@@ -3,7 +3,7 @@
 Every disposition the bot gives is one row of the `triage_audit` table, in the bot's database
 (`TRIAGE_DATABASE_URL`, SQLite in `var/` by default): when (UTC), the conversation id, the level,
 the red flags, the symptoms reported and denied, every rule that fired, the model version and the
-lexicon version, when the infusion was (hours since its start, running or not: not the patient's
+clinical-core fingerprint (`lexicon_version`: bot.version.fingerprint()), when the infusion was (hours since its start, running or not: not the patient's
 words) and what the patient was told to watch for; for call_doctor_now and emergency also the nurse
 hand-off summary (bot/handoff.py).
 
@@ -27,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
-from bot import lexicon
+from bot import version
 from bot.advice import name_of, watch_list
 from bot.findings import Findings
 from bot.handoff import handoff_summary, handoff_text, needs_handoff
@@ -115,7 +115,7 @@ def entry_for(
         denied=list(d.denied),
         rules_fired=list(d.rules_fired),
         model_version=model_version or "unknown",
-        lexicon_version=lexicon.version(),
+        lexicon_version=version.fingerprint(),
         recorded_at=now or utcnow(),
         watch_for=watch_list(d, findings, settings),
         degraded=degraded,

@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from bot import context_rules, lexicon
+from bot import context_rules, lexicon, version
 from bot.findings import extract
 from bot.nlp import english_words, load
 from bot.triage import assess
@@ -111,7 +111,7 @@ def test_the_rule_table_is_readable_data():
     assert len(context_rules.RULES) >= 60
     for phrase, category, direction, scope in context_rules.RULES:
         assert phrase and category in categories and direction in directions and scope >= 0
-    assert lexicon.version()  # the rule tables are part of the fingerprint recorded with each disposition
+    assert version.fingerprint()  # the rule tables are part of the fingerprint recorded with each disposition
 
 
 def test_a_denied_degree_keeps_the_symptom():

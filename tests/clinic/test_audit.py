@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from bot import lexicon
+from bot import version
 from bot.findings import Findings
 from bot.handoff import handoff_text
 from bot.settings import load_settings
@@ -57,12 +57,23 @@ def run_cli(module: str, *args: str, url: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_lexicon_version_changes_with_the_lexicon(monkeypatch):
-    from bot import lexicon
+def test_the_fingerprint_changes_with_any_rule_or_threshold(tmp_path, monkeypatch):
+    import shutil
 
-    before = lexicon.version()
-    monkeypatch.setattr(lexicon, "SUDDEN_WORDS", lexicon.SUDDEN_WORDS + ("abruptly",))
-    assert lexicon.version() != before
+    from bot import version
+
+    core = tmp_path / "bot"
+    shutil.copytree(version.CORE, core, ignore=shutil.ignore_patterns("spacy_pipeline", "__pycache__"))
+    before = version.fingerprint(core)
+    assert before == version.fingerprint(version.CORE)  # the same files, the same fingerprint
+    triage = core / "triage.py"
+    triage.write_text(triage.read_text().replace("MILD_FEVER_FROM_C = 37.5", "MILD_FEVER_FROM_C = 37.6"))
+    assert version.fingerprint(core) != before  # a threshold
+    monkeypatch.setenv("HIGH_FEVER_CELSIUS", "38.5")
+    assert version.fingerprint(version.CORE) != before  # the clinic's fever mark
+
+
+def test_the_audit_modules_load_without_spacy():
     probe = subprocess.run(
         [
             sys.executable,
@@ -122,7 +133,7 @@ def test_rows_export_and_report(use_database):
             list(d.denied),
             list(d.rules_fired),
         )
-        assert row["model_version"] == "model-1" and row["lexicon_version"] == lexicon.version()
+        assert row["model_version"] == "model-1" and row["lexicon_version"] == version.fingerprint()
         assert row["recorded_at"].endswith("Z")
     assert rows[0]["handoff"]["patient_words"] == list(WORDS) and rows[1]["handoff"] is None
 
