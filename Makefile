@@ -50,6 +50,11 @@ $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
 	$(BIN)/rasa train --fixed-model-name triage --out models --quiet
 	touch $@
 
+# The domain's clinical responses come from bot/wording.py and clinic.yml (written once, there).
+domain.yml: bot/wording.py clinic.yml scripts/write_domain | $(VENV)/.installed
+	$(BIN)/python scripts/write_domain
+	touch $@
+
 # The action server listens on 127.0.0.1 only (SANIC_HOST overrides) and answers only calls that carry
 # the shared secret (actions/auth.py).
 actions: setup ## the action server alone (127.0.0.1:5055)

@@ -14,6 +14,7 @@ from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.settings import Settings
 from bot.timeline import InfusionTime
 from bot.triage import Disposition
+from bot.wording import call_doctor_if, call_emergency_if
 
 HEADLINES = {
     EMERGENCY: "Call {emergency_number} now.",
@@ -113,21 +114,6 @@ def told_summary(
     if do_not_have:
         lines.append(f"{opening} {do_verb} not have {listing(do_not_have, 'or')}.")
     return lines
-
-
-def call_doctor_if(s: Settings) -> str:
-    return (
-        f"Call your doctor right away if you get trouble breathing, a tight chest, a severe or spreading rash, "
-        f"a temperature of {s.high_fever_celsius:g} °C ({s.high_fever_fahrenheit:g} °F) or more, a severe "
-        f"headache or a stiff neck, or vomiting."
-    )
-
-
-def call_emergency_if(s: Settings) -> str:
-    return (
-        f"Call {s.emergency_number} if your throat, tongue or lips swell, your lips turn blue, you cannot "
-        f"breathe, you faint, or you have crushing chest pain."
-    )
 
 
 def _capital(text: str) -> str:

@@ -112,7 +112,7 @@ class Widget {
 
     const notice = el('div', { className: 'notice' },
       el('p', {}, el('strong', { text: 'Not for emergencies. ' }),
-        document.createTextNode('If you cannot breathe, your throat, tongue or lips swell, or someone faints:')),
+        document.createTextNode('If you think this may be an emergency:')),
       el('a', { className: 'notice-call', href: telHref(config.emergencyNumber), text: `Call ${config.emergencyNumber} now` }));
 
     // "Start over" erases the screen: it asks first, and says so when the last answer was "call".
