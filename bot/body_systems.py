@@ -21,6 +21,8 @@ unless this reading is more serious.
 
 from __future__ import annotations
 
+from bot import lexicon
+
 _BREATH = (
     "breath",
     "breaths",
@@ -81,33 +83,13 @@ _SITE = (
     "where it went in",
     "where the",
 )
-_SITE_WRONG = (
-    "sore",
-    "red",
-    "redness",
-    "pink",
-    "bruise",
-    "bruised",
-    "bruising",
+# The lexicon's describing words for the infusion site (written there once), and more of them.
+_SITE_WRONG = lexicon.PAIRED_SIGNS["infusion_site_irritation"][1] + (
     "bruises",
-    "swollen",
-    "swelling",
-    "puffy",
-    "itchy",
-    "itching",
     "itches",
-    "tender",
-    "painful",
-    "irritated",
     "irritation",
-    "bump",
-    "lump",
-    "hurts",
     "hurt",
     "hurting",
-    "stings",
-    "stinging",
-    "burning",
     "achy",
     "aching",
     "ache",
