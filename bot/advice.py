@@ -25,6 +25,7 @@ RULE_NAMES = {  # in words that read the same from the helper and from the patie
     "headache_with_stiff_neck": "a headache with a stiff neck",
     "high_fever": "a high fever",
     "fever_not_measured": "a fever that could not be measured",
+    "chest_or_breathing_with_clammy_skin": "chest pain or difficulty breathing with cold, clammy or grey skin",
     "unknown_symptom": "a symptom the helper does not recognize",
     "mild_symptoms_beyond_72_hours": "symptoms more than 3 days after your infusion, when mild effects should have settled",
 }

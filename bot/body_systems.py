@@ -224,10 +224,23 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         4,
         (),
     ),
+    # Too breathless to talk or lie down, or a simile of drowning, anywhere in the clause.
+    (
+        "severe_breathing_difficulty",
+        _BREATH,
+        ("drowning", "drown", "suffocating", "suffocate", "smothering", "smothered"),
+        ("talk", "speak", "finish", "lie down", "lie flat", "get a word out"),
+        8,
+        (),
+    ),
     (
         "chest_tightness",
         ("chest", "ribs", "rib", "ribcage", "breastbone", "sternum"),
         (
+            "achy",
+            "clutching",
+            "clutches",
+            "gripping",
             "tight",
             "tightness",
             "tighter",
@@ -276,9 +289,47 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     (
         "crushing_chest_pain",
         ("chest",),
-        ("elephant", "crushed", "crushing", "squashed", "anvil", "brick", "boulder"),
+        (
+            "elephant",
+            "crushed",
+            "crushing",
+            "squashed",
+            "anvil",
+            "brick",
+            "boulder",
+            # a heavy thing on the chest, or the pain going to the arm or jaw
+            "truck",
+            "lorry",
+            "tyre",
+            "tire",
+            "piano",
+            "fridge",
+            "parked on",
+            "sitting on",
+            "standing on",
+            "jaw",
+            "left arm",
+            "to my arm",
+            "to his arm",
+            "to her arm",
+            "into my arm",
+            "into his arm",
+            "into her arm",
+            "down my arm",
+            "down his arm",
+            "down her arm",
+        ),
         (),
-        5,
+        6,
+        (),
+    ),
+    # Lips, tongue or nails gone dark: the blue or grey of too little oxygen (lexicon.PAIRED_SIGNS has blue).
+    (
+        "blue_lips",
+        ("lips", "lip", "tongue", "fingertips", "nails", "fingernails", "mouth"),
+        ("dark", "darker", "dusky", "ashen", "black", "navy", "violet", "blackish"),
+        (),
+        4,
         (),
     ),
     (
@@ -335,13 +386,92 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     ),
     (
         "swollen_painful_limb",
-        ("calf", "calves", "leg", "legs", "thigh", "thighs", "ankle", "ankles", "shin", "foot", "feet"),
+        (
+            "calf",
+            "calves",
+            "leg",
+            "legs",
+            "thigh",
+            "thighs",
+            "ankle",
+            "ankles",
+            "shin",
+            "foot",
+            "feet",
+            "knee",
+            "knees",
+        ),
         _LIMB_WRONG,
         (),
         5,
         (),
     ),
     ("swollen_painful_limb", ("arm", "arms", "forearm", "upper arm", "elbow", "shoulder"), _LIMB_WRONG, (), 5, _SITE),
+    # --- the heart, the head's balance and the colour of the skin and eyes
+    (
+        "palpitations",
+        ("heart", "heartbeat", "heart beat", "heart rate", "pulse", "ticker"),
+        (
+            "racing",
+            "race",
+            "pounding",
+            "pound",
+            "fast",
+            "faster",
+            "thumping",
+            "thudding",
+            "hammering",
+            "banging",
+            "fluttering",
+            "fluttery",
+            "flutter",
+            "flipping",
+            "skipping",
+            "skipped",
+            "skips",
+            "missing",
+            "jumping",
+            "irregular",
+            "erratic",
+            "galloping",
+            "going like",
+            "all over the place",
+            "bursting",
+            "buss",
+            "jumping out",
+        ),
+        (),
+        4,
+        (),
+    ),
+    (
+        "dizziness",
+        ("head", "room", "everything", "world", "ceiling", "balance"),
+        (
+            "spinning",
+            "spins",
+            "spin",
+            "spinny",
+            "swimming",
+            "swim",
+            "whirling",
+            "reeling",
+            "tilting",
+            "swaying",
+            "going round",
+        ),
+        (),
+        4,
+        (),
+    ),
+    (
+        "jaundice",
+        ("eyes", "eye", "whites", "skin", "face"),
+        ("yellow", "yellowish", "yellowy", "jaundiced", "custard", "mustard", "banana", "lemon", "golden"),
+        (),
+        4,
+        (),
+    ),
     (
         "stroke_signs",
         (
@@ -839,9 +969,91 @@ SPREAD_WORDS = (
     "up my arm",
     "down my arm",
     "up to my shoulder",
+    "covered",
+    "covered in",
+    "whole arm",
+    "whole forearm",
+    "entire arm",
+    "entire forearm",
+    "above where",
+    "below where",
+    "head to toe",
+    "top to toe",
 )
 # The symptoms a spread word raises, and what they become: a site reaction spreading up the arm is a swollen limb.
 SPREADS = {"rash": "severe_rash", "infusion_site_irritation": "swollen_painful_limb"}
+
+# A site reaction that is not the site: a swollen arm "not the side they used for the drip", "my other
+# arm", or one that takes in the whole limb ("from the elbow down") is a swollen limb, not the site.
+OTHER_SIDE = ("other", "opposite", "different", "good")
+WHOLE_LIMB = ("whole", "entire", "elbow down", "all the way", "wrist to", "shoulder to", "to the shoulder")
+# A colour is the person's only when no mark on the skin is named beside it ("the bruise went purple").
+MARKS = {
+    "blue_lips": (
+        "bruise",
+        "bruised",
+        "bruising",
+        "bruises",
+        "needle",
+        "drip",
+        "cannula",
+        "site",
+        "vein",
+        "veins",
+        "tattoo",
+    )
+}
+# A rash on this many parts of the body at once is a spreading rash ("tummy, back, arms and legs").
+RASH_REGIONS_SPREAD = 3
+RASH_REGIONS = {
+    "face": "face",
+    "cheeks": "face",
+    "forehead": "face",
+    "neck": "neck",
+    "chest": "chest",
+    "back": "back",
+    "tummy": "tummy",
+    "stomach": "tummy",
+    "belly": "tummy",
+    "abdomen": "tummy",
+    "arm": "arms",
+    "arms": "arms",
+    "hand": "hands",
+    "hands": "hands",
+    "leg": "legs",
+    "legs": "legs",
+    "thighs": "legs",
+    "feet": "feet",
+    "foot": "feet",
+    "bum": "bottom",
+    "bottom": "bottom",
+    "groin": "groin",
+    "scalp": "scalp",
+    "armpits": "armpits",
+}
+
+
+def forms(words: tuple[str, ...], nouns: bool) -> tuple[str, ...]:
+    """The words with their other forms, so that a row lists each word once: for body words the
+    singular and the plural ("arm", "arms"); for describing words the comparative of an -y word
+    ("heavy": "heavier") and the -s of an -e word ("ache": "aches"). Never a verb's other forms
+    ("work" stays "work"): a new form of an ordinary word must not become a symptom."""
+    found = dict.fromkeys(words)
+    for word in words:
+        if " " in word or not word.isalpha() or len(word) < 3:
+            continue
+        if nouns:
+            if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+                found.setdefault(word[:-1])
+            elif not word.endswith("s"):
+                found.setdefault(word + ("es" if word.endswith(("sh", "ch", "x")) else "s"))
+        elif word.endswith("y") and word[-2] not in "aeiou" and len(word) > 3:
+            found.setdefault(word[:-1] + "ier")
+            found.setdefault(word[:-1] + "iest")
+        elif word.endswith("e") and word[-2] not in "aeiou":
+            found.setdefault(word + "s")
+    return tuple(found)
+
 
 # Parts of the body: a phrase the statistical layer marks as a symptom counts as an unknown symptom only
 # when it names one of these or a complaint word (lexicon.COMPLAINT_WORDS), never for ordinary words.

@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-1"
+VERSION = "context-2026.12-2"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -199,6 +199,14 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("[if anything|even if|as if|if so|if that]", ANY, PSEUDO, 0),
     ("[free time|for free|sugar free|gluten free|feel free]", ANY, PSEUDO, 0),
     ("[never mind|nevermind|never been better]", ANY, PSEUDO, 0),
+    # a double negative affirms: "I wouldn't say I'm not dizzy", "not that she isn't sore"
+    (
+        "[would not|could not|can not|will not|do not|did not] say [i am|he is|she is|they are|it is|i was|] not",
+        ANY,
+        PSEUDO,
+        0,
+    ),
+    ("not that [i am|he is|she is|they are|it is] not", ANY, PSEUDO, 0),
     (
         "[never had|never felt|never experienced|never known] [anything|one|a headache|a pain|pain|it] like",
         ANY,

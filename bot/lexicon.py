@@ -65,6 +65,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "flush",
         f"{_MY} face [is|feels|looks|went|] {_VERY} [red|hot|warm]",
         "red face",
+        "[cheeks|face] [are|is|have gone|has gone|gone|look|looks|went|] [rosy|pink|glowing|red]",
         "hot flushes",
         "hot flashes",
         "face feels hot",
@@ -215,6 +216,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "red bumps",
         "welts",
         "blotches",
+        "blotch",
         "blotchy skin",
         "itchy skin",
         "skin is itchy",
@@ -378,7 +380,9 @@ SYMPTOMS: dict[str, Symptom] = {
     "swollen_painful_limb": _s(
         CALL_DOCTOR_NOW,
         "a painful swollen leg or arm",
-        "[swollen|painful|sore] [calf|leg|arm] [and|] [swollen|painful|sore|red|warm|]",
+        "[swollen|painful|sore|tender] calf",
+        "swollen [leg|arm] [and|] [painful|sore|red|warm|hot|]",
+        "[painful|sore|tender] [leg|arm] [and|that is|which is|] [swollen|red and swollen|hot and swollen]",
         f"{_MY} [calf|leg|arm] [is|feels|] {_VERY} [swollen|painful|sore|hot|warm] and [swollen|painful|sore|hot|red|warm]",
         f"{_MY} [calf|leg] [is|feels|] {_VERY} swollen",
         "pain in my calf",
@@ -444,6 +448,10 @@ SYMPTOMS: dict[str, Symptom] = {
         "woozy",
         "vertigo",
         "unsteady",
+        "spinny",
+        "giddy",
+        "giddiness",
+        "[room|everything|world|head] [is|keeps|'s|] [spinning|spins|swimming|whirling|going round]",
     ),
     "palpitations": _s(
         CALL_DOCTOR_NOW,
@@ -458,6 +466,18 @@ SYMPTOMS: dict[str, Symptom] = {
         "fast heart beat",
         "heart is beating fast",
         "irregular heartbeat",
+    ),
+    "clammy_skin": _s(
+        CALL_DOCTOR_NOW,
+        "cold, clammy or grey skin",
+        "clammy",
+        "cold sweat",
+        "cold sweats",
+        "cold and sweaty",
+        "[grey|gray|pale|ashen] and [sweaty|clammy|sweating]",
+        "[sweaty|clammy|sweating] and [grey|gray|pale|ashen]",
+        "[gone|turned|turning|looks|look|looking|went|going] [grey|gray|ashen]",
+        "ashen",
     ),
     # --- Emergency: life-threatening, call the emergency number
     "throat_or_face_swelling": _s(
@@ -494,12 +514,21 @@ SYMPTOMS: dict[str, Symptom] = {
         "stopped breathing",
         "severe shortness of breath",
         "very short of breath",
+        # too breathless to talk: a nurse's sign of severe breathlessness
+        "[can't|cant|cannot|can not|unable to|not able to|struggling to|barely] [finish|complete|get through|get to the end of] [a|my|his|her|their|one|the] sentence",
+        "[only|just] [get|say|manage|getting|saying] [one|two|three|a few|a couple of|1|2|3] words",
+        "[one|two|three|a few|1|2|3] words at a time",
+        "too [breathless|puffed|winded|out of breath|short of breath] to [talk|speak]",
+        "[can't|cant|cannot|can not] [talk|speak] [for|because of|through] [breath|breathing|gasping|the breathlessness]",
+        "[like|as if|as though] [i'm|i am|he's|he is|she's|she is|they're|they are|] drowning",
+        "smothering",
     ),
     "blue_lips": _s(
         EMERGENCY,
         "blue or grey lips",
         "[blue|bluish|grey|gray|purple] [lips|lip|face|fingertips|fingers|skin]",
         f"{_MY} [lips|lip|face|fingers] [are|is|look|looks|turned|went|turning|going] [blue|bluish|grey|gray|purple]",
+        "[turning|turned|gone|going|went|go] [blue|purple|bluish|purplish]",
     ),
     "fainting": _s(
         EMERGENCY,
@@ -522,6 +551,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "[won't|wont|will not|doesn't|does not|didn't|did not|isn't|is not|not] [answer|answering|respond|responding|reply|replying] [to|] [me|us|him|her|them|anyone|anybody]",
         "cant wake [him|her|them|me|]",
         "keeled over",
+        # not coming back to: "hasn't come round", "she wasn't with us for two minutes"
+        "[hasn't|has not|haven't|have not|hadn't|not|isn't|is not|won't|will not|didn't|did not|wasn't|was not] [come|came|coming] [round|around|to]",
+        "[wasn't|was not|isn't|is not|weren't|not] with us",
     ),
     "seizure": _s(
         EMERGENCY,
@@ -536,6 +568,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "convulsing",
         "shaking uncontrollably",
         "jerking uncontrollably",
+        "[foam|foaming|froth|frothing] at [the|his|her|their|di|da|] mouth",
+        "[is|was|started|keeps|kept|been|are|were|began|start] fitting",
     ),
     "stroke_signs": _s(
         EMERGENCY,
@@ -570,8 +604,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "crushing",
         "severe chest pain",
         "chest pain spreading",
-        "pain [is|'s|] [going|spreading|radiating|shooting] [down|to|into|up] my [left|] [arm|jaw|neck]",
+        "pain [is|'s|was|] [going|spreading|radiating|shooting|moving|travelling|traveling] [down|to|into|up|up into|down into|up to|through] [my|his|her|their|the] [left|] [arm|jaw|neck|shoulder]",
         "elephant [on|sitting on|standing on] my chest",
+        "[an|] elephant [is|'s|] [sitting|standing|parked|lying|sat|stood] on [me|him|her|them|my chest|his chest|her chest]",
         "heart attack",
         "chest is crushing",
         "squeezing chest pain",
@@ -583,7 +618,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "confusion",
         "disoriented",
         "disorientated",
-        "not making sense",
+        "not making [any|much|] sense",
+        "[doesn't|does not|don't|do not|didn't|did not] [know|recognise|recognize] [who|where] [we|i|you|they|he|she] [are|am|is|was|were]",
+        "[can't|cant|cannot|can not|doesn't|does not|don't|do not] remember [who|where] [we|i|you|they|he|she] [are|am|is|was|were]",
         "muddled",
         "mixed up",
         "befuddled",
@@ -711,7 +748,21 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "joint_pain": (
         ("knees", "knee", "elbows", "elbow", "joints", "joint", "wrists", "wrist", "hips", "shoulders"),
-        ("ache", "aches", "aching", "hurt", "hurts", "sore", "pain", "painful", "stiff", "achy"),
+        (
+            "ache",
+            "aches",
+            "aching",
+            "hurt",
+            "hurts",
+            "sore",
+            "pain",
+            "painful",
+            "stiff",
+            "achy",
+            "creaky",
+            "creaking",
+            "gyp",
+        ),
     ),
     "infusion_site_irritation": (
         ("iv", "needle", "drip", "cannula", "line", "injection", "puncture", "port"),
@@ -895,6 +946,9 @@ SEVERITY_WORDS = (
     "crippling",
     "massive",
 )
+# A pain score out of 10 said beside a symptom: from 7 it is severe, 10 is the worst there is.
+PAIN_SCORE_SEVERE = 7
+PAIN_SCORE_WORST = 10
 # Words that make a symptom "the worst ever" (with "worst" itself): an emergency for a headache.
 WORST_WORDS = (
     "worst",
@@ -907,9 +961,42 @@ WORST_WORDS = (
     "like nothing before",
     "like never before",
     "never experienced anything like",
+    # a superlative said of one's whole life: "the most horrific headache I've had in my life"
+    "in my life",
+    "of my life",
+    "in his life",
+    "in her life",
+    "of his life",
+    "of her life",
+    "ever had",
 )
 # Sudden onset: a headache that comes "out of nowhere" is treated as the worst headache (thunderclap).
-SUDDEN_WORDS = ("sudden", "suddenly", "out of nowhere", "all of a sudden", "thunderclap", "came on fast")
+SUDDEN_WORDS = (
+    "sudden",
+    "suddenly",
+    "out of nowhere",
+    "all of a sudden",
+    "thunderclap",
+    "came on fast",
+    # onset in seconds, or like a blow: the thunderclap headache
+    "in seconds",
+    "in a second",
+    "in a split second",
+    "split second",
+    "within seconds",
+    "instantly",
+    "in an instant",
+    "gunshot",
+    "like a bullet",
+    "like a bomb",
+    "exploded",
+    "explosion",
+    "like being hit",
+    "like i was hit",
+    "like someone hit",
+    "hit with a bat",
+    "hit with a hammer",
+)
 TREND_WORDS = (
     "worse",
     "worsening",

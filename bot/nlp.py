@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from text_to_num import text2num
 
 from bot import body_systems, context_rules, lexicon
 from bot.temperature import find_temperatures
@@ -181,6 +182,37 @@ def _clean_norm(token) -> str:
 LEVEL_RANK = {lexicon.MANAGE_AT_HOME: 0, lexicon.CALL_DOCTOR_NOW: 1, lexicon.EMERGENCY: 2}
 PAIR_REACH = 5  # lexicon.PAIRED_SIGNS: at most this many tokens between the body word and the describing word
 NEGATION_WORDS = frozenset({"not", "no", "never", "nothing", "cannot", "without"})
+TIME_AFTER_RIGHT = frozenset({"now", "away", "then", "here", "there"})
+# "the most horrific headache of my life" is the worst; "the best I've ever had" is not: a lifetime phrase
+# makes a symptom the worst only after a superlative that is not a kind one.
+LIFETIME_WORDS = frozenset(
+    {"in my life", "of my life", "in his life", "in her life", "of his life", "of her life", "ever had"}
+)
+NOT_WORSE = frozenset(
+    {
+        "best",
+        "finest",
+        "nicest",
+        "happiest",
+        "greatest",
+        "easiest",
+        "mildest",
+        "slightest",
+        "smallest",
+        "least",
+        "chest",
+        "rest",
+        "test",
+        "honest",
+        "interest",
+        "latest",
+        "west",
+        "guest",
+        "request",
+        "forest",
+        "suggest",
+    }
+)
 # A pair of words of one body system never reaches over these (the lexicon's paired signs only stop at a sentence end).
 SYSTEM_BREAKS = frozenset(
     {
@@ -213,7 +245,10 @@ def _pair_rows() -> list[tuple]:
         for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items()
     ]
     rows += [(*row, "system") for row in body_systems.BODY_SYSTEMS]
-    return rows
+    return [
+        (sid, body_systems.forms(body, nouns=True), body_systems.forms(abnormal, nouns=False), *rest)
+        for sid, body, abnormal, *rest in rows
+    ]
 
 
 class SymptomMatcher:
@@ -246,7 +281,7 @@ class SymptomMatcher:
     def __call__(self, doc: Doc) -> Doc:
         matches = self.phrases(doc) + self.plain(doc)
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
-        phrases = [p for p in phrases if not self._off_the_skin(doc, p)]
+        phrases = [p for p in phrases if not self._off_the_skin(doc, p) and not self._a_mark(doc, p)]
         pairs = self.pairs(doc)
         kept = []
         for span in pairs:
@@ -277,6 +312,8 @@ class SymptomMatcher:
             breaks = SENTENCE_BREAKS - {","} if kind == "paired" else SYSTEM_BREAKS
             describers: list[tuple[int, int, int | None]] = [(a, b, None) for a, b in roles.get("a", ())]
             for a, b in roles.get("n", ()):  # a normal word counts when negated: "not going in properly"
+                if b < len(norms) and norms[b] in TIME_AFTER_RIGHT and norms[a] == "right":
+                    continue  # "I can't talk right now": a time, not a manner
                 negation = next((i for i in range(a - 1, max(-1, a - 5), -1) if norms[i] in NEGATION_WORDS), None)
                 if negation is not None and not set(norms[negation:a]) & breaks:
                     describers.append((negation, b, negation))
@@ -301,6 +338,16 @@ class SymptomMatcher:
         return [s for group in by_label.values() for s in _shortest_first(group)]
 
     @staticmethod
+    def _a_mark(doc: Doc, span: Span) -> bool:
+        """A colour said of a mark on the skin ("the bruise is going purple"), not of the person."""
+        marks = body_systems.MARKS.get(span.label_)
+        if not marks or any(_clean_norm(t) in body_systems.BODY_PARTS for t in span):
+            return False  # "his lips are blue" is said of him, whatever else the sentence names
+        norms = [_clean_norm(t) for t in doc]
+        start, end = sentence_of(norms, span.start)
+        return bool(set(norms[start:end]) & set(marks))
+
+    @staticmethod
     def _off_the_skin(doc: Doc, span: Span) -> bool:
         """A one-word rash phrase ("itchy") said of the eyes, ears or throat, in the same clause."""
         if span.label_ != "rash" or len(span) != 1:
@@ -312,11 +359,16 @@ class SymptomMatcher:
 
     @staticmethod
     def _explained(norms: list[str], unless: list[tuple[int, int]], spans: list[tuple[int, int, int | None]]) -> bool:
-        """A word of the row's `unless` list in the same sentence, not itself negated."""
+        """A word of the row's `unless` list in the same sentence, not itself negated ("not the side they
+        used for the drip") nor the other side ("my other arm"), in a sentence that does not take in the
+        whole limb ("swollen from the elbow down")."""
         for first, _, _ in spans:
             start, end = sentence_of(norms, first)
+            if _find(norms[start:end], body_systems.WHOLE_LIMB):
+                continue
             for a, _ in unless:
-                if start <= a < end and not NEGATION_WORDS & set(norms[max(start, a - 3) : a]):
+                before = set(norms[max(start, a - 6) : a])
+                if start <= a < end and not NEGATION_WORDS & before and not set(body_systems.OTHER_SIDE) & before:
                     return True
         return False
 
@@ -795,11 +847,15 @@ def make_symptom_context(nlp: Language, name: str):
                     found.append((a, " ".join(norms[a:b]) in strong_phrases))
         doc._.complaints = found
 
-        # each severity, trend or spread word qualifies the nearest symptom it can raise, unless itself negated
-        for a, b in _find(norms, modifier_phrases):
-            kind = kind_of[" ".join(norms[a:b])]
+        # each severity, trend or spread word (or pain score) qualifies the nearest symptom it can raise,
+        # unless itself negated
+        modifiers = [(a, b, kind_of[" ".join(norms[a:b])]) for a, b in _find(norms, modifier_phrases)]
+        modifiers += pain_scores(norms)
+        for a, b, kind in modifiers:
             if a in phrase_tokens or any(n in norms[max(0, a - 2) : a] for n in ("not", "no", "never")):
                 continue
+            if norms[a] == "worse" and a and norms[a - 1] in ("had", "been", "seen", "known", "felt"):
+                continue  # "I've had worse": not bad, said by comparison
             first, last = phrase_of(norms, a)
             candidates = [
                 s
@@ -807,6 +863,11 @@ def make_symptom_context(nlp: Language, name: str):
                 if first <= s.start < last
                 and (lexicon.SYMPTOMS[s.label_].worse_as if kind != "spread" else s.label_ in body_systems.SPREADS)
             ]
+            if " ".join(norms[a:b]) in LIFETIME_WORDS and not any(
+                n == "most" or (n.endswith("est") and len(n) > 4 and n not in NOT_WORSE)
+                for n in norms[max(first, a - 8) : a]
+            ):
+                continue
             if kind == "worst":  # "never had anything like it" is said of the symptom that can be the worst ever
                 candidates = [
                     s for s in candidates if lexicon.SYMPTOMS[s.label_].worst_as != lexicon.SYMPTOMS[s.label_].worse_as
@@ -824,9 +885,56 @@ def make_symptom_context(nlp: Language, name: str):
                     nearest._.worsening = True
                 else:
                     nearest._.sudden = True
+        for span in spans:  # a rash on many parts of the body at once is spreading
+            if span.label_ in RASHES and len(_regions(norms, *sentence_of(norms, span.start))) >= (
+                body_systems.RASH_REGIONS_SPREAD
+            ):
+                span._.worsening = True
         return doc
 
     return symptom_context
+
+
+RASHES = ("rash",)
+_SCORE = re.compile(r"(\d{1,2})/10")
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    try:
+        return int(text2num(word, "en"))
+    except ValueError:
+        return None
+
+
+def pain_scores(norms: list[str]) -> list[tuple[int, int, str]]:
+    """Pain scores out of 10 ("10/10", "nine out of ten") as severity: from lexicon.PAIN_SCORE_SEVERE
+    severe, at lexicon.PAIN_SCORE_WORST the worst."""
+    found = []
+    for i, norm in enumerate(norms):
+        score, end = None, i + 1
+        match = _SCORE.fullmatch(norm)
+        if match:
+            score = int(match.group(1))
+        elif norms[i + 1 : i + 3] == ["out", "of"] and i + 3 < len(norms) and norms[i + 3] in ("10", "ten"):
+            score, end = _number(norm), i + 4
+        if score is None or score > 10:
+            continue
+        if score >= lexicon.PAIN_SCORE_WORST:
+            found.append((i, end, "worst"))
+        elif score >= lexicon.PAIN_SCORE_SEVERE:
+            found.append((i, end, "severe"))
+    return found
+
+
+def _regions(norms: list[str], start: int, end: int) -> set[str]:
+    """The parts of the body named in tokens [start, end), not negated ("not on her face")."""
+    return {
+        body_systems.RASH_REGIONS[n]
+        for i, n in enumerate(norms[start:end], start)
+        if n in body_systems.RASH_REGIONS and not NEGATION_WORDS & set(norms[max(start, i - 3) : i])
+    }
 
 
 # ---------------------------------------------------------------- build, save, load

@@ -93,6 +93,7 @@ SYSTEM_OF: dict[str, str] = {
     "vomiting": "vomiting",
     "persistent_vomiting": "vomiting",
     "palpitations": "heart",
+    "clammy_skin": "heart",  # cold, clammy or grey: the circulation
     "dizziness": "dizziness",
     "jaundice": "jaundice",
     "rash": "skin_rash",

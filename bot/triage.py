@@ -51,6 +51,13 @@ RULES = (
         "a fever whose temperature could not be measured",
         lambda f, s: f.temperature_unknown and bool(FEVERS & f.symptoms),
     ),
+    # Cold, clammy or grey skin with chest pain or breathlessness: a heart attack or shock until shown otherwise.
+    Rule(
+        "chest_or_breathing_with_clammy_skin",
+        EMERGENCY,
+        "chest pain or difficulty breathing with cold, clammy or grey skin",
+        lambda f, s: "clammy_skin" in f.symptoms and bool({"chest_tightness", "breathing_difficulty"} & f.symptoms),
+    ),
     Rule("unknown_symptom", CALL_DOCTOR_NOW, "a symptom this assistant cannot assess", lambda f, s: f.unknown_symptom),
     # Mild effects usually settle within about 72 hours of the infusion (bot/timeline.py): a symptom
     # then is no longer the expected short-lived effect.

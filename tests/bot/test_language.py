@@ -35,6 +35,7 @@ SAID = {
     "persistent_vomiting": "i can't keep anything down",
     "dizziness": "i feel dizzy",
     "palpitations": "my heart is racing",
+    "clammy_skin": "I have gone cold and clammy",
     "throat_or_face_swelling": "my throat is swelling up",
     "severe_breathing_difficulty": "i can't breathe",
     "blue_lips": "my lips are turning blue",

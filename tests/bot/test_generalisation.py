@@ -1,0 +1,75 @@
+"""The rule layer's general mechanisms, each in words of our own (not an evaluation set's): pain scores,
+sudden onset, lifetime superlatives, breathlessness too bad to talk, colour, consciousness, a rash on many
+parts of the body, a swollen arm that is not the drip's, the heart, balance, jaundice, clammy skin,
+double negatives and the other forms of a table's words."""
+
+import pytest
+
+from bot.findings import extract
+from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.triage import assess
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my head hurts, 9 out of 10", "severe_headache"),
+        ("headache, a solid 8/10", "severe_headache"),
+        ("headache ten out of ten", "worst_headache"),
+        ("the headache hit me instantly, like a bomb going off", "worst_headache"),
+        ("the most painful headache of my life", "worst_headache"),
+        ("so short of breath I can only say two words at a time", "severe_breathing_difficulty"),
+        ("he's too breathless to talk", "severe_breathing_difficulty"),
+        ("her breathing is awful, she can't lie down, it's like she's suffocating", "severe_breathing_difficulty"),
+        ("her fingertips have gone dusky", "blue_lips"),
+        ("the baby is going blue", "blue_lips"),
+        ("he fell and is not coming round", "fainting"),
+        ("she was not with us for a minute or so", "fainting"),
+        ("frothing at the mouth and shaking", "seizure"),
+        ("his leg keeps jerking and twitching", "seizure"),
+        ("she doesn't recognise who we are", "confusion"),
+        ("he is not making much sense", "confusion"),
+        ("spots of rash on his chest, back, neck and legs", "severe_rash"),
+        ("covered in a red rash", "severe_rash"),
+        ("my other arm is swollen and hot, not the drip one", "swollen_painful_limb"),
+        ("my knee is puffy and hot", "swollen_painful_limb"),
+        ("my pulse is hammering", "palpitations"),
+        ("the room keeps tilting", "dizziness"),
+        ("the whites of her eyes look mustard coloured", "jaundice"),
+        ("I'm cold and clammy", "clammy_skin"),
+        ("breathing is heavier than normal", "breathing_difficulty"),
+        ("my chest aches", "chest_tightness"),
+        ("I can't say I'm not nauseous", "nausea"),
+    ],
+)
+def test_a_general_mechanism_reads_the_sign(text, symptom):
+    assert symptom in extract(text).symptoms
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my headache is 2 out of 10", "severe_headache"),
+        ("best I've ever had it, just a slight headache", "worst_headache"),
+        ("the bruise from the needle went blue", "blue_lips"),
+        ("a rash on my arm", "severe_rash"),
+        ("I can't talk right now, my breathing is fine", "stroke_signs"),
+        ("the drip arm is a bit swollen", "swollen_painful_limb"),
+        ("a fitting end to a long day", "seizure"),
+    ],
+)
+def test_the_mechanism_does_not_invent_the_sign(text, symptom):
+    assert symptom not in extract(text).symptoms
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("tight chest and I'm grey and sweaty", EMERGENCY),
+        ("a bit short of breath and clammy", EMERGENCY),
+        ("I feel clammy", CALL_DOCTOR_NOW),
+        ("a rash on my arm", MANAGE_AT_HOME),
+    ],
+)
+def test_clammy_skin_with_chest_pain_or_breathlessness_is_an_emergency(text, level):
+    assert assess(extract(text)).level == level
