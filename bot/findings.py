@@ -8,7 +8,7 @@ denies it, the two answers contradict each other and we keep the more serious re
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from bot import body_systems, lexicon
+from bot import body_systems, lexicon, vitals
 from bot.temperature import find_temperatures
 from bot.timeline import InfusionTime
 
@@ -126,6 +126,7 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
             if span._.hedged:
                 hedged |= found
             words.append(span.text)
+    present |= vitals.signs(text)  # "sats 89", "pulse 130": the numbers of a home device
     temperatures = find_temperatures(text, expecting=True) if expecting_temperature else doc._.temperatures
     complaints = doc._.complaints or []
     unknown = any(strong for _, strong in complaints) or (bool(complaints) and not present)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot import vitals
+
 EMERGENCY = "emergency"
 CALL_DOCTOR_NOW = "call_doctor_now"
 MANAGE_AT_HOME = "manage_at_home"
@@ -467,6 +469,18 @@ SYMPTOMS: dict[str, Symptom] = {
         "heart is beating fast",
         "irregular heartbeat",
     ),
+    # Numbers from a home device (bot/vitals.py reads them and holds the marks)
+    "lowish_oxygen": _s(
+        CALL_DOCTOR_NOW,
+        f"an oxygen level of {vitals.OXYGEN_EMERGENCY_BELOW}-{vitals.OXYGEN_CALL_BELOW - 1} %",
+        "[oxygen|sats|saturation|saturations|o2] [is|are|level is|levels are|] [low|lowish|down|dropping|a bit low]",
+        "low [oxygen|sats|saturation|o2]",
+    ),
+    "fast_heart_rate": _s(
+        CALL_DOCTOR_NOW,
+        f"a heart rate of {vitals.HEART_RATE_CALL_FROM} or more",
+        "[pulse|heart rate] [is|'s|] [high|very high|really high|too high|sky high]",
+    ),
     "clammy_skin": _s(
         CALL_DOCTOR_NOW,
         "cold, clammy or grey skin",
@@ -495,6 +509,11 @@ SYMPTOMS: dict[str, Symptom] = {
         "difficulty swallowing",
         "anaphylaxis",
         "anaphylactic",
+    ),
+    "low_oxygen": _s(
+        EMERGENCY,
+        f"an oxygen level below {vitals.OXYGEN_EMERGENCY_BELOW} %",
+        "[oxygen|sats|saturation|saturations|o2] [is|are|has|have|keeps|keep|] [very low|really low|dangerously low|plummeting|crashing|in the 80s]",
     ),
     "severe_breathing_difficulty": _s(
         EMERGENCY,

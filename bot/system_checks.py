@@ -94,6 +94,9 @@ SYSTEM_OF: dict[str, str] = {
     "persistent_vomiting": "vomiting",
     "palpitations": "heart",
     "clammy_skin": "heart",  # cold, clammy or grey: the circulation
+    "fast_heart_rate": "heart",
+    "low_oxygen": "breathing",
+    "lowish_oxygen": "breathing",
     "dizziness": "dizziness",
     "jaundice": "jaundice",
     "rash": "skin_rash",

@@ -73,3 +73,17 @@ def test_the_mechanism_does_not_invent_the_sign(text, symptom):
 )
 def test_clammy_skin_with_chest_pain_or_breathlessness_is_an_emergency(text, level):
     assert assess(extract(text)).level == level
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("my finger monitor says my oxygen is 89%", EMERGENCY),
+        ("sats 93 on the pulse ox", CALL_DOCTOR_NOW),
+        ("oxygen 98, all fine, just a mild headache", MANAGE_AT_HOME),
+        ("pulse 132 and I'm just sitting here", CALL_DOCTOR_NOW),
+        ("heart rate 76, slight headache", MANAGE_AT_HOME),
+    ],
+)
+def test_numbers_from_a_home_device_are_read(text, level):
+    assert assess(extract(text)).level == level

@@ -1,0 +1,55 @@
+"""Numbers patients read off a home device: oxygen saturation ("sats 91", "SpO2 is 89%", "my oximeter
+says 93") and heart rate ("pulse 128", "heart rate 130", "140 bpm"). Plain regex, no spaCy.
+
+The marks are a triage nurse's: an oxygen level under 92 % is an emergency, 92-94 % a call to the
+doctor; a heart rate of 120 or more (at rest, as patients who write it mean) a call to the doctor.
+The lowest oxygen and the highest rate in a message count: a possible red flag is never dropped.
+"""
+
+import re
+
+OXYGEN_EMERGENCY_BELOW = 92
+OXYGEN_CALL_BELOW = 95
+HEART_RATE_CALL_FROM = 120
+
+LOW_OXYGEN, LOWISH_OXYGEN, FAST_HEART_RATE = "low_oxygen", "lowish_oxygen", "fast_heart_rate"
+
+_GAP = r"[^\d\n]{0,24}?"  # "sats are only", "oxygen level on the finger thing says"
+_OXYGEN = re.compile(
+    r"\b(?:o2|spo2|sp02|sats?|saturations?|saturating|oxygen|oximeter|pulse ?ox|ox(?:imeter)? reading)\b"
+    + _GAP
+    + r"(?<![\d.])(\d{2,3})(?![\d.]\d)\s*(?:%|percent|per cent)?",
+    re.IGNORECASE,
+)
+_RATE_AFTER = re.compile(
+    r"\b(?:pulse|heart ?rate|hr|heart ?beat|heart is going at|heart's going at)\b" + _GAP + r"(?<![\d.])(\d{2,3})\b",
+    re.IGNORECASE,
+)
+_RATE_BEFORE = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:bpm|beats (?:a|per|each) min(?:ute)?)\b", re.IGNORECASE)
+_OXIMETER_WORDS = re.compile(r"\b(?:pulse ?ox|oximeter|o2|spo2|sats?|oxygen)\b", re.IGNORECASE)
+
+
+def oxygen_levels(text: str) -> list[int]:
+    """Oxygen saturations said in `text` (plausible values only: 50-100 %)."""
+    return [int(m.group(1)) for m in _OXYGEN.finditer(text or "") if 50 <= int(m.group(1)) <= 100]
+
+
+def heart_rates(text: str) -> list[int]:
+    """Heart rates said in `text` (30-250 a minute). A pulse oximeter's number beside "oxygen" is the oxygen."""
+    text = text or ""
+    rates = [int(m.group(1)) for m in _RATE_BEFORE.finditer(text)]
+    rates += [int(m.group(1)) for m in _RATE_AFTER.finditer(text) if not _OXIMETER_WORDS.search(m.group(0))]
+    return [r for r in rates if 30 <= r <= 250]
+
+
+def signs(text: str) -> set[str]:
+    """The symptom ids (lexicon.py) that the numbers in `text` amount to."""
+    found = set()
+    oxygen = oxygen_levels(text)
+    if oxygen and min(oxygen) < OXYGEN_EMERGENCY_BELOW:
+        found.add(LOW_OXYGEN)
+    elif oxygen and min(oxygen) < OXYGEN_CALL_BELOW:
+        found.add(LOWISH_OXYGEN)
+    if max(heart_rates(text), default=0) >= HEART_RATE_CALL_FROM:
+        found.add(FAST_HEART_RATE)
+    return found
