@@ -354,7 +354,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "scanty",
             "reduced",
         ),
-        ("much", "normal", "normally", "properly", "usual", "enough"),
+        ("much", "normal", "normally", "properly", "usual", "enough", "wet", "had", "been", "gone", "done"),
         6,
         (),
     ),
@@ -407,6 +407,15 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         (),
     ),
     ("swollen_painful_limb", ("arm", "arms", "forearm", "upper arm", "elbow", "shoulder"), _LIMB_WRONG, (), 5, _SITE),
+    # Light hurting the eyes: with a headache, a sign of meningitis.
+    (
+        "light_sensitivity",
+        ("light", "lights", "brightness", "sunlight", "daylight", "glare"),
+        ("hurts", "hurt", "hurting", "killing", "painful", "pain", "sensitive", "unbearable", "bothering", "stings"),
+        ("stand", "bear", "look at", "cope with", "handle"),
+        5,
+        (),
+    ),
     # --- the heart, the head's balance and the colour of the skin and eyes
     (
         "palpitations",

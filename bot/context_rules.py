@@ -168,6 +168,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[in a rush|a rush|rushed off]", IDIOM, PSEUDO, 0),
+    ("[wee bit|a wee bit|wee while|a wee while|wee one|wee ones|wee boy|wee girl|wee man]", IDIOM, PSEUDO, 0),
     ("[heart of|at heart|heartburn warning|my heart goes out|bless her heart|bless his heart]", IDIOM, PSEUDO, 0),
     ("[break a leg|pulling my leg|pull your leg|cost an arm and a leg|an arm and a leg]", IDIOM, PSEUDO, 0),
     (

@@ -450,10 +450,20 @@ SYMPTOMS: dict[str, Symptom] = {
         "woozy",
         "vertigo",
         "unsteady",
+        "[feel|feels|felt|feeling] like [i am|he is|she is|they are|i was|i will|i could|i might|he might|she might|he could|she could|] [going to|gonna|about to|] [pass out|faint|black out|keel over|collapse]",
+        "[nearly|almost] [passed out|fainted|blacked out|collapsed]",
         "spinny",
         "giddy",
         "giddiness",
         "[room|everything|world|head] [is|keeps|'s|] [spinning|spins|swimming|whirling|going round]",
+    ),
+    "light_sensitivity": _s(
+        CALL_DOCTOR_NOW,
+        "light hurting the eyes",
+        "photophobia",
+        "[sensitive|sensitivity] to [light|the light|bright light|bright lights]",
+        "light sensitivity",
+        "light sensitive",
     ),
     "palpitations": _s(
         CALL_DOCTOR_NOW,
@@ -570,6 +580,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "[won't|wont|will not|doesn't|does not|didn't|did not|isn't|is not|not] [answer|answering|respond|responding|reply|replying] [to|] [me|us|him|her|them|anyone|anybody]",
         "cant wake [him|her|them|me|]",
         "keeled over",
+        "[is|'s|gone|went|seems|seem|looks|very|really|so|all|completely|totally] floppy",
         # not coming back to: "hasn't come round", "she wasn't with us for two minutes"
         "[hasn't|has not|haven't|have not|hadn't|not|isn't|is not|won't|will not|didn't|did not|wasn't|was not] [come|came|coming] [round|around|to]",
         "[wasn't|was not|isn't|is not|weren't|not] with us",
@@ -640,6 +651,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "not making [any|much|] sense",
         "[doesn't|does not|don't|do not|didn't|did not] [know|recognise|recognize] [who|where] [we|i|you|they|he|she] [are|am|is|was|were]",
         "[can't|cant|cannot|can not|doesn't|does not|don't|do not] remember [who|where] [we|i|you|they|he|she] [are|am|is|was|were]",
+        "[can't|cant|cannot|can not|doesn't|does not|don't|do not|couldn't|could not] remember [my|his|her|their] [own|daughter's|son's|wife's|husband's|mum's|mom's|dad's|partner's|children's|kids'|family's|grandchildren's] [name|names]",
         "muddled",
         "mixed up",
         "befuddled",
@@ -915,6 +927,13 @@ STRONG_COMPLAINT_PHRASES = (
 
 # Vague complaints of more than one word: an unknown symptom when nothing known is reported beside them.
 COMPLAINT_PHRASES = (
+    "won't feed",
+    "not feeding",
+    "refusing to feed",
+    "refusing feeds",
+    "won't drink",
+    "not drinking",
+    "refusing to drink",
     "feel off",
     "feel a bit off",
     "feeling off",

@@ -758,6 +758,16 @@ def names_a_complaint(doc: Doc, start_char: int, end_char: int, strong_only: boo
     return False
 
 
+def without_idioms(doc: Doc) -> str:
+    """The message as the learned layer should read it: its idioms ("a wee bit", "dying to know") left
+    out, so that a word of one is not read as a body system."""
+    idioms = (doc._.context or {}).get("idioms") or []
+    if not idioms:
+        return doc.text
+    skipped = {i for a, b in idioms for i in range(a, b)}
+    return "".join(t.text_with_ws for t in doc if t.i not in skipped)
+
+
 def is_negated(doc: Doc, start_char: int, end_char: int) -> bool:
     """Kept for callers of the earlier API: `excluded` with negation only."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")

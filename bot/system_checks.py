@@ -95,6 +95,7 @@ SYSTEM_OF: dict[str, str] = {
     "palpitations": "heart",
     "clammy_skin": "heart",  # cold, clammy or grey: the circulation
     "fast_heart_rate": "heart",
+    "light_sensitivity": "headache_neck",
     "low_oxygen": "breathing",
     "lowish_oxygen": "breathing",
     "dizziness": "dizziness",

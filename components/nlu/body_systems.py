@@ -28,10 +28,12 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlp import without_idioms
 from bot.system_checks import PARSE_KEY
 
 logger = logging.getLogger(__name__)
@@ -192,7 +194,8 @@ class BodySystemClassifier(GraphComponent):
             return messages
         for message in messages:
             try:
-                probabilities = self._model.predict(message.get(TEXT) or "")
+                doc = message.get(SPACY_DOCS[TEXT])  # the rule pipeline's doc: its idioms are known
+                probabilities = self._model.predict(without_idioms(doc) if doc is not None else message.get(TEXT) or "")
             except Exception:  # fail safe: a fault here must never stop the rule layer after it
                 logger.exception("Body-system classifier failed on a message; no learned questions for it.")
                 continue

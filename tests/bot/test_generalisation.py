@@ -40,6 +40,11 @@ from bot.triage import assess
         ("breathing is heavier than normal", "breathing_difficulty"),
         ("my chest aches", "chest_tightness"),
         ("I can't say I'm not nauseous", "nausea"),
+        ("my head is thumping and I can't bear the light", "light_sensitivity"),
+        ("she's gone all floppy", "fainting"),
+        ("he couldn't remember his wife's name this morning", "confusion"),
+        ("no wet nappies all afternoon", "little_or_no_urine"),
+        ("feels like he might keel over", "dizziness"),
     ],
 )
 def test_a_general_mechanism_reads_the_sign(text, symptom):
@@ -87,3 +92,10 @@ def test_clammy_skin_with_chest_pain_or_breathlessness_is_an_emergency(text, lev
 )
 def test_numbers_from_a_home_device_are_read(text, level):
     assert assess(extract(text)).level == level
+
+
+def test_the_learned_layer_reads_the_message_without_its_idioms():
+    from bot.nlp import load, without_idioms
+
+    assert "wee" not in without_idioms(load()("a wee bit shivery since the drip"))
+    assert "wee" in without_idioms(load()("haven't had a wee since this morning"))

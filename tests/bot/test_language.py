@@ -39,6 +39,7 @@ SAID = {
     "low_oxygen": "my oxygen is really low",
     "lowish_oxygen": "sats are a bit low",
     "fast_heart_rate": "his pulse is very high",
+    "light_sensitivity": "I'm very sensitive to light today",
     "throat_or_face_swelling": "my throat is swelling up",
     "severe_breathing_difficulty": "i can't breathe",
     "blue_lips": "my lips are turning blue",
