@@ -153,7 +153,7 @@ def _advice_for(d: Disposition, findings: Findings, s: Settings) -> list[str]:
         return [
             f"Call {s.emergency_number} now.",
             f"{_capital(dangerous)} can be life-threatening. Do not drive yourself; "
-            "if you are alone, unlock the door and stay on the phone.",
+            + (f"stay with {w['them']}." if subject else "if you are alone, unlock the door and stay on the phone."),
             f"When you can, let {s.clinic_name} know at {s.clinic_phone}.",
         ]
     if d.level == CALL_DOCTOR_NOW:
@@ -164,15 +164,26 @@ def _advice_for(d: Disposition, findings: Findings, s: Settings) -> list[str]:
         return [
             f"Call {s.clinic_name} now at {s.clinic_phone} and tell them {w['you']} had an IVIG infusion and {tell}. "
             "This needs a doctor's advice today.",
-            f"If you cannot reach them, or if you get worse, call {s.emergency_number}.",
-            call_emergency_if(s),
-            "Until you have spoken to them, rest and keep drinking water.",
+            f"If you cannot reach them, or if things get worse, call {s.emergency_number}.",
+            call_emergency_if(s, w),
+            "Until you have spoken to them, rest and keep drinking water."
+            if not subject
+            else f"Until you have spoken to them, let {w['them']} rest and keep drinking water.",
         ]
-    care = [
-        "Drink plenty of water today and tomorrow: staying hydrated helps your body cope with the infusion.",
-        "Rest. If your doctor has recommended an over-the-counter pain medicine, you can take it as directed; "
-        "do not start a medicine they have not recommended.",
-    ]
+    care = (
+        [
+            "Drink plenty of water today and tomorrow: staying hydrated helps your body cope with the infusion.",
+            "Rest. If your doctor has recommended an over-the-counter pain medicine, you can take it as directed; "
+            "do not start a medicine they have not recommended.",
+        ]
+        if not subject
+        else [
+            f"Make sure {w['you']} {w['have']} plenty to drink today and tomorrow: staying hydrated helps "
+            f"{w['your']} body cope with the infusion.",
+            f"Let {w['them']} rest. If {w['your']} doctor has recommended an over-the-counter pain medicine, it can "
+            "be taken as directed; do not start a medicine the doctor has not recommended.",
+        ]
+    )
     if "infusion_site_irritation" in findings.symptoms:
         care.append(
             "For the infusion site: keep it clean and dry, and a cool, damp cloth for 10 minutes at a "
@@ -180,11 +191,12 @@ def _advice_for(d: Disposition, findings: Findings, s: Settings) -> list[str]:
         )
     return (
         care
-        + [call_doctor_if(s)]
+        + [call_doctor_if(s, w)]
         + watch_list(d, findings, s)
         + [
-            call_emergency_if(s),
-            f"Call {s.clinic_name} at {s.clinic_phone} if your symptoms get worse, new ones start, or you are worried.",
+            call_emergency_if(s, w),
+            f"Call {s.clinic_name} at {s.clinic_phone} if {w['your']} symptoms get worse, new ones start, "
+            "or you are worried.",
         ]
     )
 
@@ -225,7 +237,8 @@ def infusion_words(infusion: InfusionTime | None) -> str | None:
 def message_for(d: Disposition, findings: Findings, s: Settings) -> tuple[str, list[str]]:
     """The plain-language message and its advice list, for the disposition contract."""
     advice = advice_for(d, findings, s)
-    not_a_diagnosis = "This is not a diagnosis: only a doctor can tell what is causing your symptoms."
+    your = words_for(findings.subject)["your"]
+    not_a_diagnosis = f"This is not a diagnosis: only a doctor can tell what is causing {your} symptoms."
     if d.level == EMERGENCY:  # the number first (or the nurse, at the drip), nothing long before it
         parts = advice + [summary(d, findings), not_a_diagnosis]
     else:

@@ -98,6 +98,8 @@ def extract(text: str, expecting_temperature: bool = False) -> Findings:
 
 def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findings:
     """Findings of a message already run through the pipeline (Rasa's SpacyNLP does that)."""
+    from bot.nlp import subject_at
+
     text = doc.text
     present, denied, hedged, asked, words = set(), set(), set(), set(), []
     degree_denied = doc.user_data.get("degree_denied", set())
@@ -138,7 +140,9 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
         temperature_c=max((t.celsius for t in temperatures), default=None),
         unknown_symptom=unknown,
         patient_words=tuple(words),
-        subject=doc._.subject if present or unknown else None,
+        subject=doc._.subject
+        if present or unknown
+        else (subject_at(doc, temperatures[0].text) if temperatures else None),
     )
 
 

@@ -758,6 +758,17 @@ def names_a_complaint(doc: Doc, start_char: int, end_char: int, strong_only: boo
     return False
 
 
+def subject_at(doc: Doc, text: str) -> str | None:
+    """Who the words `text` of the message are about, as a pronoun ("my daughter's temp is 38.6": "she"),
+    or None for the writer; as for symptoms (`experiencer`)."""
+    at = doc.text.find(text)
+    span = doc.char_span(at, at + len(text), alignment_mode="expand") if at >= 0 and text else None
+    if span is None or doc._.context is None:
+        return None
+    who, pronoun = experiencer(doc._.context, _norms(doc), span.start, span.end)
+    return pronoun if who == "patient" else None
+
+
 def without_idioms(doc: Doc) -> str:
     """The message as the learned layer should read it: its idioms ("a wee bit", "dying to know") left
     out, so that a word of one is not read as a body system."""

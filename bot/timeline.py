@@ -80,7 +80,7 @@ TIMELINE = (
         2,
         48 + _A,
         CALL_DOCTOR_NOW,
-        "a severe headache with a stiff neck, a fever, vomiting, or light hurting your eyes",
+        "a severe headache with a stiff neck, a fever, vomiting, or light hurting the eyes",
         "usually within several hours to 2 days after the infusion; more often at high doses (2 g/kg) or "
         "with a fast infusion (ASCENIV prescribing information)",
     ),
@@ -509,12 +509,12 @@ def watch_for(hours_since_start: float | None, settings: Settings | None = None)
         if w.level == MANAGE_AT_HOME:
             lines.append(
                 f"Mild effects ({w.signs}) usually settle within about {_duration(w.until_hours)} of the "
-                "infusion: if they last longer, call your doctor."
+                "infusion: if they last longer, call the doctor."
             )
         elif w.level == EMERGENCY:
-            lines.append(f"{when}: {w.signs}. Call {settings.emergency_number} if you get any of these.")
+            lines.append(f"{when}: {w.signs}. Call {settings.emergency_number} if any of these start.")
         else:
-            lines.append(f"{when}: {w.signs}. Call your doctor right away if you get any of these.")
+            lines.append(f"{when}: {w.signs}. Call the doctor right away if any of these start.")
     return lines
 
 

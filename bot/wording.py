@@ -19,19 +19,23 @@ def red_flag_signs(s: Settings) -> str:
     )
 
 
-def emergency_signs() -> str:
+YOU = dict(you="you", your="your", have="have")  # the patient's own words; a carer's are bot.dialogue.words_for
+
+
+def emergency_signs(w: dict[str, str] = YOU) -> str:
+    """`w`: the words for the person the messages are about ("his throat ... he cannot breathe")."""
     return (
-        "your throat, tongue or lips swell, your lips turn blue, you cannot breathe, you faint, or you have "
-        "crushing chest pain"
+        f"{w['your']} throat, tongue or lips swell, {w['your']} lips turn blue, {w['you']} cannot breathe, "
+        f"{w['you']} {w['have']} fainted, or {w['you']} {w['have']} crushing chest pain"
     )
 
 
-def call_doctor_if(s: Settings) -> str:
-    return f"Call your doctor right away if you get {red_flag_signs(s)}."
+def call_doctor_if(s: Settings, w: dict[str, str] = YOU) -> str:
+    return f"Call {w['your']} doctor right away if {w['you']} {w['have']} {red_flag_signs(s)}."
 
 
-def call_emergency_if(s: Settings) -> str:
-    return f"Call {s.emergency_number} if {emergency_signs()}."
+def call_emergency_if(s: Settings, w: dict[str, str] = YOU) -> str:
+    return f"Call {s.emergency_number} if {emergency_signs(w)}."
 
 
 def domain_responses(s: Settings) -> dict[str, str]:

@@ -99,3 +99,22 @@ def test_the_learned_layer_reads_the_message_without_its_idioms():
 
     assert "wee" not in without_idioms(load()("a wee bit shivery since the drip"))
     assert "wee" in without_idioms(load()("haven't had a wee since this morning"))
+
+
+@pytest.mark.parametrize(
+    "text, pronoun",
+    [
+        ("my daughter's temp is 38.6 after her IVIG", "her"),
+        ("my son had ivig this morning and now his lips are swelling", "his"),
+        ("my mum had her infusion yesterday, she has a headache", "her"),
+    ],
+)
+def test_a_carer_is_told_about_the_person_they_write_for(text, pronoun):
+    from bot.advice import message_for
+    from bot.settings import load_settings
+
+    findings = extract(text)
+    words, _ = message_for(assess(findings), findings, load_settings())
+    assert f"causing {pronoun} symptoms" in words
+    headline, *rest = words.splitlines()
+    assert not [line for line in rest if "your " in line.lower()], rest
