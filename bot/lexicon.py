@@ -444,7 +444,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "light headed",
         "lightheaded",
         "light-headed",
-        "feel faint",
+        f"[feel|feels|feeling|felt] {_VERY} faint",
         "feeling faint",
         "room is spinning",
         "woozy",
@@ -580,6 +580,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "[won't|wont|will not|doesn't|does not|didn't|did not|isn't|is not|not] [answer|answering|respond|responding|reply|replying] [to|] [me|us|him|her|them|anyone|anybody]",
         "cant wake [him|her|them|me|]",
         "keeled over",
+        "[out cold|spark out|passed clean out]",
         "[is|'s|gone|went|seems|seem|looks|very|really|so|all|completely|totally] floppy",
         # not coming back to: "hasn't come round", "she wasn't with us for two minutes"
         "[hasn't|has not|haven't|have not|hadn't|not|isn't|is not|won't|will not|didn't|did not|wasn't|was not] [come|came|coming] [round|around|to]",

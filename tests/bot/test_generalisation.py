@@ -118,3 +118,16 @@ def test_a_carer_is_told_about_the_person_they_write_for(text, pronoun):
     assert f"causing {pronoun} symptoms" in words
     _headline, *rest = words.splitlines()  # "Call your doctor now" is the contract's headline
     assert not [line for line in rest if "your " in line.lower()], rest
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("his mouth is pulled down on one side", "stroke_signs"),
+        ("we can't rouse her", "fainting"),
+        ("he's out cold", "fainting"),
+        ("I feel really faint", "dizziness"),
+    ],
+)
+def test_more_words_for_the_emergency_signs(text, symptom):
+    assert symptom in extract(text).symptoms
