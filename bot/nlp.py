@@ -183,6 +183,31 @@ LEVEL_RANK = {lexicon.MANAGE_AT_HOME: 0, lexicon.CALL_DOCTOR_NOW: 1, lexicon.EME
 PAIR_REACH = 5  # lexicon.PAIRED_SIGNS: at most this many tokens between the body word and the describing word
 NEGATION_WORDS = frozenset({"not", "no", "never", "nothing", "cannot", "without"})
 TIME_AFTER_RIGHT = frozenset({"now", "away", "then", "here", "there"})
+# Words that only say how much: a lexicon phrase is also found with them inside ("feel really faint").
+INTENSIFIERS = (
+    "really",
+    "very",
+    "so",
+    "super",
+    "pretty",
+    "extremely",
+    "quite",
+    "kinda",
+    "kind of",
+    "a bit",
+    "a little",
+    "a little bit",
+    "slightly",
+    "sort of",
+    "totally",
+    "absolutely",
+    "proper",
+    "properly",
+    "rather",
+    "awfully",
+    "terribly",
+    "incredibly",
+)
 # "the most horrific headache of my life" is the worst; "the best I've ever had" is not: a lifetime phrase
 # makes a symptom the worst only after a superlative that is not a kind one.
 LIFETIME_WORDS = frozenset(
@@ -279,7 +304,7 @@ class SymptomMatcher:
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.phrases(doc) + self.plain(doc)
+        matches = self.phrases(doc) + self.plain(doc) + self._through_intensifiers(doc)
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
         phrases = [p for p in phrases if not self._off_the_skin(doc, p) and not self._a_mark(doc, p)]
         pairs = self.pairs(doc)
@@ -294,6 +319,23 @@ class SymptomMatcher:
         doc.spans[SYMPTOM_SPANS] = sorted(phrases + kept, key=lambda span: (span.start, span.end))
         doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])  # type: ignore[assignment]
         return doc
+
+    def _through_intensifiers(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The lexicon's phrases said with an intensifier inside ("I feel really faint", "feeling so
+        sick"): matched on the message without its intensifiers, spans mapped back to its tokens."""
+        norms = [_clean_norm(t) for t in doc]
+        skipped = {i for a, b in _find(norms, INTENSIFIERS) for i in range(a, b)}
+        if not skipped:
+            return []
+        kept = [i for i in range(len(doc)) if i not in skipped]
+        shorter = Doc(doc.vocab, words=[doc[i].text for i in kept])
+        for token, i in zip(shorter, kept):
+            token.norm_ = norms[i]
+        return [
+            (key, kept[a], kept[b - 1] + 1)
+            for key, a, b in self.phrases(shorter) + self.plain(shorter)
+            if any(kept[a] < x < kept[b - 1] for x in skipped)  # only what the intensifier had split
+        ]
 
     def pairs(self, doc: Doc) -> list[Span]:
         """Spans from a body word to a describing word of one row, in one clause (see body_systems.py)."""

@@ -127,6 +127,8 @@ def test_a_carer_is_told_about_the_person_they_write_for(text, pronoun):
         ("we can't rouse her", "fainting"),
         ("he's out cold", "fainting"),
         ("I feel really faint", "dizziness"),
+        ("I can't really catch my breath", "breathing_difficulty"),
+        ("she has a very stiff neck", "neck_stiffness"),
     ],
 )
 def test_more_words_for_the_emergency_signs(text, symptom):
