@@ -42,6 +42,7 @@ import aiohttp
 import yaml
 
 from bench import conversations
+from bot.settings import setting
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -615,7 +616,7 @@ def main() -> None:
         results["servers"] = asyncio.run(measure(args, workdir, models))
 
         keep = ROOT / "bench" / "results" / "models"
-        if not args.models and os.environ.get("BENCH_KEEP_MODELS"):
+        if not args.models and setting("TRIAGE_BENCH_KEEP_MODELS"):
             keep.mkdir(parents=True, exist_ok=True)
             for model in models.values():
                 shutil.copy(model, keep / model.name)

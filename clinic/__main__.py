@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 
+from bot import settings
 from clinic import audit, escalation
 
 
@@ -41,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     retry.add_argument("--due-only", action="store_true", help="only those whose backoff has run out")
     commands.add_parser("status", help="how many escalations are pending and delivered")
     args = parser.parse_args(argv)
+    problem = settings.start_up_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
     if args.command == "purge":

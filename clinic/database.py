@@ -5,7 +5,6 @@ Configured by one variable, `TRIAGE_DATABASE_URL` (an SQLAlchemy URL, e.g.
 of the project: nothing to install. Plain SQLAlchemy 1.4 (installed with Rasa), no Rasa imports.
 """
 
-import os
 import threading
 import time
 from datetime import UTC, datetime
@@ -14,6 +13,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
+
+from bot.settings import setting
 
 ROOT = Path(__file__).resolve().parent.parent
 URL_VARIABLE = "TRIAGE_DATABASE_URL"
@@ -78,7 +79,7 @@ rasa_events_table = sa.Table(
 
 def database_url(configured: str | None = None) -> str:
     """`TRIAGE_DATABASE_URL`, else a URL from configuration, else the SQLite file in `var/`."""
-    url = (os.environ.get(URL_VARIABLE) or "").strip() or (configured or "").strip()
+    url = setting(URL_VARIABLE) or (configured or "").strip()
     if not url:
         return f"sqlite:///{DEFAULT_SQLITE_FILE}"
     if url.startswith("postgres://"):  # the form many hosting panels print

@@ -52,7 +52,7 @@ def test_the_widget_limit_is_the_servers():
 
 
 def test_environment_overrides_a_clinic_setting(monkeypatch):
-    monkeypatch.setenv("CLINIC_PHONE", "+1 555 0199")
+    monkeypatch.setenv("TRIAGE_CLINIC_PHONE", "+1 555 0199")
     assert load_settings().clinic_phone == "+1 555 0199"
 
 

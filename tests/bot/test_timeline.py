@@ -361,7 +361,7 @@ def test_the_clinic_time_zone_is_a_setting(monkeypatch):
     from zoneinfo import ZoneInfo
 
     assert ZoneInfo(load_settings().time_zone)
-    monkeypatch.setenv("TIME_ZONE", "Europe/London")
+    monkeypatch.setenv("TRIAGE_TIME_ZONE", "Europe/London")
     assert load_settings().time_zone == "Europe/London"
 
 

@@ -69,7 +69,7 @@ def test_the_fingerprint_changes_with_any_rule_or_threshold(tmp_path, monkeypatc
     triage = core / "triage.py"
     triage.write_text(triage.read_text().replace("MILD_FEVER_FROM_C = 37.5", "MILD_FEVER_FROM_C = 37.6"))
     assert version.fingerprint(core) != before  # a threshold
-    monkeypatch.setenv("HIGH_FEVER_CELSIUS", "38.5")
+    monkeypatch.setenv("TRIAGE_HIGH_FEVER_CELSIUS", "38.5")
     assert version.fingerprint(version.CORE) != before  # the clinic's fever mark
 
 

@@ -97,7 +97,7 @@ def hardened(tmp_path_factory):
         },
     )
     running.token = secrets.token_hex(24)
-    running.env["RASA_AUTH_TOKEN"] = running.token
+    running.env["TRIAGE_API_TOKEN"] = running.token
     try:
         running.start_actions()
         running.start_rasa("--enable-api", "--cors", ALLOWED_ORIGIN)
