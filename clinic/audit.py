@@ -140,7 +140,7 @@ _tables_ready: set[str] = set()
 def _ensure_tables(eng: sa.engine.Engine) -> None:
     key = str(eng.url)
     if key not in _tables_ready:
-        database.create_tables(eng)
+        database.migrate(eng)
         _tables_ready.add(key)
 
 

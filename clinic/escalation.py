@@ -127,7 +127,7 @@ def deliver_due(
     webhook_url = webhook_url or escalation_url()
     result = DeliveryResult()
     eng = database.engine(db_url)
-    database.create_tables(eng)
+    database.migrate(eng)
     now = now or utcnow()
     undelivered = outbox_table.c.delivered_at.is_(None)
     query = sa.select(
@@ -194,7 +194,7 @@ def next_due_at(db_url: str | None = None) -> datetime | None:
 
 def status(db_url: str | None = None) -> dict:
     eng = database.engine(db_url)
-    database.create_tables(eng)
+    database.migrate(eng)
     undelivered = outbox_table.c.delivered_at.is_(None)
     with eng.connect() as conn:
         count = lambda *where: conn.execute(  # noqa: E731
