@@ -59,7 +59,7 @@ def test_environment_overrides_a_clinic_setting(monkeypatch):
 def test_telemetry_is_off_wherever_rasa_runs():
     assert "RASA_TELEMETRY_ENABLED := false" in (ROOT / "Makefile").read_text()
     assert "RASA_TELEMETRY_ENABLED=false" in (ROOT / ".ci" / "run").read_text()
-    assert 'RASA_TELEMETRY_ENABLED="false"' in (ROOT / "tests" / "conftest.py").read_text()
+    assert 'RASA_TELEMETRY_ENABLED="false"' in (ROOT / "tests" / "support" / "servers.py").read_text()
 
 
 def test_bot_core_has_no_rasa_imports():

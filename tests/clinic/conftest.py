@@ -19,8 +19,8 @@ import yaml
 from sqlalchemy.engine import make_url
 
 from bot.settings import setting
-from tests.conftest import ROOT, Servers
 from tests.engines import Postgres
+from tests.support.servers import ROOT, Servers
 
 POSTGRES_VARIABLE = "TRIAGE_TEST_POSTGRES_URL"
 DATABASES = ("sqlite", "postgresql")

@@ -20,7 +20,7 @@ from bot.settings import load_settings
 from bot.timeline import InfusionTime
 from bot.triage import assess
 from clinic import audit, database
-from tests.conftest import ROOT, server_env
+from tests.support.servers import ROOT, server_env
 
 WORDS = ("my head is killing me", "neck is so stiff")
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from clinic import database
 from tests.clinic.test_audit import RED, disposition_entry
-from tests.conftest import ROOT, server_env
+from tests.support.servers import ROOT, server_env
 
 HEAD = "0003"
 # The columns of triage_audit each create_all release added (what an old database may lack).

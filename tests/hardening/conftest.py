@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 import yaml
 
-from tests.conftest import ROOT, Servers
+from tests.support.servers import ROOT, Servers
 
 ALLOWED_ORIGIN = "http://localhost:8080"
 IP_BURST = 8
