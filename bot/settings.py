@@ -364,6 +364,7 @@ THIRD_PARTY: tuple[tuple[str, str], ...] = (
     ("SANIC_PROXIES_COUNT", "behind a reverse proxy: how many proxies to trust in X-Forwarded-For"),
     ("SANIC_FORWARDED_SECRET", "behind a reverse proxy: the secret of its Forwarded header"),
     ("SANIC_WORKERS", "Rasa server processes (with a shared lock store only: docs/deployment.md)"),
+    ("ACTION_SERVER_SANIC_WORKERS", "action server processes (Rasa SDK)"),
     ("RASA_CACHE_DIRECTORY", "Rasa's training cache (`make bench` points it at a temporary folder)"),
 )
 
