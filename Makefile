@@ -3,7 +3,11 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/triage.tar.gz
-CLINIC_ORIGINS ?= http://localhost:8080
+# The websites that may embed the widget (Rasa's --cors); bot/settings.py declares every variable.
+TRIAGE_CLINIC_ORIGINS ?= http://localhost:8080
+ifdef CLINIC_ORIGINS
+$(error CLINIC_ORIGINS is no longer read: it is now TRIAGE_CLINIC_ORIGINS)
+endif
 WEB_PORT ?= 8080
 
 export RASA_TELEMETRY_ENABLED := false
@@ -17,10 +21,10 @@ export PYTHONHASHSEED := 0
 # It reaches Rasa through the environment (components/launch.py), never the command line (`ps` shows it).
 # The action server's shared secret and the widget's session key: TRIAGE_ACTION_SECRET and
 # TRIAGE_SESSION_SECRET (or ..._FILE), else made once in var/ (clinic/server_secrets.py).
-ifndef RASA_AUTH_TOKEN
-RASA_AUTH_TOKEN := $(shell python3 -c 'import secrets; print(secrets.token_hex(24))')
+ifndef TRIAGE_API_TOKEN
+TRIAGE_API_TOKEN := $(shell python3 -c 'import secrets; print(secrets.token_hex(24))')
 endif
-export RASA_AUTH_TOKEN
+export TRIAGE_API_TOKEN
 
 .PHONY: help provision setup train run actions rasa test eval validate clean web web-deps demo-page
 
@@ -60,8 +64,8 @@ domain.yml: bot/wording.py clinic.yml scripts/write_domain | $(VENV)/.installed
 actions: setup ## the action server alone (127.0.0.1:5055)
 	$(BIN)/rasa run actions --actions actions --port 5055
 
-rasa: setup train ## the Rasa server alone (:5005), HTTP API behind RASA_AUTH_TOKEN (read from the environment)
-	$(BIN)/python -m components.launch run --model $(MODEL) --port 5005 --cors $(foreach origin,$(CLINIC_ORIGINS),'$(origin)') \
+rasa: setup train ## the Rasa server alone (:5005), HTTP API behind TRIAGE_API_TOKEN (read from the environment)
+	$(BIN)/python -m components.launch run --model $(MODEL) --port 5005 --cors $(foreach origin,$(TRIAGE_CLINIC_ORIGINS),'$(origin)') \
 		--endpoints endpoints.yml --credentials credentials.yml --enable-api
 
 # Both servers and the demo clinic page in the foreground; Ctrl-C stops them all.
@@ -106,7 +110,7 @@ web/dist/widget.js: $(WEB_SOURCES)
 # A picture of each disposition card per viewport (desktop, phone) into docs/, for reviewers (README).
 .PHONY: screenshots
 screenshots: provision setup train web-deps ## retake the widget pictures in docs/ (tests/browser)
-	WIDGET_SCREENSHOTS=docs $(BIN)/python -m pytest tests/browser -k screenshots -q
+	TRIAGE_SCREENSHOTS=docs $(BIN)/python -m pytest tests/browser -k screenshots -q
 
 # The demo clinic page (web/demo/) at http://localhost:$(WEB_PORT)/, with the widget in one script tag.
 demo-page: setup ## the demo clinic page alone (:$(WEB_PORT))

@@ -28,8 +28,6 @@ import platform
 import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -42,6 +40,8 @@ import aiohttp
 import yaml
 
 from bench import conversations
+from bot.settings import setting
+from tests.support import servers
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -60,24 +60,15 @@ BENCH_ACTION_SECRET = secrets.token_hex(16)  # shared by the bench's servers (cl
 
 
 def server_env(extra: dict | None = None) -> dict:
+    """The tests' server environment (tests/support/servers.py), and the bench's own settings."""
     env = dict(
-        os.environ,
-        RASA_TELEMETRY_ENABLED="false",
-        TF_CPP_MIN_LOG_LEVEL="3",
-        PYTHONPATH=str(ROOT),
-        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        servers.server_env(),
         PYTHONHASHSEED="0",
         TRIAGE_RATE_EXEMPT_IPS="127.0.0.1",  # the bench's own clients, all on the loopback
         TRIAGE_ACTION_SECRET=BENCH_ACTION_SECRET,
     )
     env.update(extra or {})
     return env
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def percentiles(values: list[float]) -> dict:
@@ -246,7 +237,7 @@ class Bot:
         tracker_store: str = "project",
     ):
         self.name, self.model, self.workdir, self.tracker_store = name, model, workdir, tracker_store
-        self.rasa_port, self.action_port = free_port(), free_port()
+        self.rasa_port, self.action_port = servers.free_port(), servers.free_port()
         self.rasa_args, self.rasa_env, self.actions_env = rasa_args, rasa_env, actions_env
         self.processes: dict[str, subprocess.Popen] = {}
         self.memory_after_start: dict = {}
@@ -276,7 +267,7 @@ class Bot:
     def launch(self) -> None:
         endpoints = self.endpoints()
         self.processes["actions"] = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
+            servers.action_server_command(self.action_port),
             cwd=ROOT,
             env=self.env(self.actions_env),
             stdout=(self.workdir / f"actions-{self.name}.log").open("w"),
@@ -320,14 +311,7 @@ class Bot:
         return {role: cpu_seconds(p.pid) for role, p in self.processes.items()}
 
     def stop(self) -> None:
-        for process in self.processes.values():
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for process in self.processes.values():
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        servers.stop_processes(*self.processes.values())
 
 
 async def cold_start(bot: Bot, session: aiohttp.ClientSession) -> dict:
@@ -615,7 +599,7 @@ def main() -> None:
         results["servers"] = asyncio.run(measure(args, workdir, models))
 
         keep = ROOT / "bench" / "results" / "models"
-        if not args.models and os.environ.get("BENCH_KEEP_MODELS"):
+        if not args.models and setting("TRIAGE_BENCH_KEEP_MODELS"):
             keep.mkdir(parents=True, exist_ok=True)
             for model in models.values():
                 shutil.copy(model, keep / model.name)

@@ -1,10 +1,11 @@
-"""The clinic's one command line: `python -m clinic export|report|purge|retry|status`.
+"""The clinic's one command line: `python -m clinic export|report|purge|retry|status|migrate`.
 
 python -m clinic export --since 2026-01-01 [--until 2026-02-01] [--format csv|json] [--reference REF] [-o FILE]
 python -m clinic report --since 2026-01-01 [--until ...] [--format text|json]
 python -m clinic purge [--older-than-days N]     # default: TRIAGE_RETENTION_DAYS, else 90
 python -m clinic retry [--due-only]              # post undelivered escalations; exit 1 while any is left
 python -m clinic status                          # escalations pending and delivered
+python -m clinic migrate                         # bring the database to the newest schema (the servers do it too)
 """
 
 import argparse
@@ -12,7 +13,8 @@ import json
 import logging
 import sys
 
-from clinic import audit, escalation
+from bot import settings
+from clinic import audit, database, escalation
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     retry = commands.add_parser("retry", help="post every undelivered escalation now (exit 1 if any is left)")
     retry.add_argument("--due-only", action="store_true", help="only those whose backoff has run out")
     commands.add_parser("status", help="how many escalations are pending and delivered")
+    commands.add_parser("migrate", help="bring the database's tables to the newest revision (clinic/migrations)")
     args = parser.parse_args(argv)
+    problem = settings.start_up_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
     if args.command == "purge":
@@ -48,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         if days < 0:
             parser.error("--older-than-days must be 0 or more")
         print(json.dumps(audit.purge(days), indent=2))
+        return 0
+    if args.command == "migrate":
+        eng = database.engine()
+        before = database.current_revision(eng)
+        after = database.migrate(eng)
+        print(json.dumps({"database": database.safe_url(str(eng.url)), "from": before, "to": after}))
         return 0
     if args.command == "status":
         print(json.dumps(escalation.status(), indent=2))

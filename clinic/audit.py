@@ -19,7 +19,6 @@ import csv
 import io
 import json
 import logging
-import os
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,13 +31,13 @@ from bot.advice import name_of, watch_list
 from bot.findings import Findings
 from bot.handoff import handoff_summary, handoff_text, needs_handoff
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
-from bot.settings import Settings
+from bot.settings import Settings, setting
 from bot.triage import Disposition
 from clinic import database
 from clinic.database import audit_table, outbox_table, rasa_events_table, utcnow
 
 RETENTION_VARIABLE = "TRIAGE_RETENTION_DAYS"
-DEFAULT_RETENTION_DAYS = 90
+DEFAULT_RETENTION_DAYS = setting(RETENTION_VARIABLE, {})  # its default (bot/settings.py)
 LIST_FIELDS = ("red_flags", "symptoms", "denied", "rules_fired")
 EXPORT_FIELDS = (
     "recorded_at",
@@ -141,7 +140,7 @@ _tables_ready: set[str] = set()
 def _ensure_tables(eng: sa.engine.Engine) -> None:
     key = str(eng.url)
     if key not in _tables_ready:
-        database.create_tables(eng)
+        database.migrate(eng)
         _tables_ready.add(key)
 
 
@@ -301,14 +300,8 @@ def report_text(counts: dict, since: datetime | None, until: datetime | None) ->
 
 
 def retention_days() -> int:
-    """`TRIAGE_RETENTION_DAYS` (whole days, at least 1), else 90."""
-    value = os.environ.get(RETENTION_VARIABLE)
-    if not value:
-        return DEFAULT_RETENTION_DAYS
-    days = int(value)
-    if days < 1:
-        raise ValueError(f"{RETENTION_VARIABLE} must be at least 1 day, not {value!r}")
-    return days
+    """`TRIAGE_RETENTION_DAYS` (whole days, at least 1), else 90; SettingsError (a ValueError) when bad."""
+    return setting(RETENTION_VARIABLE)
 
 
 def purge(older_than_days: int, db_url: str | None = None, now: datetime | None = None) -> dict:

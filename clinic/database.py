@@ -5,9 +5,10 @@ Configured by one variable, `TRIAGE_DATABASE_URL` (an SQLAlchemy URL, e.g.
 of the project: nothing to install. Plain SQLAlchemy 1.4 (installed with Rasa), no Rasa imports.
 """
 
-import os
+import logging
 import threading
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -15,13 +16,21 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
+from bot.settings import setting
+
 ROOT = Path(__file__).resolve().parent.parent
 URL_VARIABLE = "TRIAGE_DATABASE_URL"
 DEFAULT_SQLITE_FILE = ROOT / "var" / "conversations.db"
 CONNECT_TIMEOUT_SECONDS = 3  # a database that does not answer must not hold up a patient for long
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# What the create_all code before migrations could have made: a database without Alembic's version table
+# is stamped with the last of these its tables match (the rest of the revisions then run as usual).
+CREATE_ALL_REVISIONS = ("0001", "0002", "0003")
+MIGRATION_LOCK_KEY = 7_311_986_244_105_432_165  # PostgreSQL advisory lock: one migration at a time
 
+logger = logging.getLogger("triage.database")
 metadata = sa.MetaData()
-_create_lock = threading.Lock()
+_migrate_lock = threading.Lock()
 
 # Every disposition given, one row each (see clinic/audit.py). Lists are JSON text, times naive UTC.
 audit_table = sa.Table(
@@ -39,15 +48,13 @@ audit_table = sa.Table(
     sa.Column("model_version", sa.String(64), nullable=False),
     sa.Column("lexicon_version", sa.String(32), nullable=False),
     sa.Column("handoff", sa.Text),  # JSON hand-off summary, for call_doctor_now and emergency only
-    # Added with the infusion timeline (bot/timeline.py); NULL in rows written before it:
+    # Added with the infusion timeline (bot/timeline.py, migration 0002); NULL in rows written before it:
     sa.Column("infusion", sa.Text),  # JSON {"hours_since_start", "in_progress"}: no patient words
     sa.Column("watch_for", sa.Text),  # JSON list: what the patient was told could still come, and until when
     # Why the disposition was given in degraded mode (e.g. action_server_unavailable: the Rasa server
-    # answered by itself), else NULL.
+    # answered by itself; migration 0003), else NULL.
     sa.Column("degraded", sa.String(64)),
 )
-# Columns added to a table after its first release: `create_tables` adds them to a table made before.
-ADDED_COLUMNS = {"triage_audit": ("infusion", "watch_for", "degraded")}
 
 # Escalations to the clinic's webhook that are not yet delivered, and those that were (clinic/escalation.py).
 outbox_table = sa.Table(
@@ -78,7 +85,7 @@ rasa_events_table = sa.Table(
 
 def database_url(configured: str | None = None) -> str:
     """`TRIAGE_DATABASE_URL`, else a URL from configuration, else the SQLite file in `var/`."""
-    url = (os.environ.get(URL_VARIABLE) or "").strip() or (configured or "").strip()
+    url = setting(URL_VARIABLE) or (configured or "").strip()
     if not url:
         return f"sqlite:///{DEFAULT_SQLITE_FILE}"
     if url.startswith("postgres://"):  # the form many hosting panels print
@@ -102,55 +109,159 @@ def engine_for(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":  # patient data: a folder for this user only
             Path(parsed.database).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         engine = sa.create_engine(parsed, connect_args={"timeout": 15})
-
-        @sa.event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=15000")
-            cursor.close()
-
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS} if parsed.get_backend_name() == "postgresql" else {}
     return sa.create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
 
 
 def engine(url: str | None = None) -> Engine:
     return engine_for(database_url(url))
 
 
-def create_tables(eng: Engine) -> None:
-    """Our own tables (Rasa creates its `events` table itself). Safe to call again, and at the same
-    time from several threads or processes: PostgreSQL fails all but one of two concurrent
-    CREATE TABLEs, so a failure is followed by another look (which finds the tables made)."""
-    with _create_lock:
-        for attempt in range(3):
-            try:
-                metadata.create_all(eng)
-                _add_missing_columns(eng)
-                return
-            except sa.exc.DBAPIError:
-                if attempt == 2:
-                    raise
-                time.sleep(0.2 * (attempt + 1))
+def migrate(eng: Engine) -> str | None:
+    """Bring our tables to the newest revision (clinic/migrations, Alembic) and return it; Rasa creates its
+    `events` table itself. A database made before migrations (by create_all, with or without the columns
+    added since) is first stamped with the revision its tables match. Safe to call again, and at the same
+    time from several threads or processes: one migrates at a time (a lock in the process; across
+    processes PostgreSQL's advisory lock, SQLite's write lock taken first), the others then find it done."""
+    _quiet_alembic()
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    head = _script(str(MIGRATIONS)).get_current_head()
+    if current_revision(eng) == head:  # the usual case: one read, no lock
+        return head
+    with _migrate_lock, _migration_connection(eng) as conn:
+        config = _alembic_config(conn)
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:  # another thread or process was first
+            return head
+        made = None
+        if current is None:
+            made = _revision_made_before_migrations(conn)
+            if made:
+                command.stamp(config, made)
+        command.upgrade(config, "head")
+    logger.info(
+        "database %s: schema from revision %s to %s", safe_url(str(eng.url)), current or made or "(empty)", head
+    )
+    return head
 
 
-def _add_missing_columns(eng: Engine) -> None:
-    """`ALTER TABLE ... ADD COLUMN` for each column of ADDED_COLUMNS a table does not have yet (nullable,
-    so old rows stay valid). A server doing the same at the same moment makes ours fail: the caller
-    looks again, and finds the column there."""
-    inspector = sa.inspect(eng)
-    for table_name, names in ADDED_COLUMNS.items():
-        present = {c["name"] for c in inspector.get_columns(table_name)}
-        for name in names:
-            if name not in present:
-                column = metadata.tables[table_name].c[name]
-                with eng.begin() as conn:
-                    conn.execute(
-                        sa.text(
-                            f"ALTER TABLE {table_name} ADD COLUMN {name} {column.type.compile(dialect=eng.dialect)}"
-                        )
-                    )
+def _quiet_alembic() -> None:
+    """Alembic says at INFO how it set itself up, about fifteen lines per migration: our one line says it."""
+    for name in ("alembic.runtime.plugins", "alembic.runtime.migration"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def ours(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's include_object: our tables only (Rasa's `events` table and its indexes are Rasa's)."""
+    if type_ == "table":
+        return name in metadata.tables
+    table = getattr(obj, "table", None)
+    return table is None or table.name in metadata.tables
+
+
+def schema_differences(eng: Engine) -> list:
+    """What Alembic finds between the database and `metadata` (our tables): [] when they agree."""
+    _quiet_alembic()
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with eng.connect() as conn:
+        return compare_metadata(MigrationContext.configure(conn, opts={"include_object": ours}), metadata)
+
+
+def current_revision(eng: Engine) -> str | None:
+    _quiet_alembic()
+    from alembic.runtime.migration import MigrationContext
+
+    with eng.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+@lru_cache(maxsize=2)
+def _script(location: str):
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(location)
+
+
+@contextmanager
+def _migration_connection(eng: Engine) -> Iterator[sa.engine.Connection]:
+    """A connection in a transaction that only one process at a time gets."""
+    parsed = eng.url
+    if parsed.get_backend_name() == "postgresql":
+        with eng.begin() as conn:
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            yield conn
+        return
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        with eng.begin() as conn:
+            yield conn
+        return
+    # SQLite: pysqlite starts no transaction before DDL; this engine does, with BEGIN IMMEDIATE, which
+    # takes the write lock at once (another process waits for it, up to the busy timeout).
+    locked = sa.create_engine(parsed, connect_args={"timeout": 15}, poolclass=sa.pool.NullPool)
+
+    @sa.event.listens_for(locked, "connect")
+    def _connect(dbapi_connection, record):
+        _sqlite_pragmas(dbapi_connection, record)
+        dbapi_connection.isolation_level = None
+
+    @sa.event.listens_for(locked, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with locked.begin() as conn:
+            yield conn
+    finally:
+        locked.dispose()
+
+
+def _revision_made_before_migrations(conn: sa.engine.Connection) -> str | None:
+    """The revision an unversioned database's tables match (None: none of our tables yet)."""
+    inspector = sa.inspect(conn)
+    tables = set(inspector.get_table_names())
+    script = _script(str(MIGRATIONS))
+    made = None
+    for name in CREATE_ALL_REVISIONS:
+        module = script.get_revision(name).module
+        if made is None:
+            created = set(module.CREATES_TABLES)
+            if not created & tables:
+                return None
+            if not created <= tables:
+                raise RuntimeError(f"the database has only some of {sorted(created)}: not a schema this bot made")
+        else:
+            wanted = {(t, c) for t, columns in module.ADDS_COLUMNS.items() for c in columns}
+            present = {(t, c["name"]) for t in {t for t, _ in wanted} for c in inspector.get_columns(t)}
+            if not wanted & present:
+                break
+            if not wanted <= present:
+                raise RuntimeError(
+                    f"the database has only some of revision {name}'s columns: {sorted(wanted - present)}"
+                )
+        made = name
+    return made
 
 
 def utcnow() -> datetime:

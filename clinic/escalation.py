@@ -18,7 +18,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,6 +25,7 @@ from datetime import datetime, timedelta
 import requests
 import sqlalchemy as sa
 
+from bot.settings import setting
 from clinic import database
 from clinic.database import outbox_table, utcnow
 
@@ -40,20 +40,12 @@ logger = logging.getLogger("triage.escalation")
 
 
 def escalation_url() -> str | None:
-    return (os.environ.get(URL_VARIABLE) or "").strip() or None
-
-
-def _seconds(variable: str, default: float) -> float:
-    try:
-        return max(0.0, float(os.environ.get(variable) or default))
-    except ValueError:
-        logger.error("ignoring %s: not a number of seconds", variable)
-        return default
+    return setting(URL_VARIABLE)
 
 
 def backoff_seconds(attempts: int) -> float:
     """The wait after the `attempts`-th failed attempt: doubled each time, capped, with 10 % jitter."""
-    base, cap = _seconds(BACKOFF_VARIABLE, 5), _seconds(MAX_BACKOFF_VARIABLE, 600)
+    base, cap = setting(BACKOFF_VARIABLE), setting(MAX_BACKOFF_VARIABLE)
     wait = min(cap, base * 2 ** max(0, attempts - 1))
     return wait * random.uniform(0.9, 1.1)
 
@@ -101,7 +93,7 @@ def post(url: str, body: str, key: str, attempt: int) -> str | None:
         "X-Triage-Attempt": str(attempt),
         "User-Agent": "ivig-triage-escalation/1",
     }
-    secret = os.environ.get(SECRET_VARIABLE)
+    secret = setting(SECRET_VARIABLE)
     if secret:
         headers["X-Triage-Signature"] = "sha256=" + hmac.new(secret.encode(), data, hashlib.sha256).hexdigest()
     try:
@@ -135,7 +127,7 @@ def deliver_due(
     webhook_url = webhook_url or escalation_url()
     result = DeliveryResult()
     eng = database.engine(db_url)
-    database.create_tables(eng)
+    database.migrate(eng)
     now = now or utcnow()
     undelivered = outbox_table.c.delivered_at.is_(None)
     query = sa.select(
@@ -202,7 +194,7 @@ def next_due_at(db_url: str | None = None) -> datetime | None:
 
 def status(db_url: str | None = None) -> dict:
     eng = database.engine(db_url)
-    database.create_tables(eng)
+    database.migrate(eng)
     undelivered = outbox_table.c.delivered_at.is_(None)
     with eng.connect() as conn:
         count = lambda *where: conn.execute(  # noqa: E731

@@ -10,7 +10,7 @@ Each secret is read, in this order, from:
 |---|---|
 | `TRIAGE_ACTION_SECRET` | the Rasa server signs every action-server call with it; the action server refuses calls without it |
 | `TRIAGE_SESSION_SECRET` | the socket.io channel signs the widget's session tokens with it (HMAC-SHA256) |
-| `RASA_AUTH_TOKEN` | the Rasa HTTP API token (`python -m components.launch` hands it to `rasa run`) |
+| `TRIAGE_API_TOKEN` | the Rasa HTTP API token (`python -m components.launch` hands it to `rasa run`) |
 
 Plain Python: no Rasa, no SQLAlchemy.
 """
@@ -19,11 +19,13 @@ import os
 import secrets as random_source
 from pathlib import Path
 
+from bot.settings import setting
+
 ROOT = Path(__file__).resolve().parent.parent
 SECRETS_DIR = ROOT / "var"
 ACTION_SECRET = "TRIAGE_ACTION_SECRET"
 SESSION_SECRET = "TRIAGE_SESSION_SECRET"
-API_TOKEN = "RASA_AUTH_TOKEN"
+API_TOKEN = "TRIAGE_API_TOKEN"
 
 
 def _from_file(path: Path) -> str:
@@ -32,10 +34,10 @@ def _from_file(path: Path) -> str:
 
 def read(name: str, generate: bool = False, directory: Path | None = None) -> str | None:
     """The secret `name` (see the module's docstring); None when not set and not generated."""
-    value = (os.environ.get(name) or "").strip()
+    value = setting(name)  # declared in bot/settings.py, as is NAME_FILE
     if value:
         return value
-    file_name = (os.environ.get(name + "_FILE") or "").strip()
+    file_name = setting(name + "_FILE")
     if file_name:
         value = _from_file(Path(file_name))
         if not value:

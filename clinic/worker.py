@@ -10,22 +10,21 @@ the maintenance loop, which also posts due escalations and applies the retention
 
 import asyncio
 import logging
-import os
 import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.findings import Findings
-from bot.settings import load_settings
+from bot.settings import load_settings, setting
 from bot.triage import Disposition
 from clinic import audit, escalation
 from clinic.database import utcnow
 
 logger = logging.getLogger("triage.audit")
 
-WAIT_SECONDS = float(os.environ.get("TRIAGE_AUDIT_WAIT_SECONDS") or 1.5)
-MAINTENANCE_SECONDS = float(os.environ.get("TRIAGE_MAINTENANCE_SECONDS") or 30)  # the loop's longest sleep
+WAIT_SECONDS = setting("TRIAGE_AUDIT_WAIT_SECONDS")
+MAINTENANCE_SECONDS = setting("TRIAGE_MAINTENANCE_SECONDS")  # the loop's longest sleep
 PURGE_EVERY_SECONDS = 24 * 3600
 BACKLOG_SIZE = 10_000
 

@@ -19,7 +19,6 @@ Nothing here changes how conversations are stored.
 
 import asyncio
 import logging
-import os
 import sys
 import time
 from typing import Any
@@ -27,9 +26,11 @@ from typing import Any
 import sqlalchemy as sa
 from rasa.core.tracker_store import FailSafeTrackerStore
 
+from bot.settings import setting
+
 logger = logging.getLogger("triage.health")
 
-PROBE_SECONDS = float(os.environ.get("TRIAGE_HEALTH_PROBE_SECONDS") or 30)
+PROBE_SECONDS = setting("TRIAGE_HEALTH_PROBE_SECONDS")
 PROBE_TIMEOUT_SECONDS = 5.0
 REPEAT_ERROR_SECONDS = 300.0
 
@@ -253,5 +254,5 @@ def check_api_protection() -> None:
     if api_protection() == "open":
         logger.error(
             "the HTTP API is enabled without --auth-token or --jwt-secret: anyone who can reach this "
-            "port can read and change conversations (make rasa passes RASA_AUTH_TOKEN)"
+            "port can read and change conversations (make rasa passes TRIAGE_API_TOKEN)"
         )

@@ -3,15 +3,18 @@
     python -m components.launch run --model models/triage.tar.gz --enable-api ...   (what `make rasa` runs)
 
 The arguments are `rasa`'s. With `--enable-api` and neither `--auth-token` nor `--jwt-secret`, the token
-is `RASA_AUTH_TOKEN`, else the contents of the file named by `RASA_AUTH_TOKEN_FILE`
+is `TRIAGE_API_TOKEN`, else the contents of the file named by `TRIAGE_API_TOKEN_FILE`
 (clinic/server_secrets.py); with neither, a random one that nobody is told (the API stays closed). It
 is handed to Rasa inside this process (`sys.argv`): `ps` and /proc/<pid>/cmdline, which every local
 user can read, show only the command line this process was started with.
+
+First, every setting is checked (`bot.settings.check`): a bad value stops the server with one message.
 """
 
 import secrets
 import sys
 
+from bot import settings
 from clinic import server_secrets
 
 
@@ -23,6 +26,9 @@ def with_token(argv: list) -> list:
 
 
 def main() -> None:
+    problem = settings.start_up_problem()
+    if problem:
+        sys.exit(problem)  # one line on stderr, exit status 1
     sys.argv = [sys.argv[0]] + with_token(sys.argv[1:])
     from rasa.__main__ import main as rasa_main
 

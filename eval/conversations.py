@@ -195,7 +195,7 @@ def main(argv: list[str]) -> int:
     """Start the servers from this checkout, play each set, print the report; exit 1 on any miss."""
     import tempfile
 
-    from tests.conftest import Servers
+    from tests.support.servers import Servers
 
     paths = [Path(p) for p in argv] or CONVERSATION_SETS
     servers = Servers(Path(tempfile.mkdtemp(prefix="eval-conversations-")))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.support.servers import free_port
 
 START_TIMEOUT = 60  # seconds
 

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import MODEL, ROOT, server_env
+from tests.support.servers import MODEL, ROOT, server_env
 
 
 def test_rasa_test_stories_have_no_prediction_errors(tmp_path):

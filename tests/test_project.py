@@ -52,14 +52,14 @@ def test_the_widget_limit_is_the_servers():
 
 
 def test_environment_overrides_a_clinic_setting(monkeypatch):
-    monkeypatch.setenv("CLINIC_PHONE", "+1 555 0199")
+    monkeypatch.setenv("TRIAGE_CLINIC_PHONE", "+1 555 0199")
     assert load_settings().clinic_phone == "+1 555 0199"
 
 
 def test_telemetry_is_off_wherever_rasa_runs():
     assert "RASA_TELEMETRY_ENABLED := false" in (ROOT / "Makefile").read_text()
     assert "RASA_TELEMETRY_ENABLED=false" in (ROOT / ".ci" / "run").read_text()
-    assert 'RASA_TELEMETRY_ENABLED="false"' in (ROOT / "tests" / "conftest.py").read_text()
+    assert 'RASA_TELEMETRY_ENABLED="false"' in (ROOT / "tests" / "support" / "servers.py").read_text()
 
 
 def test_bot_core_has_no_rasa_imports():

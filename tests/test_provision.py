@@ -1,5 +1,5 @@
 """A fresh machine: `make test` installs what the suite needs (scripts/provision), and CI runs only the
-README's commands. The installs themselves are not repeated here: PROVISION_ROOT points the script's
+README's commands. The installs themselves are not repeated here: TRIAGE_PROVISION_ROOT points the script's
 checks at a directory of our own, and --dry-run prints the apt commands instead of running them."""
 
 import os
@@ -28,9 +28,9 @@ PROGRAMS = {
 def provision(
     *args: str, root: Path | None = None, user: str | None = None, script: Path = SCRIPT
 ) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "PROVISION_ROOT"}
+    env = {key: value for key, value in os.environ.items() if key != "TRIAGE_PROVISION_ROOT"}
     if root is not None:
-        env["PROVISION_ROOT"] = str(root)
+        env["TRIAGE_PROVISION_ROOT"] = str(root)
     as_user = ["runuser", "-u", user, "--"] if user else []
     return subprocess.run(
         [*as_user, "bash", str(script), *args],

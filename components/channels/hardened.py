@@ -26,7 +26,6 @@ watches the conversation store and serves `GET /webhooks/rest/health` (see `comp
 import asyncio
 import json
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any, Optional
 
@@ -37,6 +36,7 @@ from sanic import Blueprint, response
 from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 
+from bot.settings import setting
 from components import health
 from components.channels import input_checks
 from components.channels.output import DispositionOutputChannel
@@ -45,7 +45,7 @@ from components.patches import typed_commands
 
 logger = logging.getLogger("triage.input")
 
-REQUEST_MAX_BYTES = int(os.environ.get("TRIAGE_REQUEST_MAX_BYTES") or 32 * 1024)
+REQUEST_MAX_BYTES = setting("TRIAGE_REQUEST_MAX_BYTES")
 # What the HTTP server and Engine.IO read at most: above REQUEST_MAX_BYTES, up to this, a message still
 # reaches our checks and gets the friendly "too long" reply (on socket.io too, where a refused HTTP body
 # would silently break the long-polling connection); above it, Sanic's 413 (also friendly on REST).

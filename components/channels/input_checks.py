@@ -22,7 +22,6 @@ did (else it sends the fail-safe reply).
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 import time
@@ -34,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.settings import Settings, load_settings
+from bot.settings import Settings, load_settings, setting
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_MESSAGE_CHARS = 2000  # longer: "please send a shorter message", after a red-flag scan
@@ -687,18 +686,11 @@ class Limits:
 
     @classmethod
     def from_env(cls, env=None) -> Limits:
-        env = os.environ if env is None else env
-        default = cls()
-
-        def number(name, value, kind=float):
-            raw = (env.get(name) or "").strip()
-            return kind(raw) if raw else value
-
-        exempt = env.get("TRIAGE_RATE_EXEMPT_IPS")
+        """The limits the TRIAGE_RATE_* settings give (bot/settings.py), from `env` or the environment."""
         return cls(
-            number("TRIAGE_RATE_SENDER_PER_MINUTE", default.sender_per_minute),
-            number("TRIAGE_RATE_SENDER_BURST", default.sender_burst, int),
-            number("TRIAGE_RATE_IP_PER_MINUTE", default.ip_per_minute),
-            number("TRIAGE_RATE_IP_BURST", default.ip_burst, int),
-            default.exempt_ips if exempt is None else frozenset(x.strip() for x in exempt.split(",") if x.strip()),
+            setting("TRIAGE_RATE_SENDER_PER_MINUTE", env),
+            setting("TRIAGE_RATE_SENDER_BURST", env),
+            setting("TRIAGE_RATE_IP_PER_MINUTE", env),
+            setting("TRIAGE_RATE_IP_BURST", env),
+            frozenset(setting("TRIAGE_RATE_EXEMPT_IPS", env)),
         )

@@ -4,7 +4,7 @@
    python-engineio to skip its Origin check entirely. Browsers do not apply CORS to WebSockets, so
    any web page could open a socket to the bot. Here the socket.io server accepts a browser only
    when its Origin is allowed by the same list as Rasa's HTTP routes: the `--cors` option of
-   `rasa run` (`make run` passes CLINIC_ORIGINS). No `--cors`: no cross-origin browser at all.
+   `rasa run` (`make run` passes TRIAGE_CLINIC_ORIGINS). No `--cors`: no cross-origin browser at all.
    The CORS response headers stay with sanic-cors, as in Rasa; engineio adds none (no duplicates).
 
 2. Custom payloads. Rasa 3.6's SocketIOOutput.send_custom_json calls `sio.emit(event, **payload)`,

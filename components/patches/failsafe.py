@@ -4,7 +4,7 @@ and nothing they said is forgotten.
 Out of the box Rasa 3.6 logs "Couldn't connect" and sends nothing that turn, after waiting up to
 300 s; mid-question, the form's rejection then ends in Rasa's default fallback, whose `rewind`
 (UserUtteranceReverted) throws the patient's message away. Here every custom action call is bounded
-by ACTION_TIMEOUT_SECONDS (default 5), and on any failure the Rasa server answers by itself from what
+by TRIAGE_ACTION_TIMEOUT_SECONDS (default 5), and on any failure the Rasa server answers by itself from what
 it can see: the rule layer's findings of this message (`triage_findings` in the parse data, written by
 components/nlu/symptom_scanner.py) merged with the conversation's stored `findings` slot and the
 answer to the question being asked, assessed by the same clinical core (`bot.triage.assess`):
@@ -33,7 +33,6 @@ imports our components.
 import asyncio
 import contextvars
 import logging
-import os
 import time
 from dataclasses import replace
 from typing import Any
@@ -46,13 +45,13 @@ from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, User
 from bot.advice import listing, message_for, name_of, triage_payload
 from bot.dialogue import BUTTONS, State, answer, question_for, question_text
 from bot.findings import Findings
-from bot.settings import load_settings
+from bot.settings import load_settings, setting
 from bot.triage import Disposition, assess
 from components.patches import action_auth
 
 logger = logging.getLogger(__name__)
 FAIL_SAFE_RESPONSE = "utter_default"
-ACTION_TIMEOUT_SECONDS = float(os.environ.get("ACTION_TIMEOUT_SECONDS", "5"))
+ACTION_TIMEOUT = setting("TRIAGE_ACTION_TIMEOUT_SECONDS")
 REASON = "action_server_unavailable"  # the audit row's `degraded`
 NOTED = "I have noted {what}, but I can't finish checking it right now."
 
@@ -221,7 +220,7 @@ def install() -> None:
             return []
         try:
             events = await asyncio.wait_for(
-                remote_run(self, output_channel, nlg, tracker, domain), timeout=ACTION_TIMEOUT_SECONDS
+                remote_run(self, output_channel, nlg, tracker, domain), timeout=ACTION_TIMEOUT
             )
             STATE.last_success = time.time()
             return events

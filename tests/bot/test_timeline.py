@@ -20,7 +20,7 @@ from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.settings import load_settings
 from bot.timeline import InfusionTime, needs_infusion_time, read_infusion_time, watch_for
 from bot.triage import assess
-from tests.conftest import ROOT, server_env
+from tests.support.servers import ROOT, server_env
 
 SETTINGS = load_settings()
 # Thursday 3 December 2026, 20:00 UTC: 15:00 in New York, 20:00 in London, Friday 05:00 in Tokyo.
@@ -361,7 +361,7 @@ def test_the_clinic_time_zone_is_a_setting(monkeypatch):
     from zoneinfo import ZoneInfo
 
     assert ZoneInfo(load_settings().time_zone)
-    monkeypatch.setenv("TIME_ZONE", "Europe/London")
+    monkeypatch.setenv("TRIAGE_TIME_ZONE", "Europe/London")
     assert load_settings().time_zone == "Europe/London"
 
 

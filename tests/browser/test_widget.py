@@ -7,6 +7,7 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
+from bot.settings import setting
 from tests.conftest import ROOT
 
 WIDGET = "#ivig-triage-widget"
@@ -497,8 +498,8 @@ def test_screenshots(visit, level, viewport, tmp_path):
     name = f"widget-{level.replace('_', '-')}-{viewport}.png"
     v.page.screenshot(path=str(tmp_path / name))
     assert (tmp_path / name).stat().st_size > 10_000
-    if os.environ.get("WIDGET_SCREENSHOTS"):
-        shutil.copy(tmp_path / name, os.path.join(os.environ["WIDGET_SCREENSHOTS"], name))
+    if setting("TRIAGE_SCREENSHOTS"):
+        shutil.copy(tmp_path / name, os.path.join(setting("TRIAGE_SCREENSHOTS"), name))
 
 
 # ---------------------------------------------------------------- a third-party widget against our server

@@ -7,7 +7,6 @@ Neither is ever a skip. Each PostgreSQL test gets a database of its own, created
 """
 
 import json
-import os
 import threading
 import time
 import uuid
@@ -19,8 +18,9 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy.engine import make_url
 
-from tests.conftest import ROOT, Servers
+from bot.settings import setting
 from tests.engines import Postgres
+from tests.support.servers import ROOT, Servers
 
 POSTGRES_VARIABLE = "TRIAGE_TEST_POSTGRES_URL"
 DATABASES = ("sqlite", "postgresql")
@@ -35,7 +35,7 @@ def production_tracker_store() -> dict:
 @pytest.fixture(scope="session")
 def postgres_admin_url():
     """A PostgreSQL superuser URL for the session: TRIAGE_TEST_POSTGRES_URL, else a cluster started here."""
-    given = (os.environ.get(POSTGRES_VARIABLE) or "").strip()
+    given = setting(POSTGRES_VARIABLE)
     if given:
         yield given
         return

@@ -20,7 +20,7 @@ from bot.settings import load_settings
 from bot.timeline import InfusionTime
 from bot.triage import assess
 from clinic import audit, database
-from tests.conftest import ROOT, server_env
+from tests.support.servers import ROOT, server_env
 
 WORDS = ("my head is killing me", "neck is so stiff")
 
@@ -69,7 +69,7 @@ def test_the_fingerprint_changes_with_any_rule_or_threshold(tmp_path, monkeypatc
     triage = core / "triage.py"
     triage.write_text(triage.read_text().replace("MILD_FEVER_FROM_C = 37.5", "MILD_FEVER_FROM_C = 37.6"))
     assert version.fingerprint(core) != before  # a threshold
-    monkeypatch.setenv("HIGH_FEVER_CELSIUS", "38.5")
+    monkeypatch.setenv("TRIAGE_HIGH_FEVER_CELSIUS", "38.5")
     assert version.fingerprint(version.CORE) != before  # the clinic's fever mark
 
 
@@ -273,36 +273,6 @@ def test_the_audit_row_records_the_infusion_time_without_the_patients_words(use_
     assert as_csv[0]["watch_for"] == ";".join(first["watch_for"]) and as_csv[0]["infusion_in_progress"] == "True"
 
 
-def test_a_table_made_before_the_timeline_gets_its_new_columns(database_url):
-    old = sa.MetaData()
-    columns = [c.copy() for c in database.audit_table.columns if c.name not in database.ADDED_COLUMNS["triage_audit"]]
-    old_table = sa.Table("triage_audit", old, *columns)
-    eng = database.engine_for(database_url)
-    old.create_all(eng)
-    with eng.begin() as conn:
-        conn.execute(
-            old_table.insert().values(
-                audit_id="0" * 32,
-                recorded_at=datetime(2026, 1, 1),
-                conversation_id="before",
-                level="manage_at_home",
-                red_flags="[]",
-                symptoms='["headache"]',
-                denied="[]",
-                rules_fired='["headache"]',
-                model_version="m",
-                lexicon_version="l",
-            )
-        )
-    assert audit.record(disposition_entry("after", RED), database_url)
-    before, after = audit.rows(db_url=database_url)
-    assert (
-        before["conversation_id"] == "before" and before["watch_for"] == [] and before["infusion_in_progress"] is None
-    )
-    assert after["conversation_id"] == "after" and after["watch_for"]
-    database.create_tables(eng)  # again: nothing left to add
-
-
 def test_the_escalation_body_carries_the_infusion_time():
     from clinic.escalation import body_for
 
@@ -316,10 +286,11 @@ def test_the_escalation_body_carries_the_infusion_time():
 
 def test_an_audit_table_from_before_the_degraded_column_gets_it(tmp_path):
     """A database made by an earlier release: its triage_audit has no `degraded` column. The first start
-    adds it, the old rows keep NULL, and a degraded disposition is recorded with its reason."""
+    adds it (migration 0003), the old rows keep NULL, and a degraded disposition is recorded with its reason."""
     url = f"sqlite:///{tmp_path / 'old.db'}"
     old = sa.MetaData()
     sa.Table("triage_audit", old, *[c.copy() for c in database.audit_table.columns if c.name != "degraded"])
+    sa.Table("escalation_outbox", old, *[c.copy() for c in database.outbox_table.columns])  # made with it
     eng = database.engine(url)
     old.create_all(eng)
     assert "degraded" not in {c["name"] for c in sa.inspect(eng).get_columns("triage_audit")}

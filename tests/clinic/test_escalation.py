@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from clinic import audit, database, escalation
 from tests.clinic.conftest import Receiver
 from tests.clinic.test_audit import EMERGENCY, RED, disposition_entry
-from tests.conftest import ROOT, server_env
+from tests.support.servers import ROOT, server_env
 
 
 def outbox(url: str) -> list:

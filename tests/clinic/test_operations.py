@@ -14,7 +14,7 @@ import pytest
 from bot.triage import RULES
 from tests.clinic.conftest import GUARD_DIR, Receiver, persistent_servers
 from tests.clinic.test_persistence import model_id, payload, texts
-from tests.conftest import ROOT, server_env
+from tests.support.servers import ROOT, server_env
 
 HANDOFF_START = "When you call, you can read this out:"
 # What these patients say that appears nowhere in the bot's own words: it must stay out of the logs.

@@ -9,7 +9,7 @@ import tarfile
 import uuid
 
 from tests.clinic.conftest import kill, persistent_servers
-from tests.conftest import MODEL, ROOT, server_env
+from tests.support.servers import MODEL, ROOT, server_env
 
 
 def model_id() -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 import yaml
 
-from tests.conftest import ROOT, Servers
+from tests.support.servers import ROOT, Servers
 
 ALLOWED_ORIGIN = "http://localhost:8080"
 IP_BURST = 8
@@ -97,7 +97,7 @@ def hardened(tmp_path_factory):
         },
     )
     running.token = secrets.token_hex(24)
-    running.env["RASA_AUTH_TOKEN"] = running.token
+    running.env["TRIAGE_API_TOKEN"] = running.token
     try:
         running.start_actions()
         running.start_rasa("--enable-api", "--cors", ALLOWED_ORIGIN)

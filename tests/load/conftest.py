@@ -16,8 +16,8 @@ import pytest
 import requests
 import yaml
 
-from tests.conftest import ROOT, Servers, free_port, stop_process
 from tests.engines import Postgres, need, wait_for_port
+from tests.support.servers import ROOT, Servers, free_port, stop_process
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"  # git-ignored: latency percentiles of the last run

@@ -6,7 +6,7 @@ Passes when: no request failed (every answer a 200 with at least one message, no
 in order, and exactly the bot messages returned (none lost, none twice), also counted in the
 database; and every red-flag message (one the rule layer alone calls call_doctor_now or emergency)
 got a red-flag disposition. Latency percentiles are printed and written to
-tests/load/results/load.json (git-ignored). LOAD_CONVERSATIONS / LOAD_MESSAGES make a smaller run.
+tests/load/results/load.json (git-ignored). TRIAGE_LOAD_CONVERSATIONS / TRIAGE_LOAD_MESSAGES make a smaller run.
 """
 
 import asyncio
@@ -22,11 +22,12 @@ import aiohttp
 import sqlalchemy as sa
 
 from bot.findings import extract
+from bot.settings import setting
 from bot.triage import assess
 from tests.load.conftest import RESULTS
 
-CONVERSATIONS = int(os.environ.get("LOAD_CONVERSATIONS", 100))
-MESSAGES = int(os.environ.get("LOAD_MESSAGES", 20))
+CONVERSATIONS = setting("TRIAGE_LOAD_CONVERSATIONS")
+MESSAGES = setting("TRIAGE_LOAD_MESSAGES")
 REQUEST_TIMEOUT = 120  # seconds: a request slower than this counts as failed
 RED = ("call_doctor_now", "emergency")
 

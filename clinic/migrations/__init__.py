@@ -1,0 +1,1 @@
+"""The database's schema changes, as Alembic revisions (clinic/database.py `migrate` applies them)."""
