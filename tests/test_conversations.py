@@ -130,7 +130,9 @@ def test_only_the_disposition_carries_the_triage_payload(conversation):
     for message in ["hello", "i have a headache", "no", "no", "this morning", "thanks"]:
         conversation.say(message)
         payloads = [r for r in conversation.replies if "triage" in (r.get("custom") or {})]
-        texts = [r for r in conversation.replies if "This sounds like a mild" in r.get("text", "")]  # after the nurse line, early on
+        texts = [
+            r for r in conversation.replies if "This sounds like a mild" in r.get("text", "")
+        ]  # after the nurse line, early on
         assert len(payloads) == len(texts)
 
 
