@@ -24,7 +24,9 @@ from actions.conversation import (
 )
 from bot.advice import message_for, triage_payload
 from bot.dialogue import next_question, plan
+from bot.lexicon import MANAGE_AT_HOME
 from bot.settings import load_settings
+from bot.system_checks import PARSE_KEY
 from bot.triage import assess
 from clinic.worker import record_disposition
 
@@ -38,7 +40,7 @@ class ActionTriage(Action):
         if tracker.latest_action_name == FORM:  # the questions are over (or a red flag cut them short)
             findings = stored_findings(tracker)
             question = next_question(findings, state, previous)
-            disposition_now = True
+            disposition_now = question is None or assess(findings, previous).level != MANAGE_AT_HOME
         else:
             message = message_findings(tracker)
             reported = routed_intent(tracker) in REPORT_INTENTS or classifier_intent(tracker) == "report_symptoms"
@@ -49,6 +51,7 @@ class ActionTriage(Action):
                 previous,
                 reported,
                 tracker.latest_message.get("text") or "",
+                systems=tracker.latest_message.get(PARSE_KEY),
             )
             findings, state, question = decided.findings, decided.state, decided.question
             disposition_now = decided.disposition_now

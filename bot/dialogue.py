@@ -4,18 +4,23 @@ Plain Python, so that every path can be tested without Rasa; the Rasa form and a
 state. The rules a triage nurse follows:
 - A red flag gets its disposition at once; questions come after it only when the answer could still
   raise the level (a rash with swelling of the lips is an emergency).
-- A mild report gets, before "manage at home", every question whose answer could raise it.
+- A mild report gets, before "manage at home", every question whose answer could raise it, and last a
+  closing screen: anything else, such as the main red flags? A symptom in the reply counts as usual; "no"
+  gives the mild disposition; a yes or a hedge gets the clarifying question.
 - What the patient already said is never asked again.
 - An unsure or hedged answer to a safety question counts as yes, and the bot says so. An answer it
   cannot read is asked once more; after that it is unsure too. An aside is answered, then the
   question is asked again. So every turn gets a reply and no triage can be lost.
 - A complaint the bot does not know gets one clarifying question; whatever the reply, it is then
   "a symptom I cannot assess" (call the doctor), unless the reply names what it was.
+- A message in which the rules read nothing is a report only if the classifier says so and the learned
+  layer does not rate it "nothing to report" (`is_report`): "Is there parking?" gets no disposition.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
 from bot import lexicon, system_checks
@@ -28,6 +33,26 @@ from bot.triage import LEVELS, assess
 YES_NO, TEMPERATURE, TIME, DESCRIBE = "yes_no", "temperature", "time", "describe"
 HEADACHES = ("headache", "severe_headache")
 RASHES = ("rash", "severe_rash")
+FEVER_LIKELY = ("fever", "chills", "flu_like_symptoms")  # shivering, rigors, feeling hot, flu-like: measure it
+CLOSING = "anything_else"  # the closing screen before "manage at home"
+# The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
+CLOSING_SIGNS = (
+    "breathing_difficulty",
+    "chest_tightness",
+    "palpitations",
+    "vomiting",
+    "severe_rash",
+    "throat_or_face_swelling",
+    "severe_headache",
+    "dark_urine",
+    "swollen_painful_limb",
+    "confusion",
+)
+
+
+def _closing_text() -> str:
+    signs = "\n".join(f"• {lexicon.SYMPTOMS[s].name}" for s in CLOSING_SIGNS)
+    return f"One last check before my advice: {{do}} {{you}} have anything else? For example:\n{signs}"
 
 
 @dataclass(frozen=True)
@@ -62,8 +87,10 @@ QUESTIONS: dict[str, Question] = {
             "What is {your} temperature? If {you} {have} a thermometer, please take it and tell me "
             "the number (°C or °F). If {you} can't measure it, just say so.",
             TEMPERATURE,
+            when=FEVER_LIKELY,  # asked of a mild report only, when no temperature was said
         ),
         Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),
+        Question(CLOSING, _closing_text()),  # last, before "manage at home" only
         Question(
             "describe_symptom",
             "I want to be sure I understand. Could you describe what {you} {feel} in other "
@@ -164,13 +191,12 @@ def next_question(
             return symptom
     for qid in fresh:
         question = QUESTIONS[qid]
-        if question.kind == YES_NO and qid not in known and set(question.when) & findings.symptoms and raises(qid):
+        if question.kind == YES_NO and set(question.when) & findings.symptoms and qid not in known and raises(qid):
             return qid
     if level != MANAGE_AT_HOME:
         return None
-    fever = {"fever", "high_fever"} & findings.symptoms
     if (
-        fever
+        set(QUESTIONS["temperature"].when) & findings.symptoms
         and "temperature" not in state.asked
         and findings.temperature_c is None
         and not findings.temperature_unknown
@@ -179,6 +205,8 @@ def next_question(
         return "temperature"
     if asked_infusion_time and "infusion_time" not in state.asked and findings.infusion_time is None:
         return "infusion_time"
+    if CLOSING not in state.asked:
+        return CLOSING
     return None
 
 
@@ -211,28 +239,27 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
     )  # "it was 4 days ago" can raise the level
     reading: object = _read(question, text, message)
 
-    if reading is None and intent == "goodbye":  # leaving mid-question: decide now, on the safe side
-        reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
+    if reading is None and intent == "goodbye" and question.id != CLOSING:  # leaving mid-question: decide
+        reading = Answer.UNSURE if question.kind == YES_NO else "unknown"  # now, on the safe side
     if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS:
         if question.kind != DESCRIBE:
             return Step(updated, state, aside=intent)
-        # An aside instead of a description: answer it; a report with no complaint in it ends here.
-        return (
-            Step(
-                updated,
-                replace(state, pending=None, put=False, reasked=False),
-                aside=intent,
-                no_symptom=state.unclear_report,
-                done=True,
-            )
-            if state.unclear_report
-            else Step(
-                updated.merge(Findings(unknown_symptom=True)),
-                replace(state, pending=None, put=False),
-                aside=intent,
-                done=True,
-            )
+        # An aside instead of a description: answer it; a report with no complaint in it ends here, a
+        # complaint it was to describe is one we cannot assess.
+        return Step(
+            updated if state.unclear_report else updated.merge(Findings(unknown_symptom=True)),
+            replace(state, pending=None, put=False, reasked=False),
+            aside=intent,
+            no_symptom=state.unclear_report,
+            done=True,
         )
+    if question.id == CLOSING:
+        named = bool(message.symptoms or message.temperature_c is not None or message.unknown_symptom) or (
+            message.infusion is not None and findings.infusion is None
+        )
+        closed = _closing(reading, text, intent, named, state)
+        if closed is not None:
+            return Step(updated, closed, done=_raised(findings, updated))
     if reading is None and question.kind == DESCRIBE:
         reading = "described"
     if reading is None and not said_something and not state.reasked and state.turns < MAX_FORM_TURNS:
@@ -244,6 +271,9 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         if said_something and not state.reasked:
             return Step(updated, replace(state, reasked=True), done=_raised(findings, updated))
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
+    if question.id == CLOSING:  # "yes" or unsure, and nothing named: what is it?
+        state = replace(state, pending="describe_symptom", put=False, reasked=False, unclear_report=False)
+        return Step(updated, state, say=(SAFE_YES,) if reading is Answer.UNSURE else ())
     updated, told, no_symptom = _apply(question, reading, updated, findings, message, text)
     state = replace(state, pending=None, put=False, reasked=False)
     return Step(
@@ -253,6 +283,18 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         no_symptom=no_symptom,
         done=_raised(findings, updated) or no_symptom,
     )
+
+
+def _closing(reading, text: str, intent: str | None, named: bool, state: State) -> State | None:
+    """The closing screen answered: the state with the questions over (a reply that names a symptom is
+    read as any message is, and the symptom may bring its own questions), or None when the answer is a
+    yes, a hedge or unreadable (then the description is asked for, after one re-ask of an unreadable
+    answer). Leaving ("bye") is no answer: the disposition comes on what was said, with what to watch for."""
+    said_fine = _says_fine(text) and not _BARE_OK.fullmatch(text or "")
+    nothing_else = reading is Answer.NO or (reading is None and (said_fine or bool(_NOTHING_ELSE.search(text or ""))))
+    if named or nothing_else or (reading is None and intent == "goodbye"):
+        return replace(state, pending=None, put=False, reasked=False)
+    return None
 
 
 def _read(question: Question, text: str, message: Findings):
@@ -301,7 +343,7 @@ def _apply(
         )
     # DESCRIBE: a reply that names a symptom we know explains the report; "I'm fine" means nothing is
     # wrong; anything else leaves a symptom we cannot assess.
-    if message.symptoms - before.symptoms or message.temperature_c is not None:
+    if message.symptoms or message.temperature_c is not None:
         return updated, None, False
     if not before.unknown_symptom and not message.unknown_symptom and _says_fine(text):
         return updated, None, True
@@ -315,8 +357,18 @@ _FINE = re.compile(
 )
 
 
+_NOT_FINE = re.compile(
+    r"(\bnot|n'?t|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great)\b", re.I
+)
+_BARE_OK = re.compile(r"\W*(ok|okay|k|well|good)\W*", re.I)  # an acknowledgement, not "nothing else"
+_NOTHING_ELSE = re.compile(
+    r"\b(that'?s (it|all|everything)|nothing (else|more)|no(ne)? other|only that|just that)\b", re.I
+)
+
+
 def _says_fine(text: str) -> bool:
-    return bool(_FINE.search(text or ""))
+    """ "I'm fine", "nothing to report"; not "not feeling well", "I don't feel good"."""
+    return bool(_FINE.search(text or "")) and not _NOT_FINE.search(text or "")
 
 
 def _raised(before: Findings, after: Findings) -> bool:
@@ -335,6 +387,23 @@ class Plan:
     question: str | None = None
 
 
+def is_report(message: Findings, classified: bool, text: str = "", systems: Mapping[str, float] | None = None) -> bool:
+    """Does this message report something to assess? The one answer for the dialogue and the evaluator.
+
+    A message in which the rules read something (a symptom, a temperature, a complaint they cannot name)
+    or the learned layer suggests a red-flag system is a report. One in which they read nothing is a report
+    only when the intent classifier says so (`classified`), and not when it only denies symptoms ("no
+    rash"), says all is well ("I'm fine thanks, just checking in"), or the learned body-system layer
+    (`systems`, its probabilities) rates it "nothing to report" at bot/system_checks.py's
+    NOT_A_REPORT_THRESHOLD or above ("Is there parking?", "any news on my blood results?"). Without the
+    learned layer's output the classifier decides."""
+    if not message.is_empty or message.to_check:
+        return True
+    if not classified or message.denied or _says_fine(text):
+        return False
+    return (systems or {}).get("none", 0.0) < system_checks.NOT_A_REPORT_THRESHOLD
+
+
 def plan(
     findings: Findings,
     message: Findings,
@@ -343,12 +412,13 @@ def plan(
     reported: bool,
     text: str = "",
     asked_infusion_time: bool = True,
+    systems: Mapping[str, float] | None = None,
 ) -> Plan:
     """A new message outside the questions: give a disposition now (red flags), ask first (mild), or
-    clarify a report we could not read. `reported`: the NLU routed it as a symptom report."""
+    clarify a report we could not read. `reported`: the NLU routed it as a symptom report; `systems`: the
+    learned layer's probabilities for the message (`is_report`)."""
     state = replace(state, turns=0, pending=None, put=False, reasked=False)
-    # "I'm fine thanks, just checking in" is no report, whatever the classifier thought.
-    unclear = reported and message.is_empty and not message.denied and not _says_fine(text)
+    unclear = message.is_empty and is_report(message, reported, text, systems)
     if (unclear or message.unknown_symptom) and "describe_symptom" not in state.asked:
         known_level = assess(replace(findings, unknown_symptom=False), previous_level).level
         if known_level != EMERGENCY:

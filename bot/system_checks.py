@@ -48,6 +48,13 @@ THRESHOLDS: dict[str, float] = {
 # system is asked about only if the model also finds it more likely than not ("bit of redness where the
 # IV went in" is not asked about fainting; "a rash on my arm" not about a stroke).
 FOUND_SOMETHING_THRESHOLD = 0.5
+# A message in which the rules read nothing (no symptom, no temperature, no complaint, no denial) is not a
+# symptom report when the model rates "nothing to report" (`none`) at least this high, whatever the intent
+# classifier said ("Is there parking at the centre?", "all good 👍"): no disposition, an invitation to say
+# how the patient feels (bot/dialogue.py `is_report`). It is the lowest value at or above which at most
+# 0.5 % of the corpus messages that carry a red-flag system fall, on held-out folds of the same 5-fold
+# cross-validation (`python -m eval.body_systems cv` prints it); not tuned on any evaluation set.
+NOT_A_REPORT_THRESHOLD = 0.71
 PARSE_KEY = "body_systems"  # where the Rasa component puts the probabilities in the parse data
 
 # Red-flag system -> the symptom id to ask about (a sign a nurse would not send home).

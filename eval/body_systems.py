@@ -80,8 +80,33 @@ def chosen_thresholds(classes: list[str], y: np.ndarray, p: np.ndarray, recall: 
     return chosen
 
 
+def not_a_report_threshold(classes: list[str], y: np.ndarray, p: np.ndarray, share: float = 0.005) -> float:
+    """The lowest `none` probability (0.01 steps) at or above which at most `share` of the corpus messages
+    that carry a red-flag system fall (held-out folds): above it, a message the rules read nothing in is
+    not taken as a report (bot/dialogue.py `is_report`)."""
+    red = y[:, [classes.index(s) for s in RED_SYSTEMS]].any(axis=1)
+    none = p[:, classes.index("none")]
+    return next((float(t) for t in np.round(np.arange(0.01, 1.0, 0.01), 2) if (none[red] >= t).mean() <= share), 1.0)
+
+
+def not_a_report(classes: list[str], y: np.ndarray, p: np.ndarray) -> None:
+    chosen = not_a_report_threshold(classes, y, p)
+    print(f"\n'nothing to report' threshold (at most 0.5 % of red-flag messages at or above it): {chosen}")
+    if chosen != system_checks.NOT_A_REPORT_THRESHOLD:
+        print(f"  (bot/system_checks.py has {system_checks.NOT_A_REPORT_THRESHOLD}: the figures below are for that)")
+    above = p[:, classes.index("none")] >= system_checks.NOT_A_REPORT_THRESHOLD
+    red = y[:, [classes.index(s) for s in RED_SYSTEMS]].any(axis=1)
+    none = y[:, classes.index("none")] == 1
+    print(
+        f"  at {system_checks.NOT_A_REPORT_THRESHOLD}: red-flag messages at or above it {above[red].mean():.2%} of {red.sum()}"
+    )
+    print(f"  other symptom messages (mild systems only) {above[~red & ~none].mean():.2%} of {(~red & ~none).sum()}")
+    print(f"  'none' messages (nothing to report) {above[none].mean():.1%} of {none.sum()}")
+
+
 def cv() -> None:
     classes, y, p = cross_validated_probabilities()
+    not_a_report(classes, y, p)
     truth = np.stack([y[:, classes.index(s)] == 1 for s in RED_SYSTEMS], axis=1)
     none = y[:, classes.index("none")] == 1
     print(f"{FOLDS}-fold cross-validation on {len(y)} corpus messages (held-out folds)\n")

@@ -4,7 +4,8 @@
 emergency recall, over-triage of mild messages, emergencies given to mild messages, dispositions on
 symptom-free messages, a confusion matrix and every miss; tests/test_eval_sets.py fails on any under-triage. The level of one message is
 what the bot would conclude from it alone, with its follow-up questions unanswered:
-  - no symptom and no temperature, and not a symptom report -> "none" (no disposition);
+  - no symptom and no temperature, and not a symptom report (`bot.dialogue.is_report`, as the bot
+    decides it) -> "none" (no disposition);
   - a symptom report the lexicon does not know -> call_doctor_now (after one clarifying question);
   - otherwise `assess(findings).level`.
 """
@@ -17,8 +18,10 @@ from pathlib import Path
 
 import yaml
 
+from bot.dialogue import is_report
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.system_checks import PARSE_KEY
 from bot.triage import assess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,8 +49,9 @@ class Result:
 
 def level_of(parse_data: dict) -> str:
     findings = Findings.from_dict(parse_data.get("triage_findings"))
-    if findings.is_empty:
-        reported = parse_data["intent"]["name"] == "report_symptoms" and not findings.denied
+    if findings.is_empty:  # a report the rules cannot read: call the doctor after one clarifying question
+        classified = parse_data["intent"]["name"] == "report_symptoms"
+        reported = is_report(findings, classified, parse_data.get("text") or "", parse_data.get(PARSE_KEY))
         return CALL_DOCTOR_NOW if reported else "none"
     return assess(findings).level or "none"  # e.g. only a normal temperature ("temp normal 36.8"): nothing to assess
 
