@@ -3,12 +3,12 @@
 A conversation gives the patient's opening, how they would answer each question topic, and later
 messages; the harness answers whatever the bot asks, sends the later messages once the bot has
 nothing to ask, and records every disposition. The bot names its question in each asking message
-(`custom.question`); for a bot that does not, the question is recognised from the domain's texts.
+(`custom.question`); `TOPIC_OF` gives the answer topic of each question id, and a conversation with no
+answer for a topic answers with its `other` answer.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 import uuid
 from collections.abc import Callable
@@ -28,8 +28,9 @@ REGRESSION_SETS = [SETS / "conversations_round1.yml"]
 ORDER = ("none", "manage_at_home", "call_doctor_now", "emergency")
 RED = ("call_doctor_now", "emergency")
 MAX_TURNS = 14  # messages the patient sends at most; a conversation still asking then is stuck
-# A question id (custom.question) -> the answer topic of the set.
-TOPIC_OF = {"breathing_difficulty": "breathing", "describe_symptom": "clarify"}
+# The answer topics a conversation may give (the writers' list), and the topic of each question id the
+# bot can ask (bot/dialogue.py QUESTIONS, bot/system_checks.py QUESTIONS and ASK_ABOUT; a test checks
+# that every one has a topic).
 TOPICS = (
     "neck_stiffness",
     "severe_headache",
@@ -37,11 +38,41 @@ TOPICS = (
     "severe_rash",
     "throat_or_face_swelling",
     "breathing",
+    "chest",
+    "heartbeat",
+    "dizziness",
+    "consciousness",
+    "one_side_weakness",
+    "urine",
+    "limb_swelling",
+    "jaundice",
     "temperature",
     "infusion_time",
     "clarify",
+    "unwell_now",
     "other",
 )
+TOPIC_OF = {
+    "neck_stiffness": "neck_stiffness",
+    "severe_headache": "severe_headache",
+    "vomiting": "vomiting",
+    "severe_rash": "severe_rash",
+    "throat_or_face_swelling": "throat_or_face_swelling",
+    "breathing_difficulty": "breathing",
+    "chest_tightness": "chest",
+    "palpitations": "heartbeat",
+    "dizziness": "dizziness",
+    "fainting": "consciousness",
+    "stroke_signs": "one_side_weakness",
+    "little_or_no_urine": "urine",
+    "dark_urine": "urine",
+    "swollen_painful_limb": "limb_swelling",
+    "jaundice": "jaundice",
+    "temperature": "temperature",
+    "infusion_time": "infusion_time",
+    "describe_symptom": "clarify",
+    "anything_else": "other",
+}
 
 
 @dataclass
@@ -70,34 +101,16 @@ def load(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text())["conversations"]
 
 
-def _domain_questions() -> list[tuple[re.Pattern, str]]:
-    """Fallback recognition: each utter_ask_* text of the domain, placeholders as wildcards."""
-    responses = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]
-    patterns = []
-    for name, variants in responses.items():
-        if not name.startswith("utter_ask_") or name == "utter_ask_rephrase":
-            continue
-        topic = TOPIC_OF.get(name[len("utter_ask_") :], name[len("utter_ask_") :])
-        for variant in variants:
-            words = re.escape(variant["text"][:40])
-            patterns.append((re.compile(re.sub(r"\\\{[a-z_]+\\\}", ".*", words)), topic))
-    return patterns
-
-
-def question_of(reply: dict, patterns: list[tuple[re.Pattern, str]]) -> str | None:
+def question_of(reply: dict) -> str | None:
+    """The answer topic of the question a reply asks (its `custom.question`), or None when it asks none."""
     question = (reply.get("custom") or {}).get("question")
-    if question:
-        return TOPIC_OF.get(question, question if question in TOPICS else "other")
-    text = reply.get("text") or ""
-    for pattern, topic in patterns:
-        if pattern.match(text):
-            return topic if topic in TOPICS else "other"
-    return None
+    if not question:
+        return None
+    return TOPIC_OF.get(question, question if question in TOPICS else "other")
 
 
 def play(conversation: dict, send: Callable[[str, str], list[dict]]) -> Outcome:
     """One conversation: answer what is asked, then the later messages, within MAX_TURNS."""
-    patterns = _domain_questions()
     sender = f"eval-{conversation['id']}-{uuid.uuid4().hex[:8]}"
     outcome = Outcome(conversation["id"], conversation["expected"])
     later = list(conversation.get("later") or [])
@@ -115,7 +128,7 @@ def play(conversation: dict, send: Callable[[str, str], list[dict]]) -> Outcome:
             triage = (reply.get("custom") or {}).get("triage")
             if triage:
                 outcome.levels.append(triage["level"])
-            asked = question_of(reply, patterns) or asked
+            asked = question_of(reply) or asked
         if asked:
             outcome.questions.append(asked)
             message = conversation["answers"].get(asked) or conversation["answers"].get("other") or "I don't know"

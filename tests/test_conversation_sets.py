@@ -15,3 +15,17 @@ def test_no_conversation_is_under_triaged_or_stuck(servers, path):
     assert len(outcomes) >= 150
     assert m["under_triage"] == 0 and m["stuck"] == 0 and m["level_lowered"] == 0, report(outcomes, path)
     assert m["emergency_recall"] >= 0.95 and m["over_triage_of_mild"] <= 0.10, report(outcomes, path)
+
+
+def test_every_question_the_bot_can_ask_has_an_answer_topic():
+    """A question with no topic would get a conversation's generic "other" answer, not the one its writer
+    wrote for it: every question id of bot/dialogue.py and the learned layer maps to a writers' topic."""
+    from bot import dialogue, system_checks
+    from eval.conversations import TOPIC_OF, TOPICS, question_of
+
+    askable = set(dialogue.QUESTIONS) | set(system_checks.QUESTIONS) | set(system_checks.ASK_ABOUT.values())
+    assert askable <= set(TOPIC_OF), sorted(askable - set(TOPIC_OF))
+    assert set(TOPIC_OF.values()) <= set(TOPICS)
+    assert question_of({"custom": {"question": "chest_tightness"}}) == "chest"
+    assert question_of({"custom": {"question": "anything_else"}}) == "other"
+    assert question_of({"text": "Is your neck stiff?"}) is None  # a question is named, never guessed from its text
