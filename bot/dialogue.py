@@ -242,6 +242,10 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
     if reading is None and intent == "goodbye" and question.id != CLOSING:  # leaving mid-question: decide
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"  # now, on the safe side
     if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS:
+        if question.id == CLOSING:  # answered, and asked again once; a second aside: nothing more to tell
+            if state.reasked:
+                return Step(updated, replace(state, pending=None, put=False, reasked=False), aside=intent, done=True)
+            return Step(updated, replace(state, reasked=True), aside=intent)
         if question.kind != DESCRIBE:
             return Step(updated, state, aside=intent)
         # An aside instead of a description: answer it; a report with no complaint in it ends here, a

@@ -53,9 +53,9 @@ def test_mild_report_starts_the_questions(make_tracker, dispatcher, domain):
 def test_after_the_questions_the_mild_disposition_with_a_summary(make_tracker, dispatcher, domain):
     findings = extract("i have a headache").with_answer("neck_stiffness", False).with_answer("severe_headache", False)
     findings = replace(findings, infusion=InfusionTime(2.0, False, "2 hours ago"))
-    state = State(asked=("neck_stiffness", "severe_headache", "infusion_time"))
+    state = State(asked=("neck_stiffness", "severe_headache", "infusion_time", "anything_else"))
     tracker = make_tracker(
-        "2 hours ago",
+        "no",
         intent="inform",
         latest_action="triage_form",
         slots={"findings": findings.to_dict(), "dialogue": state.to_dict()},
@@ -66,6 +66,37 @@ def test_after_the_questions_the_mild_disposition_with_a_summary(make_tracker, d
     assert message["custom"]["triage"]["denied"] == ["neck_stiffness", "severe_headache"]
     assert "You told me you do not have a stiff neck or a severe headache." in message["text"]
     assert slots_of(events)["triage_level"] == "manage_at_home"
+
+
+def test_no_mild_disposition_before_the_closing_screen(make_tracker, dispatcher, domain):
+    findings = extract("i have a headache").with_answer("neck_stiffness", False).with_answer("severe_headache", False)
+    findings = replace(findings, infusion=InfusionTime(2.0, False, "2 hours ago"))
+    state = State(asked=("neck_stiffness", "severe_headache", "infusion_time"))
+    tracker = make_tracker(
+        "2 hours ago",
+        intent="inform",
+        latest_action="triage_form",
+        slots={"findings": findings.to_dict(), "dialogue": state.to_dict()},
+    )
+    events = run(ActionTriage(), dispatcher, tracker, domain)
+    assert triage_messages(dispatcher) == []
+    assert FollowupAction("triage_form") in events and slots_of(events)["dialogue"]["pending"] == "anything_else"
+
+
+def test_a_message_the_model_rates_nothing_to_report_gets_the_invitation_not_a_question(
+    make_tracker, dispatcher, domain
+):
+    from bot.system_checks import NOT_A_REPORT_THRESHOLD, PARSE_KEY
+
+    tracker = make_tracker("is there parking at the centre?")
+    tracker.latest_message[PARSE_KEY] = {"none": NOT_A_REPORT_THRESHOLD + 0.05}
+    events = run(ActionTriage(), dispatcher, tracker, domain)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_how_can_i_help"]
+    assert not any(e.get("event") == "followup" for e in events)
+    tracker = make_tracker("is there parking at the centre?")  # the model unsure: one clarifying question
+    tracker.latest_message[PARSE_KEY] = {"none": NOT_A_REPORT_THRESHOLD - 0.2}
+    events = run(ActionTriage(), type(dispatcher)(), tracker, domain)
+    assert slots_of(events)["dialogue"]["pending"] == "describe_symptom"
 
 
 def test_unknown_symptom_one_clarifying_question_first(make_tracker, dispatcher, domain):

@@ -2,10 +2,13 @@
 
 import pytest
 
+from bot import dialogue, lexicon, system_checks
 from bot.answers import Answer, read_answer, read_temperature
-from bot.dialogue import SAFE_YES, State, answer, ask, next_question, plan, question_text
+from bot.dialogue import CLOSING, SAFE_YES, State, answer, ask, is_report, next_question, plan, question_text
 from bot.findings import Findings, extract
 from bot.triage import assess
+
+NO_FOLLOW_UPS = ["no", "no", "this morning"]  # a headache's two questions, then when the infusion started
 
 
 def converse(opening: str, replies: list[str], subject_intent: str | None = None):
@@ -87,9 +90,9 @@ def test_temperatures_in_words_and_ranges(text, expected):
     assert result == pytest.approx(expected, abs=0.05) if isinstance(expected, float) else result == expected
 
 
-def test_a_mild_headache_asks_only_what_could_raise_it():
-    findings, asked, _ = converse("i have a headache", ["no", "no", "this morning"])
-    assert asked == ["neck_stiffness", "severe_headache", "infusion_time"]
+def test_a_mild_headache_asks_only_what_could_raise_it_then_the_closing_screen():
+    findings, asked, _ = converse("i have a headache", NO_FOLLOW_UPS + ["no"])
+    assert asked == ["neck_stiffness", "severe_headache", "infusion_time", CLOSING]
     assert assess(findings).level == "manage_at_home"
 
 
@@ -189,3 +192,173 @@ def test_emergency_asks_nothing():
 def test_just_checking_in_is_no_report_whatever_the_classifier_said():
     decided = plan(Findings(), Findings(), State(), None, reported=True, text="I'm fine thanks, just checking in")
     assert decided.question is None and not decided.disposition_now
+
+
+# ---------------------------------------------------------------- the closing screen (anything_else)
+
+
+def test_the_closing_screen_names_the_red_flags_in_the_lexicons_words(monkeypatch):
+    text = question_text(CLOSING)
+    assert text.startswith("One last check before my advice: do you have anything else?")
+    for symptom in dialogue.CLOSING_SIGNS:
+        assert lexicon.SYMPTOMS[symptom].level in ("call_doctor_now", "emergency"), symptom
+        assert f"• {lexicon.SYMPTOMS[symptom].name}" in text
+    # written once: the names come from the lexicon, so changing one changes the question
+    renamed = {**lexicon.SYMPTOMS, "vomiting": lexicon.Symptom("call_doctor_now", "being sick", ())}
+    monkeypatch.setattr(lexicon, "SYMPTOMS", renamed)
+    assert "• being sick" in dialogue._closing_text()
+
+
+@pytest.mark.parametrize("subject, words", [("he", "does he have"), ("she", "does she have"), ("they", "do they have")])
+def test_the_closing_screen_follows_the_person(subject, words):
+    assert f"my advice: {words} anything else?" in question_text(CLOSING, subject)
+
+
+def test_the_closing_screen_is_the_last_question_and_only_before_manage_at_home():
+    findings = extract("i have a headache")
+    state = State(asked=("neck_stiffness", "severe_headache"))
+    assert next_question(findings, state) == "infusion_time"
+    assert next_question(findings, replace_asked(state, "infusion_time")) == CLOSING
+    assert next_question(findings, replace_asked(state, "infusion_time", CLOSING)) is None
+    for red in ("i threw up", "my chest feels tight", "my lips are swelling"):
+        assert next_question(extract(red), State()) != CLOSING, red
+    # a red flag said earlier in the conversation: nothing is mild any more
+    assert next_question(findings, replace_asked(state, "infusion_time"), previous_level="call_doctor_now") is None
+
+
+def replace_asked(state: State, *questions: str) -> State:
+    return State(asked=state.asked + questions)
+
+
+@pytest.mark.parametrize(
+    "reply, level, symptom",
+    [
+        ("well I threw up after breakfast if that counts", "call_doctor_now", "vomiting"),
+        ("well my chest has felt crushed for 10 minutes now", "emergency", "crushing_chest_pain"),
+        ("actually yes, my wee has gone pink", "call_doctor_now", "dark_urine"),
+        ("no, but I feel a bit wheezy", "call_doctor_now", "breathing_difficulty"),
+    ],
+)
+def test_a_symptom_named_in_the_closing_answer_is_read_as_any_message(reply, level, symptom):
+    findings, asked, _ = converse("i have a headache", NO_FOLLOW_UPS + [reply])
+    assert asked[-1] == CLOSING and symptom in findings.symptoms
+    assert assess(findings).level == level
+
+
+def test_a_mild_symptom_in_the_closing_answer_gets_its_own_questions():
+    findings, asked, _ = converse("i have a headache", NO_FOLLOW_UPS + ["yes, I feel a bit sick", "no"])
+    assert asked[-2:] == [CLOSING, "vomiting"] and "nausea" in findings.symptoms
+    assert assess(findings).level == "manage_at_home"
+
+
+@pytest.mark.parametrize("reply", ["no", "nope, that's all", "nothing else", "I'm fine otherwise", "that's it", "👎"])
+def test_nothing_else_gives_the_mild_disposition(reply):
+    findings, asked, notes = converse("i have a headache", NO_FOLLOW_UPS + [reply])
+    assert asked[-1] == CLOSING and assess(findings).level == "manage_at_home", reply
+    assert not notes
+
+
+@pytest.mark.parametrize("reply, note", [("yes", ()), ("Yes", ()), ("maybe", (SAFE_YES,)), ("Not sure", (SAFE_YES,))])
+def test_a_yes_or_a_hedge_to_the_closing_screen_gets_the_clarifying_question(reply, note):
+    message = extract("i have a headache")
+    step = answer(message, extract(reply), reply, None, ask(CLOSING, State(asked=("neck_stiffness",))))
+    assert not step.done and step.state.pending == "describe_symptom" and not step.state.put
+    assert step.say == note and CLOSING not in step.findings.symptoms | step.findings.denied
+
+
+@pytest.mark.parametrize(
+    "description, level",
+    [("blorp", "call_doctor_now"), ("no", "call_doctor_now"), ("just the headache", "manage_at_home")],
+)
+def test_after_a_yes_an_unreadable_description_is_a_symptom_i_cannot_assess(description, level):
+    findings, asked, _ = converse("i have a headache", NO_FOLLOW_UPS + ["yes", description])
+    assert asked[-2:] == [CLOSING, "describe_symptom"]
+    assert assess(findings).level == level, description
+    if level == "call_doctor_now":
+        assert assess(findings).red_flags == ("unknown_symptom",)
+
+
+def test_an_unreadable_closing_answer_is_asked_once_more_then_clarified():
+    findings, asked, notes = converse("i have a headache", NO_FOLLOW_UPS + ["ok", "ok", "my toe is tingling"])
+    assert asked[-3:] == [CLOSING, CLOSING, "describe_symptom"] and notes == [dialogue.NOT_READ, SAFE_YES]
+    assert assess(findings).level == "call_doctor_now"
+
+
+def test_leaving_at_the_closing_screen_gives_the_disposition_on_what_was_said():
+    message = extract("i have a headache")
+    step = answer(message, extract("bye"), "bye", "goodbye", ask(CLOSING, State()))
+    assert step.state.pending is None and assess(step.findings).level == "manage_at_home"
+    assert next_question(step.findings, step.state) != CLOSING
+
+
+def test_an_aside_at_the_closing_screen_is_answered_and_the_question_asked_again_once():
+    findings, aside = extract("i have a headache"), "what are your hours?"
+    step = answer(findings, Findings(), aside, "ask_clinic_contact", ask(CLOSING, State()))
+    assert step.aside == "ask_clinic_contact" and step.state.pending == CLOSING and not step.done
+    step = answer(findings, Findings(), aside, "ask_clinic_contact", ask(CLOSING, step.state))
+    assert step.aside == "ask_clinic_contact" and step.done and step.state.pending is None
+    assert assess(step.findings).level == "manage_at_home"
+
+
+# ---------------------------------------------------------------- the temperature when a fever is plausible
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Shivering like mad under two blankets", "I've got the chills", "rigors since the drip", "I feel hot", "flu-like"],
+)
+def test_the_temperature_is_asked_when_a_fever_is_plausible(opening):
+    message = extract(opening)
+    assert set(dialogue.QUESTIONS["temperature"].when) & message.symptoms, opening
+    assert plan(message, message, State(), None, reported=True).question == "temperature"
+    findings, _, _ = converse(opening, ["38.4"])
+    assert assess(findings).level == "call_doctor_now"
+
+
+def test_the_temperature_is_not_asked_when_it_was_said_or_no_fever_is_plausible():
+    message = extract("chills, 37.2 this evening")
+    assert "temperature" not in converse("chills, 37.2 this evening", ["no"] * 3)[1]
+    assert message.temperature_c == pytest.approx(37.2)
+    assert "temperature" not in converse("i have a headache", NO_FOLLOW_UPS + ["no"])[1]
+
+
+# ---------------------------------------------------------------- is this a report?
+
+NOTHING = {"none": 0.99}  # the learned layer: "nothing to report"
+SOMETHING = {"none": 0.2, "breathing": 0.1}
+
+
+def test_a_message_the_rules_read_nothing_in_is_no_report_when_the_model_says_nothing_to_report():
+    assert not is_report(Findings(), True, "Is there parking at the centre?", NOTHING)
+    assert is_report(Findings(), True, "I feel off", SOMETHING)
+    threshold = system_checks.NOT_A_REPORT_THRESHOLD
+    assert not is_report(Findings(), True, "", {"none": threshold})
+    assert is_report(Findings(), True, "", {"none": threshold - 0.01})
+
+
+def test_without_the_learned_layer_the_classifier_decides():
+    assert is_report(Findings(), True, "", None) and not is_report(Findings(), False, "", None)
+
+
+@pytest.mark.parametrize("text", ["my chest feels tight", "my toe itches", "temp 38.5", "bit of a headache"])
+def test_a_message_the_rules_read_something_in_is_a_report_whatever_the_model_says(text):
+    message = extract(text)
+    assert is_report(message, False, text, NOTHING)
+    assert plan(message, message, State(), None, reported=False, text=text, systems=NOTHING).findings == message
+
+
+def test_denials_a_check_in_and_a_learned_suggestion():
+    assert not is_report(extract("no rash"), True, "no rash", SOMETHING)
+    assert not is_report(Findings(), True, "I'm fine thanks, just checking in", SOMETHING)
+    assert is_report(Findings(), True, "I'm not feeling well", SOMETHING)  # "well", but not fine
+    suggestion = Findings(to_check=frozenset({"breathing_difficulty"}))
+    assert is_report(suggestion, False, "", NOTHING)
+
+
+def test_the_dialogue_gives_no_question_and_no_disposition_to_what_is_no_report():
+    decided = plan(Findings(), Findings(), State(), None, reported=True, text="Any news on my bloods?", systems=NOTHING)
+    assert decided.question is None and not decided.disposition_now
+    decided = plan(
+        Findings(), Findings(), State(), None, reported=True, text="something's not right", systems=SOMETHING
+    )
+    assert decided.question == "describe_symptom"
