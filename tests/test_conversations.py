@@ -38,6 +38,11 @@ def test_headache_with_no_red_flags_asks_then_manages_at_home(conversation):
     conversation.say("no, it's just annoying")
     assert "When did your infusion start" in conversation.text
     conversation.say("about 3 hours ago")
+    assert conversation.triage is None and "anything else?" in conversation.text  # the closing screen
+    assert "• difficulty breathing" in conversation.text and conversation.replies[-1]["custom"] == {
+        "question": "anything_else"
+    }
+    conversation.say("no, that's all")
     triage = conversation.triage
     assert triage["level"] == "manage_at_home"
     assert triage["denied"] == ["neck_stiffness", "severe_headache"]
@@ -67,8 +72,10 @@ def test_fever_asks_for_the_temperature(conversation, reading, level):
     conversation.say("i feel feverish")
     assert "temperature" in conversation.text
     conversation.say(reading)
-    if conversation.triage is None:  # not high: one more question, when the infusion was
+    if conversation.triage is None:  # not high: two more questions, when the infusion was, anything else
         conversation.say("yesterday evening")
+        assert conversation.triage is None and "anything else?" in conversation.text
+        conversation.say("no")
     assert conversation.triage["level"] == level
 
 
@@ -76,6 +83,32 @@ def test_an_unmeasured_fever_is_not_guessed_mild(conversation):
     conversation.say("i think i have a fever")
     conversation.say("no thermometer, sorry")
     assert conversation.triage["level"] == "call_doctor_now"
+
+
+def test_a_red_flag_told_at_the_closing_screen_is_not_sent_home(conversation):
+    conversation.say("a bit chilly after the infusion")
+    for reply in ("37.3", "this morning"):
+        conversation.say(reply)
+    assert "anything else?" in conversation.text and conversation.triage is None
+    conversation.say("well my chest has felt crushed for 10 minutes now")
+    assert conversation.triage["level"] == "emergency"
+
+
+def test_a_yes_at_the_closing_screen_gets_the_clarifying_question_then_the_doctor(conversation):
+    conversation.say("finished the drip 2 hours ago, bit of redness where the IV went in")
+    assert "anything else?" in conversation.text
+    conversation.say("Yes")
+    assert "other words" in conversation.text and conversation.triage is None
+    conversation.say("hard to explain")
+    assert conversation.triage["level"] == "call_doctor_now"
+    assert conversation.triage["red_flags"] == ["unknown_symptom"]
+
+
+def test_a_symptom_free_message_gets_the_invitation_not_a_disposition(conversation):
+    for message in ("Is there parking at the infusion centre or should I get the bus?", "Any news on my bloods?"):
+        conversation.say(message)
+        asked = [r for r in conversation.replies if "question" in (r.get("custom") or {})]
+        assert conversation.triage is None and not asked and conversation.replies, message
 
 
 def test_emergency_sign_inside_a_greeting(conversation):
@@ -94,7 +127,9 @@ def test_symptoms_added_later_are_covered_and_the_level_never_drops(conversation
 
 def test_negated_red_flags_do_not_escalate(conversation):
     conversation.say("chills and sore muscles, no trouble breathing and no vomiting")
-    conversation.say("an hour ago")
+    assert "temperature" in conversation.text  # chills: a fever is plausible
+    for reply in ("37.2", "an hour ago", "no"):
+        conversation.say(reply)
     assert conversation.triage["level"] == "manage_at_home"
     assert set(conversation.triage["denied"]) == {"breathing_difficulty", "vomiting"}
 
