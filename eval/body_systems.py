@@ -1,6 +1,6 @@
 """Measures of the learned body-system layer (README "The learned second opinion").
 
-    python -m eval.body_systems cv      # 5-fold cross-validation on the training corpus: the threshold
+    python -m eval.body_systems cv      # 5-fold cross-validation on the training corpus: the thresholds
     python -m eval.body_systems dev     # how often mild / symptom-free dev-set messages get a question
     python -m eval.body_systems blind   # which messages the rules under-triage get a targeted question
     python -m eval.body_systems levels  # the evaluator's figures with and without the learned questions
@@ -106,7 +106,6 @@ def not_a_report(classes: list[str], y: np.ndarray, p: np.ndarray) -> None:
 
 def cv() -> None:
     classes, y, p = cross_validated_probabilities()
-    not_a_report(classes, y, p)
     truth = np.stack([y[:, classes.index(s)] == 1 for s in RED_SYSTEMS], axis=1)
     none = y[:, classes.index("none")] == 1
     print(f"{FOLDS}-fold cross-validation on {len(y)} corpus messages (held-out folds)\n")
@@ -150,6 +149,7 @@ def cv() -> None:
             f"  {threshold:.2f}       {recall.min():.3f} ({RED_SYSTEMS[int(np.argmin(recall))]:<20})"
             f"   {precision.mean():.3f}           {s[none].any(1).mean():.1%}"
         )
+    not_a_report(classes, y, p)
 
 
 def parse_set(agent, labelled: Path) -> list[tuple[dict, dict]]:
