@@ -22,6 +22,7 @@ QUESTIONS = (
     ("your temperature", "temperature"),
     ("infusion start", "infusion_time"),
     ("describe what you feel", "describe"),
+    ("anything else?", "anything_else"),  # the closing screen before "manage at home"
 )
 
 
@@ -39,11 +40,16 @@ PATIENTS = (
     Patient("red flag: swelling", ("my lips and tongue are swelling up",), expected="emergency"),
     Patient("red flag: stiff neck", ("really bad headache and my neck is stiff",), expected="call_doctor_now"),
     Patient("red flag: vomiting", ("ive been throwing up since the infusion",), expected="call_doctor_now"),
-    # Headache -> stiff neck? no -> severe? no -> infusion time -> manage at home.
+    # Headache -> stiff neck? no -> severe? no -> infusion time -> anything else? no -> manage at home.
     Patient(
         "headache flow",
         ("hi", "i have a headache since my infusion"),
-        {"neck_stiffness": "no", "severe_headache": "no", "infusion_time": "this morning around 9"},
+        {
+            "neck_stiffness": "no",
+            "severe_headache": "no",
+            "infusion_time": "this morning around 9",
+            "anything_else": "no",
+        },
         expected="manage_at_home",
     ),
     # Headache, the neck turns out stiff -> call the doctor.
@@ -64,21 +70,21 @@ PATIENTS = (
     Patient(
         "fever flow, mild",
         ("i have chills and feel a bit feverish",),
-        {"temperature": "37.6", "infusion_time": "this morning"},
+        {"temperature": "37.6", "infusion_time": "this morning", "anything_else": "no"},
         expected="manage_at_home",
     ),
     # Nausea -> vomited? no -> infusion time -> manage at home.
     Patient(
         "nausea flow",
         ("feeling a bit nauseous",),
-        {"vomiting": "no", "infusion_time": "last night"},
+        {"vomiting": "no", "infusion_time": "last night", "anything_else": "no"},
         expected="manage_at_home",
     ),
     # Rash -> spreading? no -> swelling? no -> infusion time -> manage at home.
     Patient(
         "rash flow",
         ("i have a small rash on my arm",),
-        {"severe_rash": "no", "throat_or_face_swelling": "no", "infusion_time": "2 days ago"},
+        {"severe_rash": "no", "throat_or_face_swelling": "no", "infusion_time": "2 days ago", "anything_else": "no"},
         expected="manage_at_home",
     ),
     # Questions and small talk only: Rasa answers from the domain, no custom action.
