@@ -191,7 +191,7 @@ def next_question(
             return symptom
     for qid in fresh:
         question = QUESTIONS[qid]
-        if question.kind == YES_NO and set(question.when) & findings.symptoms and qid not in known and raises(qid):
+        if question.kind == YES_NO and qid not in known and set(question.when) & findings.symptoms and raises(qid):
             return qid
     if level != MANAGE_AT_HOME:
         return None
@@ -261,9 +261,10 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         named = bool(message.symptoms or message.temperature_c is not None or message.unknown_symptom) or (
             message.infusion is not None and findings.infusion is None
         )
-        closed = _closing(reading, text, intent, named, state)
-        if closed is not None:
-            return Step(updated, closed, done=_raised(findings, updated))
+        if named or _nothing_more(reading, text, intent):
+            return Step(
+                updated, replace(state, pending=None, put=False, reasked=False), done=_raised(findings, updated)
+            )
     if reading is None and question.kind == DESCRIBE:
         reading = "described"
     if reading is None and not said_something and not state.reasked and state.turns < MAX_FORM_TURNS:
@@ -289,16 +290,17 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
     )
 
 
-def _closing(reading, text: str, intent: str | None, named: bool, state: State) -> State | None:
-    """The closing screen answered: the state with the questions over (a reply that names a symptom is
-    read as any message is, and the symptom may bring its own questions), or None when the answer is a
-    yes, a hedge or unreadable (then the description is asked for, after one re-ask of an unreadable
-    answer). Leaving ("bye") is no answer: the disposition comes on what was said, with what to watch for."""
+def _nothing_more(reading, text: str, intent: str | None) -> bool:
+    """The closing screen answered "nothing else": no, "that's all", "I'm fine otherwise"; or the patient
+    is leaving ("bye": no answer, so the disposition comes on what was said, with what to watch for).
+    A yes, a hedge or an unreadable answer is not (the description is asked for, after one re-ask of an
+    unreadable answer); a reply that names a symptom is read as any message is."""
+    if reading is Answer.NO:
+        return True
+    if reading is not None:
+        return False
     said_fine = _says_fine(text) and not _BARE_OK.fullmatch(text or "")
-    nothing_else = reading is Answer.NO or (reading is None and (said_fine or bool(_NOTHING_ELSE.search(text or ""))))
-    if named or nothing_else or (reading is None and intent == "goodbye"):
-        return replace(state, pending=None, put=False, reasked=False)
-    return None
+    return said_fine or bool(_NOTHING_ELSE.search(text or "")) or intent == "goodbye"
 
 
 def _read(question: Question, text: str, message: Findings):
@@ -371,7 +373,7 @@ _NOTHING_ELSE = re.compile(
 
 
 def _says_fine(text: str) -> bool:
-    """ "I'm fine", "nothing to report"; not "not feeling well", "I don't feel good"."""
+    """All is well: "I'm fine", "nothing to report"; not "not feeling well" or "I don't feel good"."""
     return bool(_FINE.search(text or "")) and not _NOT_FINE.search(text or "")
 
 
