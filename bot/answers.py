@@ -59,6 +59,10 @@ _DENIAL = re.compile(
     r"\b(nothing|none) (like that|of that|at all)\b",
     re.I,
 )
+# "she's breathing fine", "eating normally": something the patient does, said to go normally (not with a
+# negation in the same clause: "he is not breathing fine" is no denial).
+_DOING_FINE = re.compile(r"\b\w+ing\s+(fine|ok|okay|normally|alright|all right)\b", re.I)
+_NEGATION = re.compile(r"\b(not|never|no)\b|n'?t\b", re.I)
 # Reported speech of a caregiver: "he says it hurts", "she said yes", "mum says her neck aches".
 _REPORTED_YES = re.compile(
     r"\b(says?|said|telling me|tells me|complains?|complaining)\b.*\b(hurts?|aches?|sore|"
@@ -83,7 +87,7 @@ def read_answer(text: str) -> Answer | None:
         r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):
         return Answer.UNSURE
-    if _NO.match(first) or _DENIAL.search(first):
+    if _NO.match(first) or _DENIAL.search(first) or (_DOING_FINE.search(first) and not _NEGATION.search(first)):
         return Answer.NO
     if _YES.match(first) or _REPORTED_YES.search(first):
         return Answer.YES
