@@ -59,7 +59,8 @@ def test_conversation_survives_restarts_of_both_servers(database_url, tmp_path):
         servers.start_actions()
         assert "When did your infusion start" in texts(servers.chat(sender, "no"))
 
-        replies = servers.chat(sender, "this morning")
+        assert "anything else?" in texts(servers.chat(sender, "this morning"))  # the closing screen
+        replies = servers.chat(sender, "no")
         triage = payload(replies)
         assert triage and triage["level"] == "manage_at_home", texts(replies)
         assert triage["symptoms"] == ["headache"]
