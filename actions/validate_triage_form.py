@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import classifier_intent, dialogue_state, log_event, message_findings, stored_findings
 from bot.dialogue import answer, next_question
+from bot.system_checks import PARSE_KEY
 
 ASIDE_RESPONSES = {
     "ask_clinic_contact": "utter_clinic_contact",
@@ -35,6 +36,7 @@ class ValidateTriageForm(Action):
             tracker.latest_message.get("text") or "",
             classifier_intent(tracker),
             state,
+            tracker.latest_message.get(PARSE_KEY),
         )
         events: list[EventType] = [SlotSet("findings", step.findings.to_dict())]
         if step.aside:

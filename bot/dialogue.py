@@ -14,7 +14,8 @@ state. The rules a triage nurse follows:
 - A complaint the bot does not know gets one clarifying question; whatever the reply, it is then
   "a symptom I cannot assess" (call the doctor), unless the reply names what it was.
 - A message in which the rules read nothing is a report only if the classifier says so and the learned
-  layer does not rate it "nothing to report" (`is_report`): "Is there parking?" gets no disposition.
+  layer does not rate it "nothing to report" (`is_report`): "Is there parking?" gets no disposition, only
+  the invitation to say how the patient feels (and its reply is read as a new message would be).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
-from bot import lexicon, system_checks
+from bot import lexicon, system_checks, wording
 from bot.answers import Answer, read_answer, read_temperature
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
@@ -35,6 +36,7 @@ HEADACHES = ("headache", "severe_headache")
 RASHES = ("rash", "severe_rash")
 FEVER_LIKELY = ("fever", "chills", "flu_like_symptoms")  # shivering, rigors, feeling hot, flu-like: measure it
 CLOSING = "anything_else"  # the closing screen before "manage at home"
+INVITE = "how_do_you_feel"  # a "report" with nothing in it to assess: the invitation to say how one feels
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
 CLOSING_SIGNS = (
     "breathing_difficulty",
@@ -91,6 +93,7 @@ QUESTIONS: dict[str, Question] = {
         ),
         Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),
         Question(CLOSING, _closing_text()),  # last, before "manage at home" only
+        Question(INVITE, wording.HOW_CAN_I_HELP, DESCRIBE),  # see `plan`
         Question(
             "describe_symptom",
             "I want to be sure I understand. Could you describe what {you} {feel} in other "
@@ -220,11 +223,19 @@ def ask(question_id: str, state: State) -> State:
 ASIDES = ("ask_clinic_contact", "ask_side_effects", "out_of_scope", "greet", "thank")
 
 
-def answer(findings: Findings, message: Findings, text: str, intent: str | None, state: State) -> Step:
+def answer(
+    findings: Findings,
+    message: Findings,
+    text: str,
+    intent: str | None,
+    state: State,
+    systems: Mapping[str, float] | None = None,
+) -> Step:
     """Read the patient's turn as the answer to the pending question.
 
     `findings`: everything known before this turn; `message`: what the rule layer read in it (a new
-    symptom counts whatever the question was); `intent`: the classifier's intent, for asides."""
+    symptom counts whatever the question was); `intent`: the classifier's intent, for asides; `systems`:
+    the learned layer's probabilities for the turn (`is_report`)."""
     question = question_for(state.pending) if state.pending else None
     updated = findings.merge(message)
     state = replace(state, turns=state.turns + 1)
@@ -237,6 +248,8 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         or message.unknown_symptom
         or (message.infusion is not None and findings.infusion is None)
     )  # "it was 4 days ago" can raise the level
+    if question.id == INVITE:
+        return _invited(findings, updated, message, text, intent, state, systems)
     reading: object = _read(question, text, message)
 
     if reading is None and intent == "goodbye" and question.id != CLOSING:  # leaving mid-question: decide
@@ -288,6 +301,29 @@ def answer(findings: Findings, message: Findings, text: str, intent: str | None,
         no_symptom=no_symptom,
         done=_raised(findings, updated) or no_symptom,
     )
+
+
+def _invited(
+    findings: Findings,
+    updated: Findings,
+    message: Findings,
+    text: str,
+    intent: str | None,
+    state: State,
+    systems: Mapping[str, float] | None,
+) -> Step:
+    """The reply to the invitation, read as a new message would be: a symptom is assessed (with its own
+    questions); another report with nothing we can read gets the clarifying question (then, whatever the
+    reply, a symptom we cannot assess); anything else ("I'm fine", "just a question about parking", an
+    aside) ends it with no disposition."""
+    closed = replace(state, pending=None, put=False, reasked=False)
+    if not message.is_empty or (message.infusion is not None and findings.infusion is None):
+        return Step(updated, closed, done=_raised(findings, updated))
+    if is_report(message, intent == "report_symptoms", text, systems):
+        if "describe_symptom" in state.asked:
+            return Step(updated.merge(Findings(unknown_symptom=True)), closed, done=True)
+        return Step(updated, replace(closed, pending="describe_symptom", unclear_report=True))
+    return Step(updated, closed, aside=intent if intent in ASIDES else None, no_symptom=True, done=True)
 
 
 def _nothing_more(reading, text: str, intent: str | None) -> bool:
@@ -435,7 +471,13 @@ def plan(
         findings = findings.merge(Findings(unknown_symptom=True))
     level = assess(findings, previous_level).level
     if level is None:
-        return Plan(findings, state, disposition_now=False)
+        # The classifier took it for a report, but the learned layer rates it "nothing to report": no
+        # disposition and no clarifying question, the invitation to say how the patient feels (once; its
+        # reply is read as a new message would be, see `_invited`).
+        invite = reported and message.is_empty and not message.denied and not _says_fine(text)
+        return Plan(
+            findings, state, disposition_now=False, question=INVITE if invite and INVITE not in state.asked else None
+        )
     question = next_question(findings, state, previous_level, asked_infusion_time)
     return Plan(
         findings, state, disposition_now=level in (CALL_DOCTOR_NOW, EMERGENCY) or question is None, question=question

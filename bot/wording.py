@@ -7,6 +7,12 @@ every sentence that states it.
 
 from bot.settings import Settings
 
+# The invitation to say how one feels: the reply to a message that is no symptom report ("I'm fine, just
+# checking in", "Is there parking?"), and the question the dialogue asks when the classifier took such a
+# message for a report (bot/dialogue.py `INVITE`).
+HOW_CAN_I_HELP = (
+    'Tell me how you are feeling since your infusion, in your own words: for example "I have a headache and feel sick".'
+)
 MILD_EFFECTS = "irritation where the drip went in, headache, flushing, a slight fever, chills, nausea and sore muscles"
 
 
@@ -39,7 +45,7 @@ def call_emergency_if(s: Settings, w: dict[str, str] = YOU) -> str:
 
 
 def domain_responses(s: Settings) -> dict[str, str]:
-    """The domain's responses that state a clinical fact or the clinic's details."""
+    """The domain's responses that state a clinical fact or the clinic's details, and the invitation."""
     clinic = f"{s.clinic_name} at {s.clinic_phone}"
     return {
         "utter_greet": (
@@ -53,6 +59,7 @@ def domain_responses(s: Settings) -> dict[str, str]:
             f"In an emergency call {s.emergency_number}."
         ),
         "utter_you_are_welcome": f"You're welcome. If anything changes, tell me, or call {clinic}.",
+        "utter_how_can_i_help": HOW_CAN_I_HELP,
         "utter_side_effects": (
             f"Most people do well with IVIG. Common, mild side effects are {MILD_EFFECTS}; "
             "drinking plenty of water helps. About 5 in 100 people react within 30 to 60 minutes "

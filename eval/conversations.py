@@ -71,6 +71,7 @@ TOPIC_OF = {
     "temperature": "temperature",
     "infusion_time": "infusion_time",
     "describe_symptom": "clarify",
+    "how_do_you_feel": "clarify",  # the invitation after a "report" with nothing to assess
     "anything_else": "other",
 }
 

@@ -83,7 +83,7 @@ def test_no_mild_disposition_before_the_closing_screen(make_tracker, dispatcher,
     assert FollowupAction("triage_form") in events and slots_of(events)["dialogue"]["pending"] == "anything_else"
 
 
-def test_a_message_the_model_rates_nothing_to_report_gets_the_invitation_not_a_question(
+def test_a_message_the_model_rates_nothing_to_report_gets_the_invitation_not_the_clarifying_question(
     make_tracker, dispatcher, domain
 ):
     from bot.system_checks import NOT_A_REPORT_THRESHOLD, PARSE_KEY
@@ -91,12 +91,19 @@ def test_a_message_the_model_rates_nothing_to_report_gets_the_invitation_not_a_q
     tracker = make_tracker("is there parking at the centre?")
     tracker.latest_message[PARSE_KEY] = {"none": NOT_A_REPORT_THRESHOLD + 0.05}
     events = run(ActionTriage(), dispatcher, tracker, domain)
-    assert [m.get("response") for m in dispatcher.messages] == ["utter_how_can_i_help"]
-    assert not any(e.get("event") == "followup" for e in events)
+    assert triage_messages(dispatcher) == [] and slots_of(events)["dialogue"]["pending"] == "how_do_you_feel"
     tracker = make_tracker("is there parking at the centre?")  # the model unsure: one clarifying question
     tracker.latest_message[PARSE_KEY] = {"none": NOT_A_REPORT_THRESHOLD - 0.2}
     events = run(ActionTriage(), type(dispatcher)(), tracker, domain)
     assert slots_of(events)["dialogue"]["pending"] == "describe_symptom"
+
+
+def test_the_invitation_is_the_domains_check_in_reply_and_names_itself(make_tracker, dispatcher, domain):
+    tracker = make_tracker("", slots={"dialogue": {"pending": "how_do_you_feel"}})
+    run(ActionAskTriageQuestion(), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["text"] == domain["responses"]["utter_how_can_i_help"][0]["text"]
+    assert message["custom"] == {"question": "how_do_you_feel"} and message["buttons"] == []
 
 
 def test_unknown_symptom_one_clarifying_question_first(make_tracker, dispatcher, domain):

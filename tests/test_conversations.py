@@ -105,10 +105,11 @@ def test_a_yes_at_the_closing_screen_gets_the_clarifying_question_then_the_docto
 
 
 def test_a_symptom_free_message_gets_the_invitation_not_a_disposition(conversation):
-    for message in ("Is there parking at the infusion centre or should I get the bus?", "Any news on my bloods?"):
+    for message in ("Is there parking at the infusion centre or should I get the bus?", "just about the parking"):
         conversation.say(message)
-        asked = [r for r in conversation.replies if "question" in (r.get("custom") or {})]
-        assert conversation.triage is None and not asked and conversation.replies, message
+        asked = [r["custom"]["question"] for r in conversation.replies if "question" in (r.get("custom") or {})]
+        assert conversation.triage is None and asked in ([], ["how_do_you_feel"]), (message, asked)
+        assert "in your own words" in conversation.text and "other words" not in conversation.text, message
 
 
 def test_emergency_sign_inside_a_greeting(conversation):

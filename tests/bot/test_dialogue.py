@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot import dialogue, lexicon, system_checks
+from bot import dialogue, lexicon, system_checks, wording
 from bot.answers import Answer, read_answer, read_temperature
 from bot.dialogue import CLOSING, SAFE_YES, State, answer, ask, is_report, next_question, plan, question_text
 from bot.findings import Findings, extract
@@ -358,9 +358,31 @@ def test_denials_a_check_in_and_a_learned_suggestion():
     assert is_report(suggestion, False, "", NOTHING)
 
 
-def test_the_dialogue_gives_no_question_and_no_disposition_to_what_is_no_report():
+def test_what_is_no_report_gets_the_invitation_once_and_no_disposition():
     decided = plan(Findings(), Findings(), State(), None, reported=True, text="Any news on my bloods?", systems=NOTHING)
-    assert decided.question is None and not decided.disposition_now
+    assert decided.question == dialogue.INVITE and not decided.disposition_now
+    assert question_text(dialogue.INVITE) == wording.HOW_CAN_I_HELP  # the check-in reply, written once
+    again = plan(Findings(), Findings(), ask(dialogue.INVITE, State()), None, True, "Any news?", systems=NOTHING)
+    assert again.question is None and not again.disposition_now
+    for text, reported in (("I'm fine thanks, just checking in", True), ("what are your hours?", False)):
+        assert plan(Findings(), Findings(), State(), None, reported, text, systems=NOTHING).question is None
+
+
+@pytest.mark.parametrize(
+    "reply, intent, systems, level, pending",
+    [
+        ("a bit queasy and sleepy", "report_symptoms", SOMETHING, "manage_at_home", None),  # read: its questions
+        ("my chest feels tight", "report_symptoms", NOTHING, "call_doctor_now", None),
+        ("just a practical question", "report_symptoms", NOTHING, None, None),
+        ("what are your hours?", "ask_clinic_contact", NOTHING, None, None),
+        ("not right since the drip", "report_symptoms", SOMETHING, None, "describe_symptom"),  # a report after all
+    ],
+)
+def test_the_reply_to_the_invitation_is_read_as_a_new_message(reply, intent, systems, level, pending):
+    state = ask(dialogue.INVITE, State())
+    step = answer(Findings(), extract(reply), reply, intent, state, systems)
+    assert assess(step.findings).level == level and step.state.pending == pending
+    assert step.done == (pending is None and level != "manage_at_home")
     decided = plan(
         Findings(), Findings(), State(), None, reported=True, text="something's not right", systems=SOMETHING
     )
