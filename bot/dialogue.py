@@ -36,6 +36,7 @@ HEADACHES = ("headache", "severe_headache")
 RASHES = ("rash", "severe_rash")
 FEVER_LIKELY = ("fever", "chills", "flu_like_symptoms")  # shivering, rigors, feeling hot, flu-like: measure it
 CLOSING = "anything_else"  # the closing screen before "manage at home"
+BARE_ANSWER_WORDS = 4  # "I think so, maybe" is an answer; a longer reply with a hedge in it is a statement
 INVITE = "how_do_you_feel"  # a "report" with nothing in it to assess: the invitation to say how one feels
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
 CLOSING_SIGNS = (
@@ -278,6 +279,11 @@ def answer(
             return Step(
                 updated, replace(state, pending=None, put=False, reasked=False), done=_raised(findings, updated)
             )
+        # A reply that names nothing and is no bare yes or hedge ("feels a bit better since they slowed it")
+        # is read as a new message would be: an unclear report is asked about, anything else is nothing more.
+        statement = reading is None or (reading is Answer.UNSURE and len(text.split()) > BARE_ANSWER_WORDS)
+        if statement and not is_report(message, intent == "report_symptoms", text, systems):
+            return Step(updated, replace(state, pending=None, put=False, reasked=False), done=True)
     if reading is None and question.kind == DESCRIBE:
         reading = "described"
     if reading is None and not said_something and not state.reasked and state.turns < MAX_FORM_TURNS:

@@ -281,10 +281,24 @@ def test_after_a_yes_an_unreadable_description_is_a_symptom_i_cannot_assess(desc
         assert assess(findings).red_flags == ("unknown_symptom",)
 
 
-def test_an_unreadable_closing_answer_is_asked_once_more_then_clarified():
-    findings, asked, notes = converse("i have a headache", NO_FOLLOW_UPS + ["ok", "ok", "my toe is tingling"])
-    assert asked[-3:] == [CLOSING, CLOSING, "describe_symptom"] and notes == [dialogue.NOT_READ, SAFE_YES]
+def test_an_unreadable_closing_report_is_asked_once_more_then_clarified():
+    findings, reply = extract("i have a headache"), "the thing is"
+    step = answer(findings, extract(reply), reply, "report_symptoms", ask(CLOSING, State()))
+    assert step.say == (dialogue.NOT_READ,) and step.state.pending == CLOSING and not step.done
+    step = answer(findings, extract(reply), reply, "report_symptoms", ask(CLOSING, step.state))
+    assert step.say == (SAFE_YES,) and step.state.pending == "describe_symptom"
+
+
+def test_a_bare_hedge_at_the_closing_screen_is_clarified():
+    findings, asked, notes = converse("i have a headache", NO_FOLLOW_UPS + ["maybe", "my toe is tingling"])
+    assert asked[-2:] == [CLOSING, "describe_symptom"] and notes == [SAFE_YES]
     assert assess(findings).level == "call_doctor_now"
+
+
+def test_a_closing_reply_that_names_nothing_and_reports_nothing_is_nothing_more():
+    findings, asked, notes = converse("i have a headache", NO_FOLLOW_UPS + ["feels a bit better since they slowed it"])
+    assert asked[-1] == CLOSING and notes == []
+    assert assess(findings).level == "manage_at_home"
 
 
 def test_leaving_at_the_closing_screen_gives_the_disposition_on_what_was_said():
