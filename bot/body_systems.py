@@ -170,6 +170,8 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "pressure",
             "gasp",
             "puffing",
+            "puffed",
+            "winded",
             "panting",
             "strain",
             "straining",
@@ -192,6 +194,8 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "odd",
             "ragged",
             "fighting",
+            "fight",
+            "battle",
             "gulping",
             "effortful",
             "exhausting",
@@ -296,6 +300,9 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "squashed",
             "anvil",
             "brick",
+            "bricks",
+            "tonne",
+            "ton",
             "boulder",
             # a heavy thing on the chest, or the pain going to the arm or jaw
             "truck",
@@ -648,8 +655,10 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     ),
     (
         "seizure",
-        ("body", "arms", "legs", "limbs", "eyes", "whole", "all over"),
+        ("body", "arms", "legs", "limbs", "eyes", "whole", "all over", "one side", "side"),
         (
+            "staring",
+            "fixed",
             "jerking",
             "jerked",
             "jerks",
@@ -989,6 +998,39 @@ MARKS = {
         "tattoo",
     )
 }
+# Said anywhere in a message with difficulty breathing, these make it severe ("every breath is a fight.
+# typing cos I can't talk"): too breathless to speak. With chest pain, the pain going to the neck, jaw or
+# arm makes it crushing, whatever sentence says so.
+SPEECH_LIMITS = (
+    "can not talk",
+    "can not speak",
+    "can not get words out",
+    "can barely talk",
+    "can barely speak",
+    "hard to talk",
+    "hard to speak",
+    "talking is hard",
+    "talking hard",
+    "struggling to talk",
+    "struggling to speak",
+    "too breathless to talk",
+    "unable to talk",
+    "unable to speak",
+)
+RADIATION = (
+    "jaw",
+    "into my neck",
+    "into his neck",
+    "into her neck",
+    "up my neck",
+    "left arm",
+    "down my arm",
+    "down his arm",
+    "down her arm",
+    "into my arm",
+    "into his arm",
+    "into her arm",
+)
 # A rash on this many parts of the body at once is a spreading rash ("tummy, back, arms and legs").
 RASH_REGIONS_SPREAD = 3
 RASH_REGIONS = {

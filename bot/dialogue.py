@@ -85,6 +85,9 @@ QUESTIONS: dict[str, Question] = {
         Question(
             "throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES
         ),
+        # Dizziness can be a stroke or a faint on the way: a nurse asks about both.
+        Question("stroke_signs", system_checks.QUESTIONS["stroke_signs"], when=("dizziness",)),
+        Question("fainting", system_checks.QUESTIONS["fainting"], when=("dizziness",)),
         Question(
             "temperature",
             "What is {your} temperature? If {you} {have} a thermometer, please take it and tell me "

@@ -207,6 +207,7 @@ INTENSIFIERS = (
     "awfully",
     "terribly",
     "incredibly",
+    "dey",  # the progressive of Nigerian Pidgin and Caribbean Creoles: "she no dey answer me"
 )
 # "the most horrific headache of my life" is the worst; "the best I've ever had" is not: a lifetime phrase
 # makes a symptom the worst only after a superlative that is not a kind one.
@@ -852,6 +853,9 @@ def make_symptom_context(nlp: Language, name: str):
         " ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.COMPLAINT_PHRASES
     )
 
+    speech_limits = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.SPEECH_LIMITS)
+    radiation = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.RADIATION)
+
     def symptom_context(doc: Doc) -> Doc:
         norms = _norms(doc)
         spans = list(doc.spans.get(SYMPTOM_SPANS, []))
@@ -948,6 +952,11 @@ def make_symptom_context(nlp: Language, name: str):
                     nearest._.worsening = True
                 else:
                     nearest._.sudden = True
+        speech = [(a, b) for a, b in _find(norms, speech_limits) if not _busy(norms, b)]
+        spreading = _find(norms, radiation)
+        for span in spans:  # too breathless to talk; chest pain going to the jaw: said anywhere in the message
+            if (speech and span.label_ == "breathing_difficulty") or (spreading and span.label_ == "chest_tightness"):
+                span._.severe = True
         for span in spans:  # a rash on many parts of the body at once is spreading
             if span.label_ in RASHES and len(_regions(norms, *sentence_of(norms, span.start))) >= (
                 body_systems.RASH_REGIONS_SPREAD
@@ -959,6 +968,16 @@ def make_symptom_context(nlp: Language, name: str):
 
 
 RASHES = ("rash",)
+
+
+def _busy(norms: list[str], after: int) -> bool:
+    """ "I can't talk right now", "can't talk at the moment": busy, not breathless."""
+    following = norms[after : after + 3]
+    return bool(following) and (
+        following[0] in TIME_AFTER_RIGHT or following[:2] in (["right", "now"], ["at", "the"], ["at", "work"])
+    )
+
+
 _SCORE = re.compile(r"(\d{1,2})/10")
 
 

@@ -16,7 +16,8 @@ LOW_OXYGEN, LOWISH_OXYGEN, FAST_HEART_RATE = "low_oxygen", "lowish_oxygen", "fas
 
 _GAP = r"[^\d\n]{0,24}?"  # "sats are only", "oxygen level on the finger thing says"
 _OXYGEN = re.compile(
-    r"\b(?:o2|spo2|sp02|sats?|saturations?|saturating|oxygen|oximeter|pulse ?ox|ox(?:imeter)? reading)\b"
+    r"\b(?:o2|spo2|sp02|sats?|saturations?|saturating|oxygen|oximeter|pulse ?ox|ox(?:imeter)? reading"
+    r"|finger ?(?:thing|thingy|monitor|clip|probe|gadget|meter|device|sensor))\b"
     + _GAP
     + r"(?<![\d.])(\d{2,3})(?![\d.]\d)\s*(?:%|percent|per cent)?",
     re.IGNORECASE,
@@ -25,6 +26,8 @@ _RATE_AFTER = re.compile(
     r"\b(?:pulse|heart ?rate|hr|heart ?beat|heart is going at|heart's going at)\b" + _GAP + r"(?<![\d.])(\d{2,3})\b",
     re.IGNORECASE,
 )
+_LATER_RATE = re.compile(r"(?<![\d.,])(\d{2,3})(?![\d.,]\d|\s*(?:%|percent|°|degrees|c\b|f\b))", re.IGNORECASE)
+LATER_RATE_CHARS = 50
 _RATE_BEFORE = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:bpm|beats (?:a|per|each) min(?:ute)?)\b", re.IGNORECASE)
 _OXIMETER_WORDS = re.compile(r"\b(?:pulse ?ox|oximeter|o2|spo2|sats?|oxygen)\b", re.IGNORECASE)
 
@@ -38,7 +41,12 @@ def heart_rates(text: str) -> list[int]:
     """Heart rates said in `text` (30-250 a minute). A pulse oximeter's number beside "oxygen" is the oxygen."""
     text = text or ""
     rates = [int(m.group(1)) for m in _RATE_BEFORE.finditer(text)]
-    rates += [int(m.group(1)) for m in _RATE_AFTER.finditer(text) if not _OXIMETER_WORDS.search(m.group(0))]
+    for m in _RATE_AFTER.finditer(text):
+        if _OXIMETER_WORDS.search(m.group(0)):
+            continue
+        rates.append(int(m.group(1)))
+        # a rate said again in the same breath: "80, no wait, it's jumped to 135"
+        rates += [int(n) for n in _LATER_RATE.findall(text[m.end() : m.end() + LATER_RATE_CHARS])]
     return [r for r in rates if 30 <= r <= 250]
 
 

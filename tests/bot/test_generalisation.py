@@ -133,3 +133,32 @@ def test_a_carer_is_told_about_the_person_they_write_for(text, pronoun):
 )
 def test_more_words_for_the_emergency_signs(text, symptom):
     assert symptom in extract(text).symptoms
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("every breath is a battle. I can barely talk", "severe_breathing_difficulty"),
+        ("tight chest. the pain goes into my jaw", "crushing_chest_pain"),
+        ("she has gone a grey colour", "clammy_skin"),
+        ("his arm on one side keeps twitching", "seizure"),
+        ("the baby is limp", "fainting"),
+        ("he won't open his eyes", "fainting"),
+        ("mum doesn't recognise me", "confusion"),
+        ("I get puffed out on the stairs", "breathing_difficulty"),
+        ("finger monitor reads 90", "low_oxygen"),
+        ("pulse 90, no, now 140", "fast_heart_rate"),
+    ],
+)
+def test_round_three_mechanisms(text, symptom):
+    assert symptom in extract(text).symptoms
+
+
+def test_busy_is_not_breathless_and_feeling_unwell_is_a_complaint():
+    assert "severe_breathing_difficulty" not in extract("can't talk right now, bit short of breath").symptoms
+    assert extract("not great tbh").unknown_symptom
+
+
+def test_pidgin_and_creole_markers_are_read():
+    assert "fainting" in extract("my husband don faint, he no dey respond to me").symptoms
+    assert "fainting" not in extract("I phoned but no answer").symptoms
