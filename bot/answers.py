@@ -71,6 +71,31 @@ _REPORTED_YES = re.compile(
 )
 
 
+# The answer to "is it very severe?" or "is it spreading?" said as a small degree: "small headache only",
+# "just a mild one", "same size since this morning, not spreading", "it's gone now" — a no, unless a
+# word of severity or growth is also said ("small but getting worse").
+_MILD_DEGREE = re.compile(
+    r"\b(small|little|mild|slight|minor|tiny|only|not (that |too |so )?bad|nothing major|manageable|bearable|"
+    r"same( size)?|gone( now)?|not spreading|isn'?t spreading|hasn'?t spread|not (getting )?(bigger|worse)|"
+    r"no (bigger|worse)|not growing|staying the same)\b",
+    re.I,
+)
+_GROWING_OR_SEVERE = re.compile(
+    r"(?<!not )(?<!n't )\b(worse|worst|spreading|spread|bigger|growing|severe|terrible|awful|unbearable|"
+    r"excruciating|killing|agony|very bad|really bad)\b",
+    re.I,
+)
+
+
+def read_degree(text: str) -> Answer | None:
+    """The answer to a question of degree (bot/dialogue.DEGREE_QUESTIONS): NO for a small degree, else
+    the plain reading."""
+    text = (text or "").strip()
+    if _MILD_DEGREE.search(text) and not _GROWING_OR_SEVERE.search(re.sub(r"\bnot (getting )?", "not ", text)):
+        return Answer.NO
+    return read_answer(text)
+
+
 # Payloads of the buttons of earlier versions, still on screens that were open during an upgrade.
 _OLD_BUTTONS = {"/affirm": Answer.YES, "/deny": Answer.NO, "/dont_know": Answer.UNSURE}
 

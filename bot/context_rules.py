@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-2"
+VERSION = "context-2026.12-3"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -76,6 +76,8 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("?", POSSIBLE, BACKWARD, SENTENCE),
     # --- hypothetical: asked about, not had
     ("if", HYPOTHETICAL, FORWARD, SENTENCE),
+    # a diagnosis asked about ("is this anaphylaxis??"): the signs the patient describes count, not the name
+    ("[is this|could this be|could it be|might this be|can this be|might it be]", HYPOTHETICAL, FORWARD, 3),
     (
         "[in case|just in case|what if|should i get|should i have|should he|should she|should they|in the event]",
         HYPOTHETICAL,
@@ -168,6 +170,12 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[in a rush|a rush|rushed off]", IDIOM, PSEUDO, 0),
+    (
+        "[gave me a heart attack|give me a heart attack|giving me a heart attack|nearly had a heart attack|almost had a heart attack]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
     ("[wee bit|a wee bit|wee while|a wee while|wee one|wee ones|wee boy|wee girl|wee man]", IDIOM, PSEUDO, 0),
     ("[heart of|at heart|heartburn warning|my heart goes out|bless her heart|bless his heart]", IDIOM, PSEUDO, 0),
     ("[break a leg|pulling my leg|pull your leg|cost an arm and a leg|an arm and a leg]", IDIOM, PSEUDO, 0),

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
 from bot import lexicon, system_checks, wording
-from bot.answers import Answer, read_answer, read_temperature
+from bot.answers import Answer, read_answer, read_degree, read_temperature
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.timeline import InfusionTime
@@ -36,6 +36,8 @@ HEADACHES = ("headache", "severe_headache")
 RASHES = ("rash", "severe_rash")
 FEVER_LIKELY = ("fever", "chills", "flu_like_symptoms")  # shivering, rigors, feeling hot, flu-like: measure it
 CLOSING = "anything_else"  # the closing screen before "manage at home"
+# Questions of degree: "small headache only" or "same size, not spreading" answers them with a no.
+DEGREE_QUESTIONS = ("severe_headache", "severe_rash")
 BARE_ANSWER_WORDS = 4  # "I think so, maybe" is an answer; a longer reply with a hedge in it is a statement
 INVITE = "how_do_you_feel"  # a "report" with nothing in it to assess: the invitation to say how one feels
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
@@ -354,7 +356,7 @@ def _read(question: Question, text: str, message: Findings):
             return Answer.YES
         if question.id in message.denied:
             return Answer.NO
-        return read_answer(text)
+        return read_degree(text) if question.id in DEGREE_QUESTIONS else read_answer(text)
     if question.kind == TEMPERATURE:
         if message.temperature_c is not None:
             return message.temperature_c

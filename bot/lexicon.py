@@ -530,7 +530,7 @@ SYMPTOMS: dict[str, Symptom] = {
     "severe_breathing_difficulty": _s(
         EMERGENCY,
         "severe difficulty breathing",
-        "[can't|cant|cannot|can not|unable to|not able to] breathe",
+        "[can't|cant|cannot|can not|unable to|not able to|is not able to|isn't able to] [breathe|breath]",
         "[can't|cant|cannot] breath",
         "gasping",
         "gasping for air",

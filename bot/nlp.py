@@ -680,11 +680,21 @@ def _mentions(norms: list[str]) -> list[tuple[int, str, str | None]]:
     return found
 
 
+def _dictated_ivig(norms: list[str], i: int) -> range:
+    """Tokens of "IVIG" as dictation writes it ("I've Ig", "I V I G") ending at token i: no "I" in them."""
+    if norms[i] == "ig" and i >= 2 and norms[i - 2] == "i" and norms[i - 1] in ("have", "'ve", "ve"):
+        return range(i - 2, i + 1)
+    if norms[i] == "g" and i >= 3 and norms[i - 3 : i] == ["i", "v", "i"]:
+        return range(i - 3, i + 1)
+    return range(0)
+
+
 def _writer_is_patient(norms: list[str]) -> bool:
     """ "my infusion", "I had the drip": the writer is the one who had the infusion."""
+    dictated = {j for i in range(len(norms)) for j in _dictated_ivig(norms, i)}
     for i, norm in enumerate(norms):
         if norm in context_rules.INFUSION_WORDS and i:
-            before = norms[max(0, i - 4) : i]
+            before = [n for j, n in enumerate(norms[max(0, i - 4) : i], max(0, i - 4)) if j not in dictated]
             if "my" in before[-2:] or ("i" in before and not set(before) & set(context_rules.EXPERIENCER_WORDS)):
                 return True
     return False

@@ -30,11 +30,11 @@ HOLDOUT_SET = ROOT / "eval" / "sets" / "holdout_set.yml"  # written blind; its f
 BLIND_ROUND1 = ROOT / "eval" / "sets" / "blind_round1.yml"  # written blind (round 1); now a regression set
 BLIND_ROUND2 = ROOT / "eval" / "sets" / "blind_round2.yml"  # written blind (round 2); now a regression set
 BLIND_ROUND3 = ROOT / "eval" / "sets" / "blind_round3.yml"  # written blind (round 3); fixed against, one miss left
-BLIND_ROUND4 = ROOT / "eval" / "sets" / "blind_round4.yml"  # written blind (round 4); first run in the README
+BLIND_ROUND4 = ROOT / "eval" / "sets" / "blind_round4.yml"  # written blind (round 4); now a regression set
 SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1, BLIND_ROUND2, BLIND_ROUND3, BLIND_ROUND4)  # what `make eval` prints
 # Fixed against: `make eval` and the tests fail on a miss in these. Round 3 joins them when its last miss
-# ("sea sure", a dictated "seizure") is fixed by mechanism; round 4 once its misses are (then round 5).
-REGRESSION_SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1, BLIND_ROUND2)
+# ("sea sure", a dictated "seizure") is fixed by mechanism.
+REGRESSION_SETS = (DEV_SET, HOLDOUT_SET, BLIND_ROUND1, BLIND_ROUND2, BLIND_ROUND4)
 MODEL = ROOT / "models" / "triage.tar.gz"
 ORDER = ("none", MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)
 RED = (CALL_DOCTOR_NOW, EMERGENCY)

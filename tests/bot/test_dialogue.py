@@ -401,3 +401,22 @@ def test_the_reply_to_the_invitation_is_read_as_a_new_message(reply, intent, sys
         Findings(), Findings(), State(), None, reported=True, text="something's not right", systems=SOMETHING
     )
     assert decided.question == "describe_symptom"
+
+
+@pytest.mark.parametrize(
+    "question, reply, expected",
+    [
+        ("severe_headache", "small headache only", Answer.NO),
+        ("severe_headache", "just a little one I think?", Answer.NO),
+        ("severe_headache", "it's gone now", Answer.NO),
+        ("severe_rash", "same size since this morning, not spreading", Answer.NO),
+        ("severe_rash", "small but getting bigger", Answer.UNSURE),
+        ("severe_headache", "a little worse than usual", Answer.UNSURE),
+    ],
+)
+def test_a_question_of_degree_hears_a_small_degree_as_no(question, reply, expected):
+    step = answer(extract("i have a headache and a rash"), extract(reply), reply, None, ask(question, State()))
+    if expected is Answer.NO:
+        assert question in step.findings.denied and question not in step.findings.symptoms
+    else:  # unsure now, or asked again and then unsure: never a no
+        assert question not in step.findings.denied

@@ -162,3 +162,31 @@ def test_busy_is_not_breathless_and_feeling_unwell_is_a_complaint():
 def test_pidgin_and_creole_markers_are_read():
     assert "fainting" in extract("my husband don faint, he no dey respond to me").symptoms
     assert "fainting" not in extract("I phoned but no answer").symptoms
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my wife she is grey and sweating, pain in chest", "clammy_skin"),
+        ("my grandmother is not knowing who she is", "confusion"),
+        ("he asks me where am i", "confusion"),
+        ("the eyes are rolling up and his arms are jerking", "seizure"),
+        ("my sister is not able to breath", "severe_breathing_difficulty"),
+        ("breathless and she can not say the words", "severe_breathing_difficulty"),
+        ("his mouth one side is falling and the hand has no strength", "stroke_signs"),
+        ("my son is fitting, he had the I've Ig today", "seizure"),
+    ],
+)
+def test_round_four_mechanisms(text, symptom):
+    assert symptom in extract(text).symptoms
+
+
+def test_a_heart_attack_in_an_idiom_is_no_symptom():
+    assert not extract("the parking fee nearly gave me a heart attack").symptoms
+
+
+def test_a_diagnosis_asked_about_is_not_the_sign_itself():
+    assert (
+        assess(extract("face hot and red, is this anaphylaxis?? breathing fine, no swelling")).level == MANAGE_AT_HOME
+    )
+    assert assess(extract("could this be anaphylaxis? my tongue is swelling")).level == EMERGENCY
