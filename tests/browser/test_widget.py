@@ -201,6 +201,10 @@ def test_keyboard_only_conversation(visit):
         if card(v).count():
             break
         expect(reply_buttons(v).first).to_be_focused()
+        no = reply_buttons(v).filter(has_text=re.compile(r"^No$"))
+        if no.count():  # Yes, No, Not sure in a row: Tab goes to the next answer
+            page.keyboard.press("Tab")
+            expect(no).to_be_focused()
         page.keyboard.press("Enter")
     expect(card(v)).to_have_class(re.compile(r"\bmanage-at-home\b"))
     expect(v.input).to_be_focused()
