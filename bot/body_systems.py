@@ -432,6 +432,15 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         4,
         (),
     ),
+    # Walking that is not right: balance, or one side (the stroke question follows dizziness).
+    (
+        "dizziness",
+        ("walking", "walk", "walks", "gait", "steps"),
+        ("funny", "strange", "weird", "odd", "oddly", "wobbly", "unsteady", "drunk", "off", "staggering", "wonky"),
+        ("straight", "properly", "normally", "right"),
+        4,
+        (),
+    ),
     # --- the heart, the head's balance and the colour of the skin and eyes
     (
         "palpitations",
@@ -503,6 +512,12 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "one side",
             "left side",
             "right side",
+            "left of my body",
+            "right of my body",
+            "half of my body",
+            "half my body",
+            "half of his body",
+            "half of her body",
             "one arm",
             "left arm",
             "right arm",

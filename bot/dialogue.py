@@ -87,6 +87,12 @@ QUESTIONS: dict[str, Question] = {
         Question(
             "throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES
         ),
+        # A severe headache, or one with a stiff neck: was it sudden, the worst ever (a bleed)?
+        Question(
+            "worst_headache",
+            "Is this the worst headache {you} {have} ever had, or did it come on suddenly, within seconds?",
+            when=("severe_headache", "neck_stiffness"),
+        ),
         # Dizziness can be a stroke or a faint on the way: a nurse asks about both.
         Question("stroke_signs", system_checks.QUESTIONS["stroke_signs"], when=("dizziness",)),
         Question("fainting", system_checks.QUESTIONS["fainting"], when=("dizziness",)),

@@ -407,8 +407,8 @@ class SymptomMatcher:
         whole limb ("swollen from the elbow down")."""
         for first, _, _ in spans:
             start, end = sentence_of(norms, first)
-            if _find(norms[start:end], body_systems.WHOLE_LIMB):
-                continue
+            if _find(norms[start:end], body_systems.WHOLE_LIMB) or {"left", "right"} <= set(norms[start:end]):
+                continue  # the whole limb, or one side named against the other ("left arm ... drip in my right")
             for a, _ in unless:
                 before = set(norms[max(start, a - 6) : a])
                 if start <= a < end and not NEGATION_WORDS & before and not set(body_systems.OTHER_SIDE) & before:

@@ -420,3 +420,10 @@ def test_a_question_of_degree_hears_a_small_degree_as_no(question, reply, expect
         assert question in step.findings.denied and question not in step.findings.symptoms
     else:  # unsure now, or asked again and then unsure: never a no
         assert question not in step.findings.denied
+
+
+def test_a_serious_headache_is_asked_whether_it_is_the_worst_ever():
+    findings = extract("headache and my neck is stiff")
+    assert next_question(findings, State()) == "worst_headache"
+    step = answer(findings, extract("yes it came on in seconds"), "yes", None, ask("worst_headache", State()))
+    assert assess(step.findings).level == "emergency"

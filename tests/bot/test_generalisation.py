@@ -190,3 +190,32 @@ def test_a_diagnosis_asked_about_is_not_the_sign_itself():
         assess(extract("face hot and red, is this anaphylaxis?? breathing fine, no swelling")).level == MANAGE_AT_HOME
     )
     assert assess(extract("could this be anaphylaxis? my tongue is swelling")).level == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("so breathless I can only say few words", "severe_breathing_difficulty"),
+        ("I can't get any air in", "severe_breathing_difficulty"),
+        ("my husband says I'm walking oddly", "dizziness"),
+    ],
+)
+def test_round_five_mechanisms(text, symptom):
+    assert symptom in extract(text).symptoms
+
+
+def test_something_wrong_is_a_complaint_to_ask_about():
+    assert extract("something's wrong with my dad").unknown_symptom
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("he is fighting for each breath", "severe_breathing_difficulty"),
+        ("half of her body has gone numb", "stroke_signs"),
+        ("right leg swollen and hot, the drip was in my left arm", "swollen_painful_limb"),
+        ("my left arm is puffy and hot, they put the drip in the right one", "swollen_painful_limb"),
+    ],
+)
+def test_round_five_message_mechanisms(text, symptom):
+    assert symptom in extract(text).symptoms
