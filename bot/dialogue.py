@@ -206,7 +206,9 @@ def next_question(
             return symptom
     for qid in fresh:
         question = QUESTIONS[qid]
-        if question.kind == YES_NO and qid not in known and set(question.when) & findings.symptoms and raises(qid):
+        # asked about what the patient said, not about what "to be safe" inferred (no chains of unsure yeses)
+        said = findings.symptoms - (findings.hedged & set(state.asked))
+        if question.kind == YES_NO and qid not in known and set(question.when) & said and raises(qid):
             return qid
     if level != MANAGE_AT_HOME:
         return None

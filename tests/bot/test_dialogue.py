@@ -427,3 +427,15 @@ def test_a_serious_headache_is_asked_whether_it_is_the_worst_ever():
     assert next_question(findings, State()) == "worst_headache"
     step = answer(findings, extract("yes it came on in seconds"), "yes", None, ask("worst_headache", State()))
     assert assess(step.findings).level == "emergency"
+
+
+def test_a_yes_taken_to_be_safe_asks_no_further_question_of_its_own():
+    findings = extract("i have a headache")
+    step = answer(findings, extract("hmm not sure"), "hmm not sure", None, ask("severe_headache", State()))
+    assert "severe_headache" in step.findings.symptoms and "severe_headache" in step.findings.hedged
+    assert next_question(step.findings, step.state) != "worst_headache"
+
+
+def test_a_symptom_hedged_in_the_patients_own_words_still_gets_its_questions():
+    findings = extract("maybe a little headache?")
+    assert next_question(findings, State()) == "neck_stiffness"
