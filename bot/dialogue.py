@@ -206,9 +206,7 @@ def next_question(
             return symptom
     for qid in fresh:
         question = QUESTIONS[qid]
-        # asked about what the patient said, not about what "to be safe" inferred (no chains of unsure yeses)
-        said = findings.symptoms - (findings.hedged & set(state.asked))
-        if question.kind == YES_NO and qid not in known and set(question.when) & said and raises(qid):
+        if question.kind == YES_NO and qid not in known and set(question.when) & findings.symptoms and raises(qid):
             return qid
     if level != MANAGE_AT_HOME:
         return None
