@@ -55,6 +55,7 @@ TOPICS = (
 TOPIC_OF = {
     "neck_stiffness": "neck_stiffness",
     "severe_headache": "severe_headache",
+    "worst_headache": "severe_headache",  # "the worst ever, or sudden?": the writers' severe-headache answer
     "vomiting": "vomiting",
     "severe_rash": "severe_rash",
     "throat_or_face_swelling": "throat_or_face_swelling",
