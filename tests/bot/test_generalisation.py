@@ -45,6 +45,37 @@ from bot.triage import assess
         ("he couldn't remember his wife's name this morning", "confusion"),
         ("no wet nappies all afternoon", "little_or_no_urine"),
         ("feels like he might keel over", "dizziness"),
+        ("his mouth is pulled down on one side", "stroke_signs"),
+        ("we can't rouse her", "fainting"),
+        ("he's out cold", "fainting"),
+        ("I feel really faint", "dizziness"),
+        ("I can't really catch my breath", "breathing_difficulty"),
+        ("she has a very stiff neck", "neck_stiffness"),
+        ("every breath is a battle. I can barely talk", "severe_breathing_difficulty"),
+        ("tight chest. the pain goes into my jaw", "crushing_chest_pain"),
+        ("she has gone a grey colour", "clammy_skin"),
+        ("his arm on one side keeps twitching", "seizure"),
+        ("the baby is limp", "fainting"),
+        ("he won't open his eyes", "fainting"),
+        ("mum doesn't recognise me", "confusion"),
+        ("I get puffed out on the stairs", "breathing_difficulty"),
+        ("finger monitor reads 90", "low_oxygen"),
+        ("pulse 90, no, now 140", "fast_heart_rate"),
+        ("my wife she is grey and sweating, pain in chest", "clammy_skin"),
+        ("my grandmother is not knowing who she is", "confusion"),
+        ("he asks me where am i", "confusion"),
+        ("the eyes are rolling up and his arms are jerking", "seizure"),
+        ("my sister is not able to breath", "severe_breathing_difficulty"),
+        ("breathless and she can not say the words", "severe_breathing_difficulty"),
+        ("his mouth one side is falling and the hand has no strength", "stroke_signs"),
+        ("my son is fitting, he had the I've Ig today", "seizure"),
+        ("so breathless I can only say few words", "severe_breathing_difficulty"),
+        ("I can't get any air in", "severe_breathing_difficulty"),
+        ("my husband says I'm walking oddly", "dizziness"),
+        ("he is fighting for each breath", "severe_breathing_difficulty"),
+        ("half of her body has gone numb", "stroke_signs"),
+        ("right leg swollen and hot, the drip was in my left arm", "swollen_painful_limb"),
+        ("my left arm is puffy and hot, they put the drip in the right one", "swollen_painful_limb"),
     ],
 )
 def test_a_general_mechanism_reads_the_sign(text, symptom):
@@ -120,40 +151,6 @@ def test_a_carer_is_told_about_the_person_they_write_for(text, pronoun):
     assert not [line for line in rest if "your " in line.lower()], rest
 
 
-@pytest.mark.parametrize(
-    "text, symptom",
-    [
-        ("his mouth is pulled down on one side", "stroke_signs"),
-        ("we can't rouse her", "fainting"),
-        ("he's out cold", "fainting"),
-        ("I feel really faint", "dizziness"),
-        ("I can't really catch my breath", "breathing_difficulty"),
-        ("she has a very stiff neck", "neck_stiffness"),
-    ],
-)
-def test_more_words_for_the_emergency_signs(text, symptom):
-    assert symptom in extract(text).symptoms
-
-
-@pytest.mark.parametrize(
-    "text, symptom",
-    [
-        ("every breath is a battle. I can barely talk", "severe_breathing_difficulty"),
-        ("tight chest. the pain goes into my jaw", "crushing_chest_pain"),
-        ("she has gone a grey colour", "clammy_skin"),
-        ("his arm on one side keeps twitching", "seizure"),
-        ("the baby is limp", "fainting"),
-        ("he won't open his eyes", "fainting"),
-        ("mum doesn't recognise me", "confusion"),
-        ("I get puffed out on the stairs", "breathing_difficulty"),
-        ("finger monitor reads 90", "low_oxygen"),
-        ("pulse 90, no, now 140", "fast_heart_rate"),
-    ],
-)
-def test_round_three_mechanisms(text, symptom):
-    assert symptom in extract(text).symptoms
-
-
 def test_busy_is_not_breathless_and_feeling_unwell_is_a_complaint():
     assert "severe_breathing_difficulty" not in extract("can't talk right now, bit short of breath").symptoms
     assert extract("not great tbh").unknown_symptom
@@ -162,23 +159,6 @@ def test_busy_is_not_breathless_and_feeling_unwell_is_a_complaint():
 def test_pidgin_and_creole_markers_are_read():
     assert "fainting" in extract("my husband don faint, he no dey respond to me").symptoms
     assert "fainting" not in extract("I phoned but no answer").symptoms
-
-
-@pytest.mark.parametrize(
-    "text, symptom",
-    [
-        ("my wife she is grey and sweating, pain in chest", "clammy_skin"),
-        ("my grandmother is not knowing who she is", "confusion"),
-        ("he asks me where am i", "confusion"),
-        ("the eyes are rolling up and his arms are jerking", "seizure"),
-        ("my sister is not able to breath", "severe_breathing_difficulty"),
-        ("breathless and she can not say the words", "severe_breathing_difficulty"),
-        ("his mouth one side is falling and the hand has no strength", "stroke_signs"),
-        ("my son is fitting, he had the I've Ig today", "seizure"),
-    ],
-)
-def test_round_four_mechanisms(text, symptom):
-    assert symptom in extract(text).symptoms
 
 
 def test_a_heart_attack_in_an_idiom_is_no_symptom():
@@ -192,30 +172,5 @@ def test_a_diagnosis_asked_about_is_not_the_sign_itself():
     assert assess(extract("could this be anaphylaxis? my tongue is swelling")).level == EMERGENCY
 
 
-@pytest.mark.parametrize(
-    "text, symptom",
-    [
-        ("so breathless I can only say few words", "severe_breathing_difficulty"),
-        ("I can't get any air in", "severe_breathing_difficulty"),
-        ("my husband says I'm walking oddly", "dizziness"),
-    ],
-)
-def test_round_five_mechanisms(text, symptom):
-    assert symptom in extract(text).symptoms
-
-
 def test_something_wrong_is_a_complaint_to_ask_about():
     assert extract("something's wrong with my dad").unknown_symptom
-
-
-@pytest.mark.parametrize(
-    "text, symptom",
-    [
-        ("he is fighting for each breath", "severe_breathing_difficulty"),
-        ("half of her body has gone numb", "stroke_signs"),
-        ("right leg swollen and hot, the drip was in my left arm", "swollen_painful_limb"),
-        ("my left arm is puffy and hot, they put the drip in the right one", "swollen_painful_limb"),
-    ],
-)
-def test_round_five_message_mechanisms(text, symptom):
-    assert symptom in extract(text).symptoms
