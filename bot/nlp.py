@@ -305,10 +305,11 @@ class SymptomMatcher:
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.phrases(doc) + self.plain(doc) + self._through_intensifiers(doc)
+        norms = [_clean_norm(t) for t in doc]  # the message's words as the rules read them, once
+        matches = self.phrases(doc) + self.plain(doc) + self._through_intensifiers(doc, norms)
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
-        phrases = [p for p in phrases if not self._off_the_skin(doc, p) and not self._a_mark(doc, p)]
-        pairs = self.pairs(doc)
+        phrases = [p for p in phrases if not self._off_the_skin(norms, p) and not self._a_mark(norms, p)]
+        pairs = self.pairs(doc, norms)
         kept = []
         for span in pairs:
             rank = LEVEL_RANK[lexicon.SYMPTOMS[span.label_].level]
@@ -321,10 +322,9 @@ class SymptomMatcher:
         doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])  # type: ignore[assignment]
         return doc
 
-    def _through_intensifiers(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _through_intensifiers(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, int]]:
         """The lexicon's phrases said with an intensifier inside ("I feel really faint", "feeling so
         sick"): matched on the message without its intensifiers, spans mapped back to its tokens."""
-        norms = [_clean_norm(t) for t in doc]
         skipped = {i for a, b in _find(norms, INTENSIFIERS) for i in range(a, b)}
         if not skipped:
             return []
@@ -338,9 +338,9 @@ class SymptomMatcher:
             if any(kept[a] < x < kept[b - 1] for x in skipped)  # only what the intensifier had split
         ]
 
-    def pairs(self, doc: Doc) -> list[Span]:
+    def pairs(self, doc: Doc, norms: list[str] | None = None) -> list[Span]:
         """Spans from a body word to a describing word of one row, in one clause (see body_systems.py)."""
-        norms = [_clean_norm(t) for t in doc]
+        norms = norms if norms is not None else [_clean_norm(t) for t in doc]
         found: dict[int, dict[str, list[tuple[int, int]]]] = {}
         for key, a, b in self.words(doc):
             name = self.vocab.strings[key]
@@ -381,21 +381,19 @@ class SymptomMatcher:
         return [s for group in by_label.values() for s in _shortest_first(group)]
 
     @staticmethod
-    def _a_mark(doc: Doc, span: Span) -> bool:
+    def _a_mark(norms: list[str], span: Span) -> bool:
         """A colour said of a mark on the skin ("the bruise is going purple"), not of the person."""
         marks = body_systems.MARKS.get(span.label_)
-        if not marks or any(_clean_norm(t) in body_systems.BODY_PARTS for t in span):
+        if not marks or any(n in body_systems.BODY_PARTS for n in norms[span.start : span.end]):
             return False  # "his lips are blue" is said of him, whatever else the sentence names
-        norms = [_clean_norm(t) for t in doc]
         start, end = sentence_of(norms, span.start)
         return bool(set(norms[start:end]) & set(marks))
 
     @staticmethod
-    def _off_the_skin(doc: Doc, span: Span) -> bool:
+    def _off_the_skin(norms: list[str], span: Span) -> bool:
         """A one-word rash phrase ("itchy") said of the eyes, ears or throat, in the same clause."""
         if span.label_ != "rash" or len(span) != 1:
             return False
-        norms = [_clean_norm(t) for t in doc]
         start, end = sentence_of(norms, span.start)
         window = norms[max(start, span.start - 4) : min(end, span.end + 4)]
         return bool(set(window) & set(body_systems.NOT_SKIN)) and not set(window) & {"skin", "rash", "hives"}
