@@ -11,6 +11,7 @@ from enum import Enum
 
 from text_to_num import alpha2digit
 
+from bot import lexicon
 from bot.temperature import find_temperatures
 
 
@@ -21,6 +22,8 @@ class Answer(str, Enum):
 
 
 _WORD = r"(?:^|(?<=[\s,.!?]))"
+# Words people put before their answer: "ha, no", "oh dear, yes", "well, nope".
+_OPENING = r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah+|aw+|ha(?:ha)*|lol|gosh|dear|love|honestly|actually|so|right)[\s,!.]+)*"
 # Hedges come first: "yes maybe", "I think so?" and "not sure" are unsure, not yes or no.
 _UNSURE = re.compile(
     r"\b(not sure|unsure|i'?m not certain|not certain|don'?t know|dont know|dunno|idk|no idea|hard to (say|tell)|"
@@ -36,17 +39,20 @@ _SHORT_QUESTION = re.compile(
     re.I,
 )  # "maybe?", "sort of?": a hedge, unlike "what are your hours?"
 _NO = re.compile(
-    r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah|honestly|actually|so)[\s,]+)*"
-    r"(no+|nope|nah|naw|not at all|not really|never|negative|none|nothing|neither|nada|not that i'?ve noticed|"
+    _OPENING
+    + r"(no+|nope|nah|naw|not at all|not really|never|negative|none|nothing|neither|nada|not that i'?ve noticed|"
     r"i don'?t think so|don'?t think so|i haven'?t|haven'?t|hasn'?t|i didn'?t|didn'?t|he didn'?t|she didn'?t|"
     r"it isn'?t|it'?s not|isn'?t|it'?s fine|all (good|fine)|fine|all clear|nothing like that|"
-    r"i'?m not|he'?s not|she'?s not|they'?re not|he isn'?t|she isn'?t|doesn'?t|does not|do not|don'?t)\b|"
+    r"i'?m not|he'?s not|she'?s not|they'?re not|he isn'?t|she isn'?t|doesn'?t|does not|do not|don'?t|"
+    r"not that i know( of)?|not as far as i know|normal(ly)?|as (normal|usual)|same as (usual|always|ever|normal)|"
+    r"like (usual|normal|always)|no changes?|all normal|"
+    # "not stiff", "not swollen": the sign said not to be there ("not too bad", "not great" are degrees)
+    r"not (?!too\b|that\b|so\b|very\b|as\b|much\b|great\b|good\b|well\b|sure\b|certain\b|right\b|quite\b)[a-z]+\b(?!\s+(normally|properly|well|fine|right)))\b|"
     r"^\s*(👎|❌|🙅)",
     re.I,
 )
 _YES = re.compile(
-    r"^\s*(?:(?:oh|well|um+|er+|ah|honestly|actually|so)[\s,]+)*"
-    r"(yes+|yeah|yea|yep|yup|ya|yah|aye|sure|correct|affirmative|definitely|absolutely|it is|it has|it does|"
+    _OPENING + r"(yes+|yeah|yea|yep|yup|ya|yah|aye|sure|correct|affirmative|definitely|absolutely|it is|it has|it does|"
     r"i have|i did|i am|i do|he is|she is|he has|she has|he did|she did|they are|they have|true|right|"
     r"uh[- ]?huh|totally|very much|certainly|of course|for sure|loads|lots)\b|"
     r"^\s*(👍|✅|✔|👌)",
@@ -56,9 +62,19 @@ _YES = re.compile(
 _DENIAL = re.compile(
     r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|ok now)\b|"
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|problems?|issues?|trouble|change)\b|"
-    r"\b(nothing|none) (like that|of that|at all)\b",
+    r"\b(nothing|none) (like that|of that|at all)\b|"
+    r"\b(like|as) (usual|normal|always)\b|"
+    # "no actual headache, it was a figure of speech"
+    r"\bno (actual|real) \w+|\bnot (a|an) (real|actual) \w+|\bfigure of speech\b|\bjust (a|an) (saying|expression)\b",
     re.I,
 )
+# "I can turn my head no problem", "he can move his neck normal": what the question is about, done normally.
+_ABLE_FINE = re.compile(
+    r"\b(can|could)\s+(\w+\s+){1,5}?(fine|normally|normal|ok|okay|alright|all right|no problem|"
+    r"without (any )?(pain|trouble|problems?|bother))\b",
+    re.I,
+)
+_SOFT_NO = re.compile(r"^\W*(i\s+)?don'?t think so\b", re.I)
 # "she's breathing fine", "eating normally": something the patient does, said to go normally (not with a
 # negation in the same clause: "he is not breathing fine" is no denial).
 _DOING_FINE = re.compile(r"\b\w+ing\s+(fine|ok|okay|normally|alright|all right)\b", re.I)
@@ -87,13 +103,42 @@ _GROWING_OR_SEVERE = re.compile(
 )
 
 
-def read_degree(text: str) -> Answer | None:
-    """The answer to a question of degree (bot/dialogue.DEGREE_QUESTIONS): NO for a small degree, else
-    the plain reading."""
+# To "is it the very worst / can you not speak / is it crushing?" a small degree is a no as well.
+_SOME_DEGREE = re.compile(
+    r"\b(a bit|a little|bit|slightly|a touch|somewhat|moderate|medium|so-so|not crushing)\b", re.I
+)
+_PAIN_SCORE = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|outta)\s*10\b", re.I)
+# "not suddenly", "not the worst ever": the very sign asked about, denied
+_NOT_EXTREME = re.compile(
+    r"\b(not|n'?t|never)\s+(\w+\s+){0,2}?(sudden(ly)?|the worst|worst|crushing)(\s+(ever|of my life))?\b", re.I
+)
+_ONSET = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in lexicon.SUDDEN_WORDS + lexicon.WORST_WORDS), re.I)
+_GRADUAL = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS), re.I)
+
+
+def read_degree(text: str, extreme: bool = False) -> Answer | None:
+    """The answer to a question of degree (bot/dialogue.DEGREE_QUESTIONS): NO for a small degree or a
+    pain score under the severe mark, else the plain reading. `extreme`: the question asks for the very
+    worst (bot/dialogue.EXTREME_QUESTIONS): "a bit", "moderate", a gradual onset or a score under 10 are a
+    no too, unless a sudden or worst-ever word is said and not denied."""
     text = (text or "").strip()
+    scores = [float(m.group(1)) for m in _PAIN_SCORE.finditer(text)]
+    plain = read_answer(text)
+    if extreme:
+        said = _NOT_EXTREME.sub(" ", text)
+        if _ONSET.search(said):  # a sudden or worst-ever word, not denied: "no, but it was sudden" too
+            return Answer.YES
+        small = _MILD_DEGREE.search(text) or _SOME_DEGREE.search(text) or _GRADUAL.search(text)
+        if small or _NOT_EXTREME.search(text) or (scores and max(scores) < lexicon.PAIN_SCORE_WORST):
+            return Answer.NO
+        return plain
+    if scores:
+        return Answer.YES if max(scores) >= lexicon.PAIN_SCORE_SEVERE else Answer.NO
+    if re.search(r"\b(moderate|medium)\b", text, re.I) and not _GROWING_OR_SEVERE.search(text):
+        return Answer.NO
     if _MILD_DEGREE.search(text) and not _GROWING_OR_SEVERE.search(re.sub(r"\bnot (getting )?", "not ", text)):
         return Answer.NO
-    return read_answer(text)
+    return plain
 
 
 # Payloads of the buttons of earlier versions, still on screens that were open during an upgrade.
@@ -108,11 +153,14 @@ def read_answer(text: str) -> Answer | None:
     if text in _OLD_BUTTONS:
         return _OLD_BUTTONS[text]
     first = re.split(r"[.;!\n]|,\s*(?:but|and)\b|\bbut\b", text, maxsplit=1)[0]
+    soft_no = _SOFT_NO.match(text)
+    if soft_no and _normal(text[soft_no.end() :]) and not _UNSURE.search(text[soft_no.end() :]):
+        return Answer.NO  # "I don't think so, I can look over my shoulder fine"
     if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(
         r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):
         return Answer.UNSURE
-    if _NO.match(first) or _DENIAL.search(first) or (_DOING_FINE.search(first) and not _NEGATION.search(first)):
+    if _NO.match(first) or _normal(first):
         return Answer.NO
     if _YES.match(first) or _REPORTED_YES.search(first):
         return Answer.YES
@@ -130,6 +178,12 @@ _NOT_MEASURED = re.compile(
     r"haven'?t (measured|checked|taken))\b",
     re.I,
 )
+
+
+def _normal(clause: str) -> bool:
+    """The thing asked about said to be absent or working normally, with no negation of that."""
+    doing_fine = (_DOING_FINE.search(clause) or _ABLE_FINE.search(clause)) and not _NEGATION.search(clause)
+    return bool(_DENIAL.search(clause) or doing_fine)
 
 
 def read_temperature(text: str) -> float | str | None:

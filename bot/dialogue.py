@@ -38,6 +38,14 @@ FEVER_LIKELY = ("fever", "chills", "flu_like_symptoms")  # shivering, rigors, fe
 CLOSING = "anything_else"  # the closing screen before "manage at home"
 # Questions of degree: "small headache only" or "same size, not spreading" answers them with a no.
 DEGREE_QUESTIONS = ("severe_headache", "severe_rash")
+# Questions for the very worst form of a red flag already found: "a bit", "moderate", "it built up over
+# the day" answer them with a no (the red flag's own disposition stands).
+EXTREME_QUESTIONS = ("worst_headache", "crushing_chest_pain", "severe_breathing_difficulty")
+# An answer that places the sign in its milder form answers no: swelling only "where the cannula was" is
+# no swollen limb, "just queasy" no vomiting.
+MILDER_FORM = {"swollen_painful_limb": "infusion_site_irritation", "vomiting": "nausea"}
+CHECK_IN = "all_well_check"  # "I'm fine, just checking in": the red-flag screen, once, before goodbye
+SCREENS = (CLOSING, CHECK_IN)
 BARE_ANSWER_WORDS = 4  # "I think so, maybe" is an answer; a longer reply with a hedge in it is a statement
 INVITE = "how_do_you_feel"  # a "report" with nothing in it to assess: the invitation to say how one feels
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
@@ -55,9 +63,16 @@ CLOSING_SIGNS = (
 )
 
 
+def _signs() -> str:
+    return "\n".join(f"• {lexicon.SYMPTOMS[s].name}" for s in CLOSING_SIGNS)
+
+
 def _closing_text() -> str:
-    signs = "\n".join(f"• {lexicon.SYMPTOMS[s].name}" for s in CLOSING_SIGNS)
-    return f"One last check before my advice: {{do}} {{you}} have anything else? For example:\n{signs}"
+    return f"One last check before my advice: {{do}} {{you}} have anything else? For example:\n{_signs()}"
+
+
+def _check_in_text() -> str:
+    return f"Good to hear. Just to be sure: {{do}} {{you}} have any of these now?\n{_signs()}"
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,19 @@ QUESTIONS: dict[str, Question] = {
             "Is this the worst headache {you} {have} ever had, or did it come on suddenly, within seconds?",
             when=("severe_headache", "neck_stiffness"),
         ),
+        # Chest tightness or pain: is it the heart (crushing, spreading, with sweating or a grey colour)?
+        Question(
+            "crushing_chest_pain",
+            "Is the chest pain or tightness crushing, like a heavy weight, or spreading to {your} arm, jaw "
+            "or neck, or {are} {you} sweaty or grey?",
+            when=("chest_tightness",),
+        ),
+        # Short of breath: too breathless to speak, or fighting for each breath?
+        Question(
+            "severe_breathing_difficulty",
+            "{Are} {you} so short of breath that {you} can't finish a sentence, or struggling for every breath?",
+            when=("breathing_difficulty",),
+        ),
         # Dizziness can be a stroke or a faint on the way: a nurse asks about both.
         Question("stroke_signs", system_checks.QUESTIONS["stroke_signs"], when=("dizziness",)),
         Question("fainting", system_checks.QUESTIONS["fainting"], when=("dizziness",)),
@@ -105,6 +133,7 @@ QUESTIONS: dict[str, Question] = {
         ),
         Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),
         Question(CLOSING, _closing_text()),  # last, before "manage at home" only
+        Question(CHECK_IN, _check_in_text()),  # see `plan`
         Question(INVITE, wording.HOW_CAN_I_HELP, DESCRIBE),  # see `plan`
         Question(
             "describe_symptom",
@@ -264,10 +293,10 @@ def answer(
         return _invited(findings, updated, message, text, intent, state, systems)
     reading: object = _read(question, text, message)
 
-    if reading is None and intent == "goodbye" and question.id != CLOSING:  # leaving mid-question: decide
+    if reading is None and intent == "goodbye" and question.id not in SCREENS:  # leaving mid-question: decide
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"  # now, on the safe side
     if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS:
-        if question.id == CLOSING:  # answered, and asked again once; a second aside: nothing more to tell
+        if question.id in SCREENS:  # answered, and asked again once; a second aside: nothing more to tell
             if state.reasked:
                 return Step(updated, replace(state, pending=None, put=False, reasked=False), aside=intent, done=True)
             return Step(updated, replace(state, reasked=True), aside=intent)
@@ -282,7 +311,7 @@ def answer(
             no_symptom=state.unclear_report,
             done=True,
         )
-    if question.id == CLOSING:
+    if question.id in SCREENS:
         named = bool(message.symptoms or message.temperature_c is not None or message.unknown_symptom) or (
             message.infusion is not None and findings.infusion is None
         )
@@ -306,7 +335,7 @@ def answer(
         if said_something and not state.reasked:
             return Step(updated, replace(state, reasked=True), done=_raised(findings, updated))
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
-    if question.id == CLOSING:  # "yes" or unsure, and nothing named: what is it?
+    if question.id in SCREENS:  # "yes" or unsure, and nothing named: what is it?
         state = replace(state, pending="describe_symptom", put=False, reasked=False, unclear_report=False)
         return Step(updated, state, say=(SAFE_YES,) if reading is Answer.UNSURE else ())
     updated, told, no_symptom = _apply(question, reading, updated, findings, message, text)
@@ -352,7 +381,7 @@ def _nothing_more(reading, text: str, intent: str | None) -> bool:
         return True
     if reading is not None:
         return False
-    said_fine = _says_fine(text) and not _BARE_OK.fullmatch(text or "")
+    said_fine = says_fine(text) and not _BARE_OK.fullmatch(text or "")
     return said_fine or bool(_NOTHING_ELSE.search(text or "")) or intent == "goodbye"
 
 
@@ -362,7 +391,12 @@ def _read(question: Question, text: str, message: Findings):
             return Answer.YES
         if question.id in message.denied:
             return Answer.NO
-        return read_degree(text) if question.id in DEGREE_QUESTIONS else read_answer(text)
+        if question.id in EXTREME_QUESTIONS:
+            return read_degree(text, extreme=True)
+        reading = read_degree(text) if question.id in DEGREE_QUESTIONS else read_answer(text)
+        if MILDER_FORM.get(question.id) in message.symptoms and reading is not Answer.YES:
+            return Answer.NO
+        return reading
     if question.kind == TEMPERATURE:
         if message.temperature_c is not None:
             return message.temperature_c
@@ -404,7 +438,7 @@ def _apply(
     # wrong; anything else leaves a symptom we cannot assess.
     if message.symptoms or message.temperature_c is not None:
         return updated, None, False
-    if not before.unknown_symptom and not message.unknown_symptom and _says_fine(text):
+    if not before.unknown_symptom and not message.unknown_symptom and says_fine(text):
         return updated, None, True
     return updated.merge(Findings(unknown_symptom=True)), None, False
 
@@ -425,7 +459,7 @@ _NOTHING_ELSE = re.compile(
 )
 
 
-def _says_fine(text: str) -> bool:
+def says_fine(text: str) -> bool:
     """All is well: "I'm fine", "nothing to report"; not "not feeling well" or "I don't feel good"."""
     return bool(_FINE.search(text or "")) and not _NOT_FINE.search(text or "")
 
@@ -458,7 +492,7 @@ def is_report(message: Findings, classified: bool, text: str = "", systems: Mapp
     learned layer's output the classifier decides."""
     if not message.is_empty or message.to_check:
         return True
-    if not classified or message.denied or _says_fine(text):
+    if not classified or message.denied or says_fine(text):
         return False
     return (systems or {}).get("none", 0.0) < system_checks.NOT_A_REPORT_THRESHOLD
 
@@ -491,9 +525,16 @@ def plan(
         # The classifier took it for a report, but the learned layer rates it "nothing to report": no
         # disposition and no clarifying question, the invitation to say how the patient feels (once; its
         # reply is read as a new message would be, see `_invited`).
-        invite = reported and message.is_empty and not message.denied and not _says_fine(text)
+        invite = reported and message.is_empty and not message.denied and not says_fine(text)
+        if invite and INVITE not in state.asked:
+            return Plan(findings, state, disposition_now=False, question=INVITE)
+        # "All good, just checking in": glad to hear it, and the red-flag screen once (people play things down).
+        check_in = message.is_empty and says_fine(text) and not findings.symptoms and previous_level is None
         return Plan(
-            findings, state, disposition_now=False, question=INVITE if invite and INVITE not in state.asked else None
+            findings,
+            state,
+            disposition_now=False,
+            question=CHECK_IN if check_in and CHECK_IN not in state.asked else None,
         )
     question = next_question(findings, state, previous_level, asked_infusion_time)
     return Plan(

@@ -972,6 +972,7 @@ COMPLAINT_PHRASES = (
     "feel strange",
     "feel weird",
     "feel not right",
+    "[just|i'm|im|i am|he's|she's|he is|she is|they're|they are] not right",
 )
 
 # Words that make a symptom worse: a severe rash becomes `severe_rash`, and so on (via `worse_as`).
@@ -1061,6 +1062,38 @@ SUDDEN_WORDS = (
     "like someone hit",
     "hit with a bat",
     "hit with a hammer",
+)
+# A gradual onset: the answer "it built up over the day" to "did it come on suddenly?" is a no.
+GRADUAL_WORDS = (
+    "gradual",
+    "gradually",
+    "slowly",
+    "built up",
+    "building up",
+    "crept up",
+    "creeping up",
+    "crept in",
+    "came on slow",
+    "bit by bit",
+    "over the morning",
+    "over the afternoon",
+    "over the evening",
+    "over the day",
+    "over a few hours",
+    "over hours",
+    "over the hours",
+    "over time",
+)
+# A headache like ones had before: not "the worst ever" (the answer to the worst-headache question).
+FAMILIAR_WORDS = (
+    "like my usual",
+    "like my migraines",
+    "similar to my",
+    "same as my usual",
+    "had worse",
+    "had this before",
+    "had it before",
+    "had them before",
 )
 TREND_WORDS = (
     "worse",

@@ -858,7 +858,7 @@ def make_symptom_context(nlp: Language, name: str):
         " ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.STRONG_COMPLAINT_PHRASES
     )
     complaint_phrases = tuple(strong_phrases) + tuple(
-        " ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.COMPLAINT_PHRASES
+        " ".join(_clean_norm(t) for t in nlp.make_doc(w)) for p in lexicon.COMPLAINT_PHRASES for w in _expand(p)
     )
 
     speech_limits = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.SPEECH_LIMITS)

@@ -74,6 +74,9 @@ TOPIC_OF = {
     "describe_symptom": "clarify",
     "how_do_you_feel": "clarify",  # the invitation after a "report" with nothing to assess
     "anything_else": "other",
+    "all_well_check": "other",  # the red-flag screen after "all good, just checking in"
+    "crushing_chest_pain": "chest",
+    "severe_breathing_difficulty": "breathing",
 }
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from bot import dialogue, lexicon, system_checks, wording
-from bot.answers import Answer, read_answer, read_temperature
+from bot.answers import Answer, read_answer, read_degree, read_temperature
 from bot.dialogue import CLOSING, SAFE_YES, State, answer, ask, is_report, next_question, plan, question_text
 from bot.findings import Findings, extract
 from bot.triage import assess
@@ -65,10 +65,47 @@ def converse(opening: str, replies: list[str], subject_intent: str | None = None
         ("about two hours ago", None),
         ("blorp", None),
         ("", None),
+        # a fragment about the thing asked, a normal function, words before the answer
+        ("Not swollen, no", Answer.NO),
+        ("not that I know of", Answer.NO),
+        ("all normal", Answer.NO),
+        ("same as usual down there", Answer.NO),
+        ("she can nod her head no problem", Answer.NO),
+        ("he can swallow fine", Answer.NO),
+        ("he can't swallow fine", None),
+        ("I don't think so, my lips look normal", Answer.NO),
+        ("I don't think so", Answer.UNSURE),
+        ("haha no, I was only joking about the headache, not a real one", Answer.NO),
+        ("oh dear, yes", Answer.YES),
+        ("not too bad", None),  # a degree, not a denial of the sign
+        ("not great", None),
     ],
 )
 def test_answers_in_many_forms(text, expected):
     assert read_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, extreme, expected",
+    [
+        ("about a 5 out of 10", False, Answer.NO),
+        ("7/10", False, Answer.YES),
+        ("medium", False, Answer.NO),
+        ("a bit", False, Answer.UNSURE),  # "a bit" very severe: the safer reading
+        # the very worst form: a small degree, a gradual onset or a familiar headache is a no
+        ("a bit", True, Answer.NO),
+        ("middling, maybe 5 outta 10", True, Answer.NO),
+        ("it crept in slowly after lunch", True, Answer.NO),
+        ("not the worst, I get migraines like this, similar to my usual ones", True, Answer.NO),
+        ("it's bad but not sudden at all", True, Answer.NO),
+        ("yes, it came on all of a sudden", True, Answer.YES),
+        ("never had anything like it", True, Answer.YES),
+        ("yes", True, Answer.YES),
+        ("no idea", True, Answer.UNSURE),
+    ],
+)
+def test_answers_to_questions_of_degree(text, extreme, expected):
+    assert read_degree(text, extreme=extreme) is expected
 
 
 @pytest.mark.parametrize(
@@ -192,9 +229,24 @@ def test_emergency_asks_nothing():
     assert next_question(findings, State()) is None
 
 
-def test_just_checking_in_is_no_report_whatever_the_classifier_said():
+def test_just_checking_in_is_no_report_but_gets_the_red_flag_screen_once():
     decided = plan(Findings(), Findings(), State(), None, reported=True, text="I'm fine thanks, just checking in")
-    assert decided.question is None and not decided.disposition_now
+    assert decided.question == dialogue.CHECK_IN and not decided.disposition_now
+    assert question_text(dialogue.CHECK_IN, "she").startswith("Good to hear. Just to be sure: does she have any")
+    state = ask(dialogue.CHECK_IN, decided.state)
+    step = answer(Findings(), extract("nope, all good"), "nope, all good", "deny", state)
+    assert step.state.pending is None and next_question(step.findings, step.state) is None
+    assert assess(step.findings).level is None  # no disposition for nothing
+    again = plan(Findings(), Findings(), step.state, None, reported=True, text="still fine, just saying")
+    assert again.question is None
+    # what the screen brings out is assessed as any answer is
+    step = answer(
+        Findings(), extract("well my lips look a bit swollen"), "well my lips look a bit swollen", None, state
+    )
+    assert assess(step.findings).level == "emergency"
+    # after a symptom or a disposition, "fine" is no check-in
+    after = plan(extract("headache"), Findings(), State(), "manage_at_home", reported=True, text="all good now")
+    assert after.question != dialogue.CHECK_IN
 
 
 # ---------------------------------------------------------------- the closing screen (anything_else)
@@ -378,8 +430,7 @@ def test_what_is_no_report_gets_the_invitation_once_and_no_disposition():
     assert question_text(dialogue.INVITE) == wording.HOW_CAN_I_HELP  # the check-in reply, written once
     again = plan(Findings(), Findings(), ask(dialogue.INVITE, State()), None, True, "Any news?", systems=NOTHING)
     assert again.question is None and not again.disposition_now
-    for text, reported in (("I'm fine thanks, just checking in", True), ("what are your hours?", False)):
-        assert plan(Findings(), Findings(), State(), None, reported, text, systems=NOTHING).question is None
+    assert plan(Findings(), Findings(), State(), None, False, "what are your hours?", systems=NOTHING).question is None
 
 
 @pytest.mark.parametrize(
@@ -441,3 +492,44 @@ def test_a_yes_taken_to_be_safe_still_gets_the_questions_that_could_raise_it():
 def test_a_symptom_hedged_in_the_patients_own_words_still_gets_its_questions():
     findings = extract("maybe a little headache?")
     assert next_question(findings, State()) == "neck_stiffness"
+
+
+# ---------------------------------------------------------------- the worst form of a red flag already found
+
+
+@pytest.mark.parametrize(
+    "opening, question, reply, level",
+    [
+        ("my chest feels tight", "crushing_chest_pain", "just a little tight, nothing heavy", "call_doctor_now"),
+        ("my chest feels tight", "crushing_chest_pain", "yes, it goes up into my jaw", "emergency"),
+        (
+            "bit short of breath since the drip",
+            "severe_breathing_difficulty",
+            "I can chat away fine",
+            "call_doctor_now",
+        ),
+        ("bit short of breath since the drip", "severe_breathing_difficulty", "not sure", "emergency"),
+        ("awful headache and a stiff neck", "worst_headache", "it crept in slowly after lunch", "call_doctor_now"),
+    ],
+)
+def test_the_worst_form_is_asked_after_the_red_flags_disposition(opening, question, reply, level):
+    message = extract(opening)
+    decided = plan(message, message, State(), None, reported=True, text=opening)
+    assert decided.disposition_now and assess(message).level == "call_doctor_now"
+    assert decided.question == question
+    step = answer(decided.findings, extract(reply), reply, None, ask(question, decided.state))
+    assert assess(step.findings).level == level
+
+
+@pytest.mark.parametrize(
+    "question, reply, expected",
+    [
+        ("swollen_painful_limb", "only puffy at the spot where the drip went in", False),
+        ("swollen_painful_limb", "yes, and the drip site is sore too", True),
+        ("vomiting", "no but I feel queasy", False),
+        ("vomiting", "just nauseous", False),
+    ],
+)
+def test_an_answer_that_places_the_sign_in_its_milder_form_is_a_no(question, reply, expected):
+    step = answer(Findings(), extract(reply), reply, None, ask(question, State()))
+    assert (question in step.findings.symptoms) is expected
