@@ -23,7 +23,9 @@ class Answer(str, Enum):
 
 _WORD = r"(?:^|(?<=[\s,.!?]))"
 # Words people put before their answer: "ha, no", "oh dear, yes", "well, nope".
-_OPENING = r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah+|aw+|ha(?:ha)*|lol|gosh|dear|love|honestly|actually|so|right)[\s,!.]+)*"
+_OPENING = (
+    r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah+|aw+|ha(?:ha)*|lol|gosh|dear|love|honestly|actually|so|right|ok|okay)[\s,!.]+)*"
+)
 # Hedges come first: "yes maybe", "I think so?" and "not sure" are unsure, not yes or no.
 _UNSURE = re.compile(
     r"\b(not sure|unsure|i'?m not certain|not certain|don'?t know|dont know|dunno|idk|no idea|hard to (say|tell)|"
@@ -60,7 +62,7 @@ _YES = re.compile(
 )
 # "neck's fine", "no swelling", "breathing is normal": the thing asked about, said to be normal or absent.
 _DENIAL = re.compile(
-    r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|ok now)\b|"
+    r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|easy|ok now)\b|"
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|problems?|issues?|trouble|change)\b|"
     r"\b(nothing|none) (like that|of that|at all)\b|"
     r"\b(like|as) (usual|normal|always)\b|"
@@ -77,7 +79,26 @@ _ABLE_FINE = re.compile(
 _SOFT_NO = re.compile(r"^\W*(i\s+)?don'?t think so\b", re.I)
 # "she's breathing fine", "eating normally": something the patient does, said to go normally (not with a
 # negation in the same clause: "he is not breathing fine" is no denial).
-_DOING_FINE = re.compile(r"\b\w+ing\s+(fine|ok|okay|normally|alright|all right)\b", re.I)
+_DOING_FINE = re.compile(
+    r"\b\w+in[g']?\s+(fine|ok|okay|normally|normal|alright|all right|well|grand|good|great|easy|easily)\b", re.I
+)
+# "good", "sweet as", "otherwise ok": all is well, said with no negation, no yes and no complaint.
+_ALL_WELL = re.compile(
+    r"\b(fine|ok|okay|good|grand|great|normal|alright|all right|sweet as|champion|no bother|perfect|all clear|"
+    r"no problems?)\b",
+    re.I,
+)
+_COMPLAINT = re.compile(
+    "|".join(
+        rf"\b{re.escape(w)}\b"
+        for w in lexicon.COMPLAINT_WORDS
+        + lexicon.STRONG_COMPLAINT_WORDS
+        + lexicon.SEVERITY_WORDS
+        + lexicon.TREND_WORDS
+        + ("yes", "yeah", "yep", "yup", "but", "except", "apart from", "although", "though")
+    ),
+    re.I,
+)
 _NEGATION = re.compile(r"\b(not|never|no)\b|n'?t\b", re.I)
 # Reported speech of a caregiver: "he says it hurts", "she said yes", "mum says her neck aches".
 _REPORTED_YES = re.compile(
@@ -93,7 +114,8 @@ _REPORTED_YES = re.compile(
 _MILD_DEGREE = re.compile(
     r"\b(small|little|mild|slight|minor|tiny|only|not (that |too |so )?bad|nothing major|manageable|bearable|"
     r"same( size)?|gone( now)?|not spreading|isn'?t spreading|hasn'?t spread|not (getting )?(bigger|worse)|"
-    r"no (bigger|worse)|not growing|staying the same)\b",
+    r"no (bigger|worse)|not growing|staying the same|"
+    r"(only|just) (right )?(where|at|around|on|by|near) (the|my|his|her|their)?\s*(\w+ )?(drip|needle|cannula|plaster|line|site|spot))\b",
     re.I,
 )
 _GROWING_OR_SEVERE = re.compile(
@@ -131,6 +153,8 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
         small = _MILD_DEGREE.search(text) or _SOME_DEGREE.search(text) or _GRADUAL.search(text)
         if small or _NOT_EXTREME.search(text) or (scores and max(scores) < lexicon.PAIN_SCORE_WORST):
             return Answer.NO
+        if plain is None and any(_normal(c) for c in _clauses(text)):  # "... I can talk okay sitting down"
+            return Answer.NO
         return plain
     if scores:
         return Answer.YES if max(scores) >= lexicon.PAIN_SCORE_SEVERE else Answer.NO
@@ -162,6 +186,8 @@ def read_answer(text: str) -> Answer | None:
         return Answer.UNSURE
     if _NO.match(first) or _normal(first):
         return Answer.NO
+    if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(_normal(c) for c in _clauses(text)[1:]):
+        return Answer.NO  # "only around where the cannula was. The rest of her arm is normal."
     if _YES.match(first) or _REPORTED_YES.search(first):
         return Answer.YES
     return None
@@ -180,9 +206,18 @@ _NOT_MEASURED = re.compile(
 )
 
 
+_LIMITED = re.compile(r"^\W*(only|just)\b", re.I)
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"[.;!?\n]|,\s*(?:but|and)\b|\bbut\b", text) if c.strip()]
+
+
 def _normal(clause: str) -> bool:
     """The thing asked about said to be absent or working normally, with no negation of that."""
-    doing_fine = (_DOING_FINE.search(clause) or _ABLE_FINE.search(clause)) and not _NEGATION.search(clause)
+    doing_fine = (_DOING_FINE.search(clause) or _ABLE_FINE.search(clause) or _ALL_WELL.search(clause)) and not (
+        _NEGATION.search(clause) or _COMPLAINT.search(clause)
+    )
     return bool(_DENIAL.search(clause) or doing_fine)
 
 

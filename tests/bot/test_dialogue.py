@@ -77,6 +77,17 @@ def converse(opening: str, replies: list[str], subject_intent: str | None = None
         ("I don't think so", Answer.UNSURE),
         ("haha no, I was only joking about the headache, not a real one", Answer.NO),
         ("oh dear, yes", Answer.YES),
+        ("breathing's easy", Answer.NO),
+        ("he's sleeping fine", Answer.NO),
+        ("all grand", Answer.NO),
+        ("otherwise good", Answer.NO),
+        ("ok yes", Answer.YES),
+        ("good grief, it aches", None),
+        ("just at the drip spot. The rest of his leg is normal", Answer.NO),
+        (
+            "just at the drip spot, the rest of his leg is swollen too",
+            None,
+        ),  # a complaint: no denial (the rules read the ache)
         ("not too bad", None),  # a degree, not a denial of the sign
         ("not great", None),
     ],
@@ -91,6 +102,8 @@ def test_answers_in_many_forms(text, expected):
         ("about a 5 out of 10", False, Answer.NO),
         ("7/10", False, Answer.YES),
         ("medium", False, Answer.NO),
+        ("only around the cannula spot", False, Answer.NO),  # confined to the drip site: not spreading
+        ("just by the needle site but it's spreading up my arm", False, None),  # never a no: asked again
         ("a bit", False, Answer.UNSURE),  # "a bit" very severe: the safer reading
         # the very worst form: a small degree, a gradual onset or a familiar headache is a no
         ("a bit", True, Answer.NO),
@@ -102,6 +115,7 @@ def test_answers_in_many_forms(text, expected):
         ("never had anything like it", True, Answer.YES),
         ("yes", True, Answer.YES),
         ("no idea", True, Answer.UNSURE),
+        ("stairs wind me a little. Sitting here I can talk fine", True, Answer.NO),
     ],
 )
 def test_answers_to_questions_of_degree(text, extreme, expected):
