@@ -34,12 +34,20 @@ def triage_messages(dispatcher) -> list[dict]:
 
 
 def test_red_flag_gets_its_disposition_at_once(make_tracker, dispatcher, domain):
-    events = run(ActionTriage(), dispatcher, make_tracker("my chest feels tight"), domain)
+    events = run(ActionTriage(), dispatcher, make_tracker("I have thrown up twice"), domain)
     [message] = triage_messages(dispatcher)
     assert message["custom"]["triage"]["level"] == "call_doctor_now"
     assert message["text"].startswith("Call your doctor now")
     assert slots_of(events)["triage_level"] == "call_doctor_now"
     assert not any(e.get("event") == "followup" for e in events)
+
+
+def test_a_red_flag_with_a_worse_form_is_disposed_then_asked_about_it(make_tracker, dispatcher, domain):
+    events = run(ActionTriage(), dispatcher, make_tracker("my chest feels tight"), domain)
+    [message] = triage_messages(dispatcher)
+    assert message["custom"]["triage"]["level"] == "call_doctor_now"
+    assert FollowupAction("triage_form") in events
+    assert slots_of(events)["dialogue"]["pending"] == "crushing_chest_pain"
 
 
 def test_mild_report_starts_the_questions(make_tracker, dispatcher, domain):
