@@ -112,6 +112,20 @@ def test_a_symptom_free_message_gets_the_invitation_not_a_disposition(conversati
         assert "in your own words" in conversation.text and "other words" not in conversation.text, message
 
 
+def test_all_is_well_gets_the_red_flag_screen_once_then_goodbye(conversation):
+    conversation.say("I'm fine thanks, just checking in after the drip")
+    assert conversation.replies[-1]["custom"] == {"question": "all_well_check"}
+    assert "Good to hear" in conversation.text and "• difficulty breathing" in conversation.text
+    conversation.say("nope, nothing like that")
+    assert conversation.triage is None and "Take care" in conversation.text
+
+
+def test_what_the_red_flag_screen_brings_out_is_assessed(conversation):
+    conversation.say("all fine, just checking in")
+    conversation.say("well actually my lips have swollen up")
+    assert conversation.triage["level"] == "emergency"
+
+
 def test_emergency_sign_inside_a_greeting(conversation):
     conversation.say("hi, my throat is closing up and i can't breathe")
     assert conversation.triage["level"] == "emergency"
