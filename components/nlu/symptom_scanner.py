@@ -11,7 +11,8 @@ emergency number from the domain before any custom action runs. The classifier's
 The learned body-system classifier (components/nlu/body_systems.py, before this component) leaves
 `body_systems` probabilities; the red-flag systems it sees that the rules did not find become
 `to_check` ids (bot/system_checks.py): questions to ask, never symptoms. A message with nothing but
-such a suggestion is routed as a symptom report too, so that the question is asked.
+such a suggestion is routed as a symptom report too, so that the question is asked; so is a message that
+says all is well after the infusion, for the red-flag screen.
 """
 
 from dataclasses import replace
@@ -26,6 +27,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import system_checks
+from bot.context_rules import INFUSION_WORDS
+from bot.dialogue import says_fine
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
 from bot.nlp import excluded, names_a_complaint
@@ -99,7 +102,10 @@ class SymptomScanner(GraphComponent):
         intent: dict[str, Any] | None = message.get(INTENT)
         message.set("intent_before_scan", (intent or {}).get("name"), add_to_output=True)
         routed = REPORT_EMERGENCY if level == EMERGENCY else REPORT_SYMPTOMS
-        if (not findings.is_empty or findings.to_check) and (intent or {}).get("name") != routed:
+        # "All good after the infusion, just letting you know" is how the patient is: the triage gives its
+        # red-flag screen (bot/dialogue.py CHECK_IN), whatever the classifier took it for.
+        check_in = findings.is_empty and says_fine(text) and any(t.norm_ in INFUSION_WORDS for t in doc)
+        if (not findings.is_empty or findings.to_check or check_in) and (intent or {}).get("name") != routed:
             message.set(INTENT, {"name": routed, "confidence": 1.0}, add_to_output=True)
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != routed]
             message.set(INTENT_RANKING_KEY, [{"name": routed, "confidence": 1.0}] + ranking, add_to_output=True)
