@@ -23,9 +23,7 @@ class Answer(str, Enum):
 
 _WORD = r"(?:^|(?<=[\s,.!?]))"
 # Words people put before their answer: "ha, no", "oh dear, yes", "well, nope".
-_OPENING = (
-    r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah+|aw+|ha(?:ha)*|lol|gosh|dear|love|honestly|actually|so|right|ok|okay)[\s,!.]+)*"
-)
+_OPENING = r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah+|aw+|ha(?:ha)*|lol|gosh|goodness|heavens|lord|dear|love|honestly|actually|so|right|ok|okay)[\s,!.]+)*"
 # Hedges come first: "yes maybe", "I think so?" and "not sure" are unsure, not yes or no.
 _UNSURE = re.compile(
     r"\b(not sure|unsure|i'?m not certain|not certain|don'?t know|dont know|dunno|idk|no idea|hard to (say|tell)|"
@@ -62,7 +60,8 @@ _YES = re.compile(
 )
 # "neck's fine", "no swelling", "breathing is normal": the thing asked about, said to be normal or absent.
 _DENIAL = re.compile(
-    r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|easy|ok now)\b|"
+    r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|easy|sweet|ok now)\b|"
+    r"\bas (it|he|she|they) (always|usually) (is|are|does|do)\b|\bsame as (ever|always|usual)\b|"
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|problems?|issues?|trouble|change)\b|"
     r"\b(nothing|none) (like that|of that|at all)\b|"
     r"\b(like|as) (usual|normal|always)\b|"
@@ -77,6 +76,11 @@ _ABLE_FINE = re.compile(
     re.I,
 )
 _SOFT_NO = re.compile(r"^\W*(i\s+)?don'?t think so\b", re.I)
+_THINK_FINE = re.compile(
+    r"^\W*i (think|reckon|guess) (it'?s|it is|i'?m|i am|he'?s|he is|she'?s|she is|they'?re|all'?s) "
+    r"(fine|ok|okay|alright|all right|normal|good)\b",
+    re.I,
+)
 # "she's breathing fine", "eating normally": something the patient does, said to go normally (not with a
 # negation in the same clause: "he is not breathing fine" is no denial).
 _DOING_FINE = re.compile(
@@ -113,6 +117,7 @@ _REPORTED_YES = re.compile(
 # word of severity or growth is also said ("small but getting worse").
 _MILD_DEGREE = re.compile(
     r"\b(small|little|mild|slight|minor|tiny|only|not (that |too |so )?bad|nothing major|manageable|bearable|"
+    r"annoying|irritating|nagging|niggly|niggling|dull|"
     r"same( size)?|gone( now)?|not spreading|isn'?t spreading|hasn'?t spread|not (getting )?(bigger|worse)|"
     r"no (bigger|worse)|not growing|staying the same|"
     r"(only|just) (right )?(where|at|around|on|by|near) (the|my|his|her|their)?\s*(\w+ )?(drip|needle|cannula|plaster|line|site|spot))\b",
@@ -177,9 +182,12 @@ def read_answer(text: str) -> Answer | None:
     if text in _OLD_BUTTONS:
         return _OLD_BUTTONS[text]
     first = re.split(r"[.;!\n]|,\s*(?:but|and)\b|\bbut\b", text, maxsplit=1)[0]
-    soft_no = _SOFT_NO.match(text)
-    if soft_no and _normal(text[soft_no.end() :]) and not _UNSURE.search(text[soft_no.end() :]):
-        return Answer.NO  # "I don't think so, I can look over my shoulder fine"
+    soft_no = _SOFT_NO.match(text) or _THINK_FINE.match(text)
+    rest = text[soft_no.end() :] if soft_no else ""
+    if soft_no and (_normal(rest) or _NO.match(rest.lstrip(" ,?.!"))) and not _UNSURE.search(rest):
+        return Answer.NO  # "I don't think so, I can look over my shoulder fine", "I think it's fine? yeah, normal"
+    if _THINK_FINE.fullmatch(text.rstrip("?!. ")):
+        return Answer.NO  # "I think it's fine": nothing noticed
     if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(
         r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):
@@ -215,9 +223,14 @@ def _clauses(text: str) -> list[str]:
 
 def _normal(clause: str) -> bool:
     """The thing asked about said to be absent or working normally, with no negation of that."""
-    doing_fine = (_DOING_FINE.search(clause) or _ABLE_FINE.search(clause) or _ALL_WELL.search(clause)) and not (
-        _NEGATION.search(clause) or _COMPLAINT.search(clause)
+    fine = (
+        _DOING_FINE.search(clause)
+        or _ABLE_FINE.search(clause)
+        or _ALL_WELL.search(clause)
+        or re.search(r"\b(in|with) (full|whole) sentences\b", clause, re.I)
     )
+    # a negation before it ("he is not breathing fine"), or a complaint, and it is no denial
+    doing_fine = fine and not (_NEGATION.search(clause[: fine.end()]) or _COMPLAINT.search(clause))
     return bool(_DENIAL.search(clause) or doing_fine)
 
 

@@ -48,6 +48,10 @@ CHECK_IN = "all_well_check"  # "I'm fine, just checking in": the red-flag screen
 SCREENS = (CLOSING, CHECK_IN)
 BARE_ANSWER_WORDS = 4  # "I think so, maybe" is an answer; a longer reply with a hedge in it is a statement
 INVITE = "how_do_you_feel"  # a "report" with nothing in it to assess: the invitation to say how one feels
+# Before "manage at home", breathing is always asked about on its own: trouble breathing is the first sign
+# of IVIG's serious reactions (allergy, fluid on the lungs), and people leave it out. Skipped when the
+# patient already said something about their breathing.
+SCREEN_SIGNS = ("breathing_difficulty",)
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
 CLOSING_SIGNS = (
     "breathing_difficulty",
@@ -249,6 +253,10 @@ def next_question(
         return "temperature"
     if asked_infusion_time and "infusion_time" not in state.asked and findings.infusion_time is None:
         return "infusion_time"
+    said = {system_checks.SYSTEM_OF.get(s) for s in known | findings.asked_about}
+    for qid in SCREEN_SIGNS:
+        if qid not in state.asked and system_checks.SYSTEM_OF[qid] not in said:
+            return qid
     if CLOSING not in state.asked:
         return CLOSING
     return None

@@ -20,12 +20,13 @@ def test_hello_gets_no_disposition(conversation):
     assert "not for emergencies" in conversation.text
 
 
-def test_redness_at_the_infusion_site_is_managed_at_home_within_three_exchanges(conversation):
-    for exchange, message in enumerate(["bit of redness where the IV went in", "this morning", "no"], start=1):
+def test_redness_at_the_infusion_site_is_managed_at_home_within_four_exchanges(conversation):
+    replies = ["bit of redness where the IV went in", "this morning", "no", "no"]  # when, breathing, anything else
+    for exchange, message in enumerate(replies, start=1):
         conversation.say(message)
         if conversation.triage:
             break
-    assert exchange <= 3
+    assert exchange <= 4
     assert conversation.triage["level"] == "manage_at_home"
     assert conversation.triage["symptoms"] == ["infusion_site_irritation"]
 
@@ -38,6 +39,8 @@ def test_headache_with_no_red_flags_asks_then_manages_at_home(conversation):
     conversation.say("no, it's just annoying")
     assert "When did your infusion start" in conversation.text
     conversation.say("about 3 hours ago")
+    assert conversation.triage is None and "trouble breathing" in conversation.text  # always asked
+    conversation.say("breathing's fine")
     assert conversation.triage is None and "anything else?" in conversation.text  # the closing screen
     assert "• difficulty breathing" in conversation.text and conversation.replies[-1]["custom"] == {
         "question": "anything_else"
@@ -45,7 +48,7 @@ def test_headache_with_no_red_flags_asks_then_manages_at_home(conversation):
     conversation.say("no, that's all")
     triage = conversation.triage
     assert triage["level"] == "manage_at_home"
-    assert triage["denied"] == ["neck_stiffness", "severe_headache"]
+    assert triage["denied"] == ["breathing_difficulty", "neck_stiffness", "severe_headache"]
     assert "You told me you have a headache." in conversation.text
     assert "about 3 hours ago" in conversation.text
 
@@ -72,8 +75,9 @@ def test_fever_asks_for_the_temperature(conversation, reading, level):
     conversation.say("i feel feverish")
     assert "temperature" in conversation.text
     conversation.say(reading)
-    if conversation.triage is None:  # not high: two more questions, when the infusion was, anything else
+    if conversation.triage is None:  # not high: when the infusion was, breathing, anything else
         conversation.say("yesterday evening")
+        conversation.say("no")
         assert conversation.triage is None and "anything else?" in conversation.text
         conversation.say("no")
     assert conversation.triage["level"] == level
@@ -87,7 +91,7 @@ def test_an_unmeasured_fever_is_not_guessed_mild(conversation):
 
 def test_a_red_flag_told_at_the_closing_screen_is_not_sent_home(conversation):
     conversation.say("a bit chilly after the infusion")
-    for reply in ("37.3", "this morning"):
+    for reply in ("37.3", "this morning", "no"):
         conversation.say(reply)
     assert "anything else?" in conversation.text and conversation.triage is None
     conversation.say("well my chest has felt crushed for 10 minutes now")
@@ -96,6 +100,7 @@ def test_a_red_flag_told_at_the_closing_screen_is_not_sent_home(conversation):
 
 def test_a_yes_at_the_closing_screen_gets_the_clarifying_question_then_the_doctor(conversation):
     conversation.say("finished the drip 2 hours ago, bit of redness where the IV went in")
+    conversation.say("no")  # the breathing check
     assert "anything else?" in conversation.text
     conversation.say("Yes")
     assert "other words" in conversation.text and conversation.triage is None

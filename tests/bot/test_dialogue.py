@@ -8,7 +8,7 @@ from bot.dialogue import CLOSING, SAFE_YES, State, answer, ask, is_report, next_
 from bot.findings import Findings, extract
 from bot.triage import assess
 
-NO_FOLLOW_UPS = ["no", "no", "this morning"]  # a headache's two questions, then when the infusion started
+NO_FOLLOW_UPS = ["no", "no", "this morning", "no"]  # a headache's two questions, the infusion time, breathing
 
 
 def converse(opening: str, replies: list[str], subject_intent: str | None = None):
@@ -146,8 +146,19 @@ def test_temperatures_in_words_and_ranges(text, expected):
 
 def test_a_mild_headache_asks_only_what_could_raise_it_then_the_closing_screen():
     findings, asked, _ = converse("i have a headache", NO_FOLLOW_UPS + ["no"])
-    assert asked == ["neck_stiffness", "severe_headache", "infusion_time", CLOSING]
+    assert asked == ["neck_stiffness", "severe_headache", "infusion_time", "breathing_difficulty", CLOSING]
     assert assess(findings).level == "manage_at_home"
+
+
+def test_breathing_is_asked_before_manage_at_home_unless_the_patient_spoke_of_it():
+    for said, asks in (
+        ("i have a headache", True),
+        ("headache, no trouble breathing", False),
+        ("headache, bit wheezy", False),
+    ):
+        findings = extract(said)
+        state = State(asked=("neck_stiffness", "severe_headache", "infusion_time"))
+        assert (next_question(findings, state) == "breathing_difficulty") is asks, said
 
 
 def test_a_hedged_answer_to_a_safety_question_counts_as_yes_and_says_so():
@@ -287,8 +298,9 @@ def test_the_closing_screen_is_the_last_question_and_only_before_manage_at_home(
     findings = extract("i have a headache")
     state = State(asked=("neck_stiffness", "severe_headache"))
     assert next_question(findings, state) == "infusion_time"
-    assert next_question(findings, replace_asked(state, "infusion_time")) == CLOSING
-    assert next_question(findings, replace_asked(state, "infusion_time", CLOSING)) is None
+    assert next_question(findings, replace_asked(state, "infusion_time")) == "breathing_difficulty"
+    assert next_question(findings, replace_asked(state, "infusion_time", "breathing_difficulty")) == CLOSING
+    assert next_question(findings, replace_asked(state, "infusion_time", "breathing_difficulty", CLOSING)) is None
     for red in ("i threw up", "my chest feels tight", "my lips are swelling"):
         assert next_question(extract(red), State()) != CLOSING, red
     # a red flag said earlier in the conversation: nothing is mild any more
