@@ -500,8 +500,8 @@ def is_report(message: Findings, classified: bool, text: str = "", systems: Mapp
     learned layer's output the classifier decides."""
     if not message.is_empty or message.to_check:
         return True
-    if not classified or message.denied or says_fine(text):
-        return False
+    if not classified or message.denied or says_fine(text) or system_checks.asks_for_paperwork(text):
+        return False  # "can I have a copy of my discharge letter?": a request, not a report
     return (systems or {}).get("none", 0.0) < system_checks.NOT_A_REPORT_THRESHOLD
 
 

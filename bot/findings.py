@@ -119,6 +119,8 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
             found = {symptom}
             if known.worse_as and (span._.severe or span._.worsening):
                 found.add(known.worst_as if span._.worst else known.worse_as)
+            elif known.worst_as and span._.worst:  # a severe headache said to be the worst ever
+                found.add(known.worst_as)
             if span._.worsening and symptom in body_systems.SPREADS:  # "swollen right up to the elbow"
                 found.add(body_systems.SPREADS[symptom])
             if span._.sudden and known.worst_as != known.worse_as:  # a sudden headache: thunderclap

@@ -261,6 +261,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "can't get enough air",
         "short of air",
         "air hunger",
+        # stopping for air, getting one's breath back: "I have to stop for air", "stop to catch my breath"
+        "[stop|stops|stopped|stopping|pause|pauses|paused|pausing] [for|to get|to catch|to take|to get back] [air|breath|a breath|my breath|his breath|her breath|their breath|some air]",
+        "[get|gets|getting|got|catch|catching|caught] [my|his|her|their|a|] breath back",
         worse_as="severe_breathing_difficulty",
     ),
     "chest_tightness": _s(
@@ -379,6 +382,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "massive headache",
         "intense headache",
         "blinding headache",
+        worst_as="worst_headache",  # "a sudden splitting headache": the worst headache all the same
     ),
     "swollen_painful_limb": _s(
         CALL_DOCTOR_NOW,
@@ -585,6 +589,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "[don|done] faint",  # Nigerian Pidgin: "has fainted"
         "cant wake [him|her|them|me|]",
         "keeled over",
+        # legs gone from under the person: "my legs just went, and down I went"
+        "[legs|knees] [just|] [went|gone|go|goes] [.|,|!|and|under me|from under me|out from under me|beneath me|from under him|from under her]",
         "[out cold|spark out|passed clean out]",
         "[is|'s|gone|went|seems|seem|looks|very|really|so|all|completely|totally] [floppy|limp]",
         "[won't|will not|wont|can't|cannot|can not|doesn't|does not|isn't|is not|not] [open|opening] [his|her|their|my|the] eyes",
@@ -663,8 +669,10 @@ SYMPTOMS: dict[str, Symptom] = {
         "muddled",
         "mixed up",
         "befuddled",
-        "talking nonsense",
-        "talking gibberish",
+        # nonsense speech; disorientation in time ("thinks it's 1975": <year> is any year, 1800-2099)
+        "[talking|talks|speaking|spouting|saying] [nonsense|gibberish|jibberish|rubbish|drivel|twaddle|garbage|gobbledygook|gobbledegook]",
+        "word salad",
+        "[thinks|believes|insists|insisting|convinced|keeps saying|keeps telling us|keeps telling me] [it|its] [is|'s|] [still|] <year>",
         "does not know who i am",
         "doesn't know where",
         "don't know where i am",
@@ -700,7 +708,7 @@ SYMPTOMS: dict[str, Symptom] = {
 PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # symptom id:            (body words,                        describing words)
     "throat_or_face_swelling": (
-        ("face", "lips", "lip", "tongue", "throat", "mouth", "eyelids"),
+        ("face", "lips", "lip", "tongue", "throat", "mouth", "eyelids", "eyelid", "cheeks", "cheek"),
         (
             "swollen",
             "swelling",
@@ -719,6 +727,11 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "ballooning",
             "ballooned",
             "balloon",
+            "balloons",
+            "blown up",
+            "puffed up",
+            "puffing up",
+            "blowing up",
             "huge",
             "enormous",
             "massive",
@@ -829,7 +842,10 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "burning",
         ),
     ),
-    "flushing": (("face", "cheeks", "cheek", "ears"), ("red", "hot", "burning", "warm", "flushed", "pink", "flushing")),
+    "flushing": (
+        ("face", "cheeks", "cheek", "ears"),
+        ("red", "hot", "burning", "warm", "flushed", "pink", "flushing", "rosy", "scarlet", "beetroot", "crimson", "glowing"),
+    ),
     "fever": (("feel", "feeling", "felt", "feels", "i'm", "am", "running"), ("hot", "warm", "feverish", "boiling")),
 }
 
@@ -1027,15 +1043,43 @@ WORST_WORDS = (
     "like nothing before",
     "like never before",
     "never experienced anything like",
-    # a superlative said of one's whole life: "the most horrific headache I've had in my life"
-    "in my life",
-    "of my life",
-    "in his life",
-    "in her life",
-    "of his life",
-    "of her life",
-    "ever had",
 )
+# A superlative said of one's whole life ("the most horrific headache I've had in my life", "the worst pain
+# of my whole life"): the worst ever, when a superlative that is not a kind one comes before it.
+LIFETIME_WORDS = tuple(
+    f"{preposition} {whose}{whole} life"
+    for preposition in ("in", "of")
+    for whose in ("my", "his", "her", "their", "all my", "all his", "all her")
+    for whole in ("", " whole", " entire")
+) + ("ever had",)
+WORST_WORDS += LIFETIME_WORDS
+# A superlative of a recent stretch only ("the worst pounding I've had in years", "worst in ages"): severe, not
+# the worst ever, when one of these follows "worst" in its sentence.
+RECENT_STRETCH = (
+    "in years",
+    "in months",
+    "in weeks",
+    "in ages",
+    "in a while",
+    "in a long time",
+    "in a long while",
+    "for years",
+    "for months",
+    "for ages",
+    "for a while",
+    "this year",
+    "this month",
+    "this week",
+    "lately",
+    "recently",
+)
+# Nothing compares: these words after "nothing", "never" or "no" in the same sentence ("nothing I've ever
+# had comes close", "nothing compares to it") say the symptom is the worst ever.
+NOTHING_COMPARES = ("comes close", "come close", "came close", "coming close", "compares", "compare", "compared")
+NOTHING_WORDS = ("nothing", "never", "no", "none")
+# A denial of normality only ("no way this is a normal headache", "not your usual headache"): the symptom is
+# there and not the usual kind, so it counts, as a severe one.
+NORMAL_KINDS = ("normal", "usual", "ordinary", "regular", "typical", "everyday", "average", "standard")
 # Sudden onset: a headache that comes "out of nowhere" is treated as the worst headache (thunderclap).
 SUDDEN_WORDS = (
     "sudden",
@@ -1062,6 +1106,11 @@ SUDDEN_WORDS = (
     "like someone hit",
     "hit with a bat",
     "hit with a hammer",
+    "hit me like",
+    "hit like a",
+    "swung a bat",
+    "with a bat",
+    "like a bat",
 )
 # A gradual onset: the answer "it built up over the day" to "did it come on suddenly?" is a no.
 GRADUAL_WORDS = (
@@ -1114,7 +1163,82 @@ TREND_WORDS = (
     "non stop",
 )
 
+# --- How a sentence places a symptom (read by bot/nlp.py beside the ConText rules of bot/context_rules.py)
+# Well until the infusion: these words just before "before the infusion" ("he was fine before the infusion",
+# "she was completely fine before her IVIG") say the symptom is new since it: that "before" is no history.
+WELL_BEFORE = (
+    "[fine|well|normal|ok|okay|alright|good|grand|great|sharp|herself|himself|myself|themselves|independent] "
+    "[before|until|till|prior to|up until|up to]"
+)
+# A question about what a present sign means ("Is it an allergy if my eyelids have blown up?", "could it be
+# the IVIG if his pee has gone brown?") reports the sign: a MEANING_QUESTIONS opener before "if", and an
+# "if" clause about the patient's own body (OWN) in a present state (STATE_VERBS). "What do I do if my lips
+# swell?" and "is it bad if my lips get puffy?" stay questions.
+MEANING_QUESTIONS = (
+    "is it",
+    "is this",
+    "is that",
+    "could it be",
+    "could this be",
+    "would it be",
+    "does it mean",
+    "does that mean",
+    "does this mean",
+    "should i worry",
+    "should i be worried",
+    "do i need to worry",
+)
+OWN = ("my", "his", "her", "their", "our", "i", "he", "she", "they")
+STATE_VERBS = ("have", "has", "'ve", "am", "'m", "is", "are", "'s", "'re", "was", "were", "been", "gone", "went", "turned")
+# Paperwork and appointments: a message that names one of these and says nothing else than REQUEST_WORDS
+# ("can I have a copy of my discharge letter sent to my GP", "please email the clinic letter to my doctor")
+# is a request, not a report: no learned question, no disposition (bot/system_checks.py asks_for_paperwork).
+# Any other word ("... and I've gone wobbly") leaves the message to the usual reading.
+ADMIN_PHRASES = (
+    "discharge letter",
+    "discharge summary",
+    "discharge papers",
+    "discharge paperwork",
+    "clinic letter",
+    "letter",
+    "letters",
+    "copy of",
+    "paperwork",
+    "sick note",
+    "fit note",
+    "doctor's note",
+    "prescription",
+    "repeat prescription",
+    "appointment",
+    "appointments",
+    "invoice",
+    "bill",
+    "billing",
+    "insurance",
+    "referral",
+    "records",
+    "form",
+    "forms",
+    "parking",
+)
+REQUEST_WORDS = frozenset(
+    """
+    a an the of to for from at on in by with and or i me my mine you your we us our he him his she her they them
+    their it its this that these those is are was were be been am s re m ve ll d have has had do does did can could
+    would will shall should may might please pls plz thanks thank thankyou cheers hi hello hey dear just also again
+    too as so if when where what which how who whether there here any some all one not
+    copy copies send sent sending resend email emailed e mail post posted forward forwarded print printed fax faxed
+    give get got receive received need want like ask asking request requested see access update change book booked
+    cancel cancelled canceled reschedule move arrange check know find out possible wondering wonder
+    gp g p doctor doctors doc surgery practice consultant specialist nurse nurses team clinic hospital unit ward
+    office work employer insurer pharmacy pharmacist chemist address home
+    today tomorrow yesterday next last week soon asap now time date day
+    """.split()
+)
+
 # A more serious form implies its general symptom: a severe headache is a headache.
-GENERAL_FORM: dict[str, str] = {
-    serious: general for general, s in SYMPTOMS.items() for serious in (s.worse_as, s.worst_as) if serious
-}
+GENERAL_FORM: dict[str, str] = {}
+for _general, _symptom in SYMPTOMS.items():  # the first general form named wins: a worst headache is a headache
+    for _serious in (_symptom.worse_as, _symptom.worst_as):
+        if _serious:
+            GENERAL_FORM.setdefault(_serious, _general)

@@ -137,6 +137,10 @@ def make_symptom_spelling(nlp: Language, name: str):
 # ---------------------------------------------------------------- symptom matcher
 
 
+YEAR = "<year>"  # in a lexicon phrase: any year ("thinks it's <year>")
+YEAR_PATTERN = r"^(1[89]\d\d|20\d\d)$"
+
+
 def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
     """Matcher patterns for a lexicon phrase: an `[a|b|]` group of one-word options is one token
     (`NORM IN`, optional when it has an empty option); groups with longer options are expanded.
@@ -146,8 +150,10 @@ def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
         return [_clean_norm(t) for t in nlp.make_doc(text.strip()) if not t.is_space]
 
     pieces: list[list[list[dict]]] = []  # per piece, its alternative token sequences
-    for part in re.split(r"(\[[^\]]*\])", phrase):
-        if part.startswith("["):
+    for part in re.split(r"(\[[^\]]*\]|<year>)", phrase):
+        if part == YEAR:
+            pieces.append([[{"TEXT": {"REGEX": YEAR_PATTERN}}]])
+        elif part.startswith("["):
             options = [norms_of(o) for o in part[1:-1].split("|")]
             if all(len(o) <= 1 for o in options):
                 token: dict[str, object] = {"NORM": {"IN": sorted({o[0] for o in options if o})}}
@@ -211,9 +217,7 @@ INTENSIFIERS = (
 )
 # "the most horrific headache of my life" is the worst; "the best I've ever had" is not: a lifetime phrase
 # makes a symptom the worst only after a superlative that is not a kind one.
-LIFETIME_WORDS = frozenset(
-    {"in my life", "of my life", "in his life", "in her life", "of his life", "of her life", "ever had"}
-)
+LIFETIME_WORDS = frozenset(lexicon.LIFETIME_WORDS)
 NOT_WORSE = frozenset(
     {
         "best",
@@ -267,7 +271,7 @@ SYSTEM_BREAKS = frozenset(
 def _pair_rows() -> list[tuple]:
     """Body-system rows plus the lexicon's paired signs, as (symptom, body, abnormal, normal, reach, unless, kind)."""
     rows: list[tuple] = [
-        (sid, bodies, descriptors, (), PAIR_REACH, (), "paired")
+        (sid, bodies, descriptors, (), PAIR_REACH, body_systems.PAIRED_UNLESS.get(sid, ()), "paired")
         for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items()
     ]
     rows += [(*row, "system") for row in body_systems.BODY_SYSTEMS]
@@ -284,11 +288,12 @@ class SymptomMatcher:
         self.phrases = Matcher(nlp.vocab)
         self.plain = PhraseMatcher(nlp.vocab, attr="NORM")
         for sid, symptom in lexicon.SYMPTOMS.items():
-            wordings = [w for phrase in symptom.phrases if len(_expand(phrase)) <= 50 for w in _expand(phrase) if w]
+            plain = [phrase for phrase in symptom.phrases if len(_expand(phrase)) <= 50 and YEAR not in phrase]
+            wordings = [w for phrase in plain for w in _expand(phrase) if w]
             patterns = [
                 _without_leading_options(p)
                 for phrase in symptom.phrases
-                if len(_expand(phrase)) > 50
+                if phrase not in plain
                 for p in token_patterns(nlp, phrase)
                 if p
             ]
@@ -324,8 +329,9 @@ class SymptomMatcher:
 
     def _through_intensifiers(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, int]]:
         """The lexicon's phrases said with an intensifier inside ("I feel really faint", "feeling so
-        sick"): matched on the message without its intensifiers, spans mapped back to its tokens."""
-        skipped = {i for a, b in _find(norms, INTENSIFIERS) for i in range(a, b)}
+        sick") or cut by a breathless pause ("struggling. to breathe", "cant... get air"): matched on the
+        message without its intensifiers and pauses, spans mapped back to its tokens."""
+        skipped = {i for a, b in _find(norms, INTENSIFIERS) for i in range(a, b)} | _pauses(norms)
         if not skipped:
             return []
         kept = [i for i in range(len(doc)) if i not in skipped]
@@ -341,10 +347,14 @@ class SymptomMatcher:
     def pairs(self, doc: Doc, norms: list[str] | None = None) -> list[Span]:
         """Spans from a body word to a describing word of one row, in one clause (see body_systems.py)."""
         norms = norms if norms is not None else [_clean_norm(t) for t in doc]
+        compounds = not_the_body(doc, norms)
         found: dict[int, dict[str, list[tuple[int, int]]]] = {}
         for key, a, b in self.words(doc):
+            if compounds.intersection(range(a, b)):
+                continue  # "chest of drawers", "the wee man": no body word
             name = self.vocab.strings[key]
             found.setdefault(int(name[:-1]), {}).setdefault(name[-1], []).append((a, b))
+        pointing = self._pointing_back(norms, found, compounds)
         consumed = doc.user_data.setdefault("consumed_negations", set())
         spans = []
         for r, roles in found.items():
@@ -365,11 +375,15 @@ class SymptomMatcher:
                 for ds, de, negation in describers:
                     if ds < be and bs < de and negation is None:
                         continue  # the same words
+                    if (bs, be) in pointing.get(r, ()) and de > bs:
+                        continue  # "it" stands for the body part only after its description ("a band round it")
                     first, last = min(bs, ds), max(be, de)
                     gap = max(ds - be, bs - de, 0)
                     if gap <= reach and not set(norms[first:last]) & breaks:
                         found_here.append((first, last, negation))
             if found_here and roles.get("u") and self._explained(norms, roles["u"], found_here):
+                explained = doc.user_data.setdefault("explained", set())  # said of the sign that explains it
+                explained.update(i for first, last, _ in found_here for i in range(first, last))
                 continue
             for first, last, negation in found_here:
                 if negation is not None:
@@ -379,6 +393,31 @@ class SymptomMatcher:
         for span in spans:
             by_label.setdefault(span.label_, []).append(span)
         return [s for group in by_label.values() for s in _shortest_first(group)]
+
+    @staticmethod
+    def _pointing_back(
+        norms: list[str], found: dict[int, dict[str, list[tuple[int, int]]]], compounds: set[int]
+    ) -> dict[int, set[tuple[int, int]]]:
+        """ "it" standing for the part of the body named last before it, in its sentence or the one before
+        ("my chest ... it's more like a tight band squeezing round it"): added to the body words of the
+        rows of that part (paired only with a description before it). Row -> the "it" tokens added."""
+        added: dict[int, set[tuple[int, int]]] = {}
+        for i, norm in enumerate(norms):
+            if norm != "it":
+                continue
+            start = sentence_of(norms, i)[0]
+            start = sentence_of(norms, start - 2)[0] if start >= 2 else start
+            part = next(
+                (j for j in range(i - 1, start - 1, -1) if norms[j] in body_systems.BODY_PARTS and j not in compounds),
+                None,
+            )
+            if part is None:
+                continue
+            for r, roles in found.items():
+                if any(a <= part < b for a, b in roles.get("b", ())):
+                    roles["b"].append((i, i + 1))
+                    added.setdefault(r, set()).add((i, i + 1))
+        return added
 
     @staticmethod
     def _a_mark(norms: list[str], span: Span) -> bool:
@@ -405,13 +444,42 @@ class SymptomMatcher:
         whole limb ("swollen from the elbow down")."""
         for first, _, _ in spans:
             start, end = sentence_of(norms, first)
-            if _find(norms[start:end], body_systems.WHOLE_LIMB) or {"left", "right"} <= set(norms[start:end]):
+            # the next sentence explains too when it points back: "my arm is red!!! oh wait, it's where the drip was"
+            after = end
+            while after < len(norms) and norms[after] in SENTENCE_BREAKS:
+                after += 1
+            next_start, next_end = sentence_of(norms, after) if after < len(norms) else (end, end)
+            told = norms[start:end] + norms[next_start:next_end]
+            if _find(told, body_systems.WHOLE_LIMB) or {"left", "right"} <= set(told):
                 continue  # the whole limb, or one side named against the other ("left arm ... drip in my right")
             for a, _ in unless:
-                before = set(norms[max(start, a - 6) : a])
-                if start <= a < end and not NEGATION_WORDS & before and not set(body_systems.OTHER_SIDE) & before:
+                if start <= a < end:
+                    since = start
+                elif next_start <= a < next_end and POINTING_BACK & set(norms[next_start:a]):
+                    since = next_start
+                else:
+                    continue
+                before = set(norms[max(since, a - 6) : a])
+                if not NEGATION_WORDS & before and not set(body_systems.OTHER_SIDE) & before:
                     return True
         return False
+
+
+ELLIPSES = frozenset({"...", "..", "…", "....", "....."})
+PAUSE_FRAGMENT = 3  # words at most on each side of a full stop that is a breathless pause, not a sentence end
+
+
+def _pauses(norms: list[str]) -> set[int]:
+    """Tokens that are pauses inside one statement: an ellipsis, or a full stop between fragments of at most
+    PAUSE_FRAGMENT words ("struggling. to breathe. every breath hard")."""
+    pauses = {i for i, n in enumerate(norms) if n in ELLIPSES}
+    marks = [i for i, n in enumerate(norms) if n in SENTENCE_BREAKS or n in ELLIPSES]
+    bounds = [-1, *marks, len(norms)]
+    for k in range(1, len(bounds) - 1):
+        before, here, after = bounds[k - 1], bounds[k], bounds[k + 1]
+        if norms[here] == "." and 0 < here - before - 1 <= PAUSE_FRAGMENT and 0 < after - here - 1 <= PAUSE_FRAGMENT:
+            pauses.add(here)
+    return pauses
 
 
 def _without_leading_options(pattern: list[dict]) -> list[dict]:
@@ -434,6 +502,20 @@ def _shortest_first(spans: list[Span]) -> list[Span]:
 @Language.factory("symptom_matcher")
 def make_symptom_matcher(nlp: Language, name: str):
     return SymptomMatcher(nlp)
+
+
+@cache
+def _compound_norms() -> tuple[str, ...]:
+    nlp = spacy.blank("en")
+    return tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.NOT_THE_BODY)
+
+
+def not_the_body(doc: Doc, norms: list[str] | None = None) -> set[int]:
+    """Tokens of compounds in which a body word or complaint is none (body_systems.NOT_THE_BODY)."""
+    if "not_the_body" not in doc.user_data:
+        norms = norms if norms is not None else [_clean_norm(t) for t in doc]
+        doc.user_data["not_the_body"] = {i for a, b in _find(norms, _compound_norms()) for i in range(a, b)}
+    return doc.user_data["not_the_body"]
 
 
 def paired_signs(doc: Doc) -> list[Span]:
@@ -604,7 +686,8 @@ class ContextMatcher:
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")  # every wording of every row: hashed, fast
-        self.rules = context_rules.RULES
+        # the rule table, and the lexicon's "well before the infusion" (no history: the symptom is new)
+        self.rules = context_rules.RULES + ((lexicon.WELL_BEFORE, context_rules.ANY, context_rules.PSEUDO, 0),)
         self.year_rule = None  # "in 1999": "in" and any year
         for r, (phrase, _, _, _) in enumerate(self.rules):
             if phrase == "in 1999":
@@ -790,6 +873,8 @@ def names_a_complaint(doc: Doc, start_char: int, end_char: int, strong_only: boo
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return True  # cannot tell: keep it
+    compounds = not_the_body(doc)
+    span = [t for t in span if t.i not in compounds]  # "holding his chest of drawers": no body part
     if not strong_only:
         return any(t.norm_ in _COMPLAINT_OR_BODY or t.lower_ in _COMPLAINT_OR_BODY for t in span)
     if any(t.norm_ in lexicon.STRONG_COMPLAINT_WORDS for t in span):
@@ -801,8 +886,9 @@ def names_a_complaint(doc: Doc, start_char: int, end_char: int, strong_only: boo
         for s in doc.spans.get(SYMPTOM_SPANS, [])
         if not (s._.negated or s._.hypothetical or s._.historical or s._.other or s._.idiom)
     ]
+    explained = doc.user_data.get("explained", set())  # "my arm is red ... it's where the drip was"
     for t in span:
-        if t.norm_ in body_systems.BODY_PARTS:
+        if t.norm_ in body_systems.BODY_PARTS and t.i not in explained:
             start, end = sentence_of(norms, t.i)
             if not any(start <= s.start < end and min(abs(s.start - t.i), abs(s.end - 1 - t.i)) <= 6 for s in present):
                 return True
@@ -824,9 +910,9 @@ def without_idioms(doc: Doc) -> str:
     """The message as the learned layer should read it: its idioms ("a wee bit", "dying to know") left
     out, so that a word of one is not read as a body system."""
     idioms = (doc._.context or {}).get("idioms") or []
-    if not idioms:
+    skipped = {i for a, b in idioms for i in range(a, b)} | not_the_body(doc)
+    if not skipped:
         return doc.text
-    skipped = {i for a, b in idioms for i in range(a, b)}
     return "".join(t.text_with_ws for t in doc if t.i not in skipped)
 
 
@@ -862,6 +948,9 @@ def make_symptom_context(nlp: Language, name: str):
     )
 
     speech_limits = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.SPEECH_LIMITS)
+    word_counts = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.WORD_COUNTS)
+    word_limits = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.WORD_LIMITS)
+    meaning_questions = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.MEANING_QUESTIONS)
     radiation = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.RADIATION)
 
     def symptom_context(doc: Doc) -> Doc:
@@ -878,8 +967,14 @@ def make_symptom_context(nlp: Language, name: str):
             # a negation inside a paired or body-system span denies it ("my lips aren't blue")
             inner = span.kb_id_ in ("paired", "system") and any(span.start <= t.start < span.end for t in negations)
             span._.negated = flags["negated"] or inner
+            if span._.negated and not inner and flags["negation"] is not None:
+                if only_normality_denied(norms, flags["negation"], span):  # "not a normal headache"
+                    span._.negated = False
+                    span._.severe = True
             span._.hedged = flags["hedged"]
-            span._.hypothetical = flags["hypothetical"]
+            span._.hypothetical = flags["hypothetical"] and not sign_asked_about(
+                context, norms, span, meaning_questions
+            )  # "is it an allergy if my eyelids have blown up?" reports the swelling
             span._.historical = flags["historical"]
             span._.other = flags["other"]
             span._.idiom = flags["idiom"]
@@ -910,8 +1005,9 @@ def make_symptom_context(nlp: Language, name: str):
 
         # complaint words outside any known symptom: a symptom the lexicon may not know
         found = []
+        compounds = not_the_body(doc, norms)
         for t in doc:
-            if t.norm_ in complaints and t.i not in symptom_tokens:
+            if t.norm_ in complaints and t.i not in symptom_tokens and t.i not in compounds:
                 flags = status(doc, t.i, t.i + 1, context, norms)
                 if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
                     found.append((t.i, t.norm_ in strong))
@@ -925,24 +1021,23 @@ def make_symptom_context(nlp: Language, name: str):
         # each severity, trend or spread word (or pain score) qualifies the nearest symptom it can raise,
         # unless itself negated
         modifiers = [(a, b, kind_of[" ".join(norms[a:b])]) for a, b in _find(norms, modifier_phrases)]
-        modifiers += pain_scores(norms)
+        modifiers += pain_scores(norms) + nothing_compares(norms)
         for a, b, kind in modifiers:
             if a in phrase_tokens or any(n in norms[max(0, a - 2) : a] for n in ("not", "no", "never")):
                 continue
             if norms[a] == "worse" and a and norms[a - 1] in ("had", "been", "seen", "known", "felt"):
                 continue  # "I've had worse": not bad, said by comparison
             first, last = phrase_of(norms, a)
-            candidates = [
-                s
-                for s in spans
-                if first <= s.start < last
-                and (lexicon.SYMPTOMS[s.label_].worse_as if kind != "spread" else s.label_ in body_systems.SPREADS)
-            ]
+            candidates = [s for s in spans if first <= s.start < last and _raised_by(s, kind)]
             if " ".join(norms[a:b]) in LIFETIME_WORDS and not any(
                 n == "most" or (n.endswith("est") and len(n) > 4 and n not in NOT_WORSE)
                 for n in norms[max(first, a - 8) : a]
             ):
                 continue
+            said_before = not candidates and _refers_back(norms, first, a)
+            if said_before:  # "... a headache. It hit me out of nowhere": the symptom of the sentence before
+                before = _sentence_before(norms, first)
+                candidates = [s for s in spans if before[0] <= s.start < before[1] and _raised_by(s, kind)]
             if kind == "worst":  # "never had anything like it" is said of the symptom that can be the worst ever
                 candidates = [
                     s for s in candidates if lexicon.SYMPTOMS[s.label_].worst_as != lexicon.SYMPTOMS[s.label_].worse_as
@@ -950,17 +1045,19 @@ def make_symptom_context(nlp: Language, name: str):
             if not candidates:
                 continue
             nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
-            if min(abs(nearest.start - a), abs(nearest.end - b)) <= (
+            if said_before or min(abs(nearest.start - a), abs(nearest.end - b)) <= (
                 SPREAD_REACH if kind == "spread" else MODIFIER_REACH
             ):
                 if kind in ("worst", "severe"):
                     nearest._.severe = True
-                    nearest._.worst = nearest._.worst or kind == "worst" or norms[a] == "worst"
+                    ever = not _find(norms[b : sentence_of(norms, a)[1]], lexicon.RECENT_STRETCH)  # "in years"
+                    nearest._.worst = nearest._.worst or ((kind == "worst" or norms[a] == "worst") and ever)
                 elif kind in ("worsening", "spread"):
                     nearest._.worsening = True
                 else:
                     nearest._.sudden = True
         speech = [(a, b) for a, b in _find(norms, speech_limits) if not _busy(norms, b)]
+        speech += counted_words(norms, word_counts, word_limits)  # "can only say a word or two at a time"
         spreading = _find(norms, radiation)
         for span in spans:  # too breathless to talk; chest pain going to the jaw: said anywhere in the message
             if (speech and span.label_ == "breathing_difficulty") or (spreading and span.label_ == "chest_tightness"):
@@ -976,6 +1073,91 @@ def make_symptom_context(nlp: Language, name: str):
 
 
 RASHES = ("rash",)
+# Words that stand for a thing named before ("It hit me out of nowhere", "a tight band squeezing round it").
+POINTING_BACK = frozenset({"it", "this", "that"})
+
+
+def _raised_by(span: Span, kind: str) -> bool:
+    """Whether a modifier of this kind can qualify the symptom: a spread word a rash or a site reaction; a
+    severity, trend or onset word a symptom with a worse form, or one that is itself a serious form (it
+    takes the word, so "a splitting headache, the worst ever, and vomiting" does not make the vomiting worse)."""
+    if kind == "spread":
+        return span.label_ in body_systems.SPREADS
+    known = lexicon.SYMPTOMS[span.label_]
+    return bool(known.worse_as or known.worst_as or span.label_ in lexicon.GENERAL_FORM)
+
+
+def _refers_back(norms: list[str], first: int, a: int) -> bool:
+    """A modifier in a sentence that names no symptom but points back to one ("It came on in seconds")."""
+    return bool(POINTING_BACK & set(norms[first:a]))
+
+
+def _sentence_before(norms: list[str], first: int) -> tuple[int, int]:
+    """The sentence (with its short neighbours, as `phrase_of`) that ends just before token `first`."""
+    end = first - 1
+    while end > 0 and norms[end] in SENTENCE_BREAKS:
+        end -= 1
+    return phrase_of(norms, end) if end >= 0 and norms[end] not in SENTENCE_BREAKS else (first, first)
+
+
+def nothing_compares(norms: list[str]) -> list[tuple[int, int, str]]:
+    """ "nothing I've ever had comes close", "never had one that compares": the worst ever, from the
+    word that denies the comparison (lexicon.NOTHING_COMPARES after lexicon.NOTHING_WORDS, one sentence)."""
+    found = []
+    for a, b in _find(norms, lexicon.NOTHING_COMPARES):
+        start, _ = sentence_of(norms, a)
+        denial = [i for i in range(max(start, a - 6), a) if norms[i] in lexicon.NOTHING_WORDS]
+        if denial:
+            found.append((denial[-1], b, "worst"))
+    return found
+
+
+def only_normality_denied(norms: list[str], negation: "Trigger", span: Span) -> bool:
+    """ "No way this is a normal headache", "this isn't my usual headache": the negation denies that the
+    symptom is the usual kind (lexicon.NORMAL_KINDS just before it), not the symptom; "I don't have my
+    usual headache" denies it (a copula, or a sentence that starts with the negation, tells them apart)."""
+    words = [n for n in norms[negation.end : span.start] if n not in ("a", "an", "the", "my", "your", "his", "her")]
+    if not words or words[-1] not in lexicon.NORMAL_KINDS:
+        return False
+    start, _ = sentence_of(norms, negation.start)
+    said_of = set(norms[max(start, negation.start - 3) : span.start])
+    return negation.start == start or bool(said_of & {"is", "'s", "are", "was", "were", "be", "been"})
+
+
+def counted_words(norms: list[str], counts: tuple[str, ...], limits: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Speech cut to a count of words: a count (body_systems.WORD_COUNTS) with a limit
+    (body_systems.WORD_LIMITS) within four words of it, in one sentence."""
+    found = []
+    for a, b in _find(norms, counts):
+        start, end = sentence_of(norms, a)
+        first = max(start, a - 4)
+        near = [(x + first, y + first) for x, y in _find(norms[first : min(end, b + 4)], limits)]
+        if any(not (a <= x < b) for x, _ in near):  # a limit word of its own ("a word at a time" is a count)
+            found.append((a, b))
+    return found
+
+
+def sign_asked_about(context: dict, norms: list[str], span: Span, meaning_questions: tuple[str, ...]) -> bool:
+    """A question about what a present sign means: "if" after a question of meaning (lexicon.MEANING_QUESTIONS:
+    "is it an allergy if ...") whose clause says the patient's own body (lexicon.OWN) is in a state
+    (lexicon.STATE_VERBS: "... my eyelids have blown up"), with no other hypothetical word after the "if"."""
+    hypothetical = [
+        t
+        for t in context["triggers"]
+        if t.category == context_rules.HYPOTHETICAL and t.scope[0] < span.end and span.start < t.scope[1]
+    ]
+    ifs = [t for t in hypothetical if norms[t.start] == "if"]
+    for t in ifs:
+        start, _ = sentence_of(norms, t.start)
+        clause = set(norms[t.end : span.end])
+        if (
+            _find(norms[start : t.start], meaning_questions)
+            and clause & set(lexicon.OWN)
+            and clause & set(lexicon.STATE_VERBS)
+            and all(h.start <= t.start for h in hypothetical)
+        ):
+            return True
+    return False
 
 
 def _busy(norms: list[str], after: int) -> bool:

@@ -22,6 +22,8 @@ Interface for the dialogue (bot/findings.py `Findings.to_check`):
 
 from __future__ import annotations
 
+import re
+
 from bot import lexicon
 
 # When the model's probability for a system reaches its threshold, the bot asks. Each threshold is
@@ -56,6 +58,18 @@ FOUND_SOMETHING_THRESHOLD = 0.5
 # cross-validation (`python -m eval.body_systems cv` prints it); not tuned on any evaluation set.
 NOT_A_REPORT_THRESHOLD = 0.71
 PARSE_KEY = "body_systems"  # where the Rasa component puts the probabilities in the parse data
+_ADMIN = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(lexicon.ADMIN_PHRASES, key=len, reverse=True)) + r")\b")
+
+
+def asks_for_paperwork(text: str) -> bool:
+    """A request about paperwork or appointments and nothing else (lexicon.ADMIN_PHRASES, said only with
+    lexicon.REQUEST_WORDS): "can I have a copy of my discharge letter sent to my GP". The model asks nothing
+    about it and the dialogue gives no disposition; a message with any other word is read as usual."""
+    lowered = (text or "").lower()
+    if not _ADMIN.search(lowered):
+        return False
+    rest = re.findall(r"[a-z]+", _ADMIN.sub(" ", lowered))
+    return all(word in lexicon.REQUEST_WORDS for word in rest)
 
 # Red-flag system -> the symptom id to ask about (a sign a nurse would not send home).
 ASK_ABOUT: dict[str, str] = {

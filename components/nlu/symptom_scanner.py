@@ -91,7 +91,7 @@ class SymptomScanner(GraphComponent):
         findings = with_ml_symptoms(findings, ml_only)
         level = assess(findings).level
         probabilities = message.get(system_checks.PARSE_KEY)
-        if probabilities:
+        if probabilities and not system_checks.asks_for_paperwork(text):  # no question about paperwork
             findings = replace(
                 findings,
                 to_check=system_checks.suggest(
