@@ -248,7 +248,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "gasp",
         ),
         (),
-        3,
+        5,
         (),
     ),
     # Air that cannot be had: "can't get air", "couldn't get any air" (a negated normal word, no other word).
@@ -795,6 +795,10 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         (
             "what year it is",
             "what day it is",
+            "what month it is",
+            "what date it is",
+            "what year we are in",
+            "what day of the week it is",
             "where she is",
             "where he is",
             "where i am",
@@ -1310,6 +1314,11 @@ RADIATION = (
     "into his arm",
     "into her arm",
 )
+# The site told in the sentence after the description, pointing back to it ("my hand is sore and puffy. It's only
+# where the cannula went in"): the description is of the infusion site. And a lexicon phrase of a swollen arm
+# is explained by the site as the arm row above is ("my arm is sore and red!!! oh, it's where the needle went in").
+SITE_TOLD_AFTER = ("infusion_site_irritation",)
+EXPLAINED_BY_THE_SITE = ("swollen_painful_limb",)
 # Words that explain a paired sign of lexicon.PAIRED_SIGNS away, as a row's `unless` above: a band, belt or strap
 # squeezing round the chest is its tightness (the chest row reads it), not a crushing pain.
 PAIRED_UNLESS = {"crushing_chest_pain": ("band", "bands", "belt", "strap")}

@@ -1073,6 +1073,8 @@ RECENT_STRETCH = (
     "lately",
     "recently",
 )
+# A superlative said of a stretch of time is not said of a symptom: "the worst night ever", "worst day of my life".
+TIME_NOUNS = ("night", "nights", "day", "days", "week", "weeks", "weekend", "morning", "evening", "year", "month")
 # Nothing compares: these words after "nothing", "never" or "no" in the same sentence ("nothing I've ever
 # had comes close", "nothing compares to it") say the symptom is the worst ever.
 NOTHING_COMPARES = ("comes close", "come close", "came close", "coming close", "compares", "compare", "compared")
@@ -1170,6 +1172,10 @@ WELL_BEFORE = (
     "[fine|well|normal|ok|okay|alright|good|grand|great|sharp|herself|himself|myself|themselves|independent] "
     "[before|until|till|prior to|up until|up to]"
 )
+# Talk of a topic is an opinion, not nonsense speech: "he's talking rubbish about the football" (an idiom).
+TALKING_ABOUT = "[talking|talks|talk|spouting|speaking] [nonsense|rubbish|drivel|twaddle|garbage|tosh] [about|on about|re]"
+# The two as rows of the ConText table (bot/context_rules.py's columns: phrase, category, direction, reach).
+CONTEXT_ROWS = ((WELL_BEFORE, "ANY", "PSEUDO", 0), (TALKING_ABOUT, "IDIOM", "PSEUDO", 0))
 # A question about what a present sign means ("Is it an allergy if my eyelids have blown up?", "could it be
 # the IVIG if his pee has gone brown?") reports the sign: a MEANING_QUESTIONS opener before "if", and an
 # "if" clause about the patient's own body (OWN) in a present state (STATE_VERBS). "What do I do if my lips

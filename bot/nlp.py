@@ -308,12 +308,19 @@ class SymptomMatcher:
                 if words:
                     self.words.add(f"{r}{role}", [normalised_doc(nlp, w) for w in words])
         self.vocab = nlp.vocab
+        # rows whose `unless` words explain the lexicon's phrases of their sign too (body_systems.EXPLAINED_BY_THE_SITE)
+        self.explaining = [
+            (sid, frozenset(body), tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(w)) for w in unless))
+            for sid, body, _, _, _, unless, kind in self.rows
+            if kind == "system" and unless and sid in body_systems.EXPLAINED_BY_THE_SITE
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         norms = [_clean_norm(t) for t in doc]  # the message's words as the rules read them, once
         matches = self.phrases(doc) + self.plain(doc) + self._through_intensifiers(doc, norms)
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
         phrases = [p for p in phrases if not self._off_the_skin(norms, p) and not self._a_mark(norms, p)]
+        phrases = [p for p in phrases if not self._phrase_explained(doc, norms, p)]
         pairs = self.pairs(doc, norms)
         kept = []
         for span in pairs:
@@ -381,6 +388,8 @@ class SymptomMatcher:
                     gap = max(ds - be, bs - de, 0)
                     if gap <= reach and not set(norms[first:last]) & breaks:
                         found_here.append((first, last, negation))
+                    elif sid in body_systems.SITE_TOLD_AFTER and de <= bs and self._told_after(norms, ds, bs):
+                        found_here.append((first, last, negation))  # "my hand is puffy. It's where the cannula was"
             if found_here and roles.get("u") and self._explained(norms, roles["u"], found_here):
                 explained = doc.user_data.setdefault("explained", set())  # said of the sign that explains it
                 explained.update(i for first, last, _ in found_here for i in range(first, last))
@@ -393,6 +402,29 @@ class SymptomMatcher:
         for span in spans:
             by_label.setdefault(span.label_, []).append(span)
         return [s for group in by_label.values() for s in _shortest_first(group)]
+
+    def _phrase_explained(self, doc: Doc, norms: list[str], span: Span) -> bool:
+        """A lexicon phrase of a sign that a row's `unless` words explain, said of one of that row's body words
+        ("my arm is sore and red!!! oh, it's where the needle went in"): left out, as the row's pairs are."""
+        for sid, body, unless in self.explaining:
+            if sid != span.label_ or not body & set(norms[span.start : span.end]):
+                continue
+            hits = _find(norms, unless)
+            if hits and self._explained(norms, hits, [(span.start, span.end, None)]):
+                doc.user_data.setdefault("explained", set()).update(range(span.start, span.end))
+                return True
+        return False
+
+    @staticmethod
+    def _told_after(norms: list[str], describer: int, body: int) -> bool:
+        """The body word in the sentence right after the describing word's, pointing back to it ("It's ...")."""
+        start = sentence_of(norms, body)[0]
+        before = start - 1
+        while before >= 0 and norms[before] in SENTENCE_BREAKS:
+            before -= 1
+        if before < 0 or not (sentence_of(norms, before)[0] <= describer <= before):
+            return False
+        return bool(POINTING_BACK & set(norms[start:body]))
 
     @staticmethod
     def _pointing_back(
@@ -442,7 +474,7 @@ class SymptomMatcher:
         """A word of the row's `unless` list in the same sentence, not itself negated ("not the side they
         used for the drip") nor the other side ("my other arm"), in a sentence that does not take in the
         whole limb ("swollen from the elbow down")."""
-        for first, _, _ in spans:
+        for first, _, negation in spans:
             start, end = sentence_of(norms, first)
             # the next sentence explains too when it points back: "my arm is red!!! oh wait, it's where the drip was"
             after = end
@@ -459,7 +491,8 @@ class SymptomMatcher:
                     since = next_start
                 else:
                     continue
-                before = set(norms[max(since, a - 6) : a])
+                # a negation of its own ("not the drip arm"), not the sign's ("I don't remember falling asleep")
+                before = {norms[i] for i in range(max(since, a - 6), a) if i != negation}
                 if not NEGATION_WORDS & before and not set(body_systems.OTHER_SIDE) & before:
                     return True
         return False
@@ -686,8 +719,8 @@ class ContextMatcher:
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")  # every wording of every row: hashed, fast
-        # the rule table, and the lexicon's "well before the infusion" (no history: the symptom is new)
-        self.rules = context_rules.RULES + ((lexicon.WELL_BEFORE, context_rules.ANY, context_rules.PSEUDO, 0),)
+        # the rule table, and the lexicon's rows ("fine before the infusion": no history; "talking rubbish about")
+        self.rules = context_rules.RULES + lexicon.CONTEXT_ROWS
         self.year_rule = None  # "in 1999": "in" and any year
         for r, (phrase, _, _, _) in enumerate(self.rules):
             if phrase == "in 1999":
@@ -1029,9 +1062,11 @@ def make_symptom_context(nlp: Language, name: str):
                 continue  # "I've had worse": not bad, said by comparison
             first, last = phrase_of(norms, a)
             candidates = [s for s in spans if first <= s.start < last and _raised_by(s, kind)]
+            if _of_a_time(norms, a):
+                continue  # "the worst night ever": said of the night, not of a symptom
             if " ".join(norms[a:b]) in LIFETIME_WORDS and not any(
-                n == "most" or (n.endswith("est") and len(n) > 4 and n not in NOT_WORSE)
-                for n in norms[max(first, a - 8) : a]
+                (n == "most" or (n.endswith("est") and len(n) > 4 and n not in NOT_WORSE)) and not _of_a_time(norms, i)
+                for i, n in enumerate(norms[max(first, a - 8) : a], max(first, a - 8))
             ):
                 continue
             said_before = not candidates and _refers_back(norms, first, a)
@@ -1050,7 +1085,7 @@ def make_symptom_context(nlp: Language, name: str):
             ):
                 if kind in ("worst", "severe"):
                     nearest._.severe = True
-                    ever = not _find(norms[b : sentence_of(norms, a)[1]], lexicon.RECENT_STRETCH)  # "in years"
+                    ever = not _find(_clause_after(norms, b), lexicon.RECENT_STRETCH)  # "the worst in years"
                     nearest._.worst = nearest._.worst or ((kind == "worst" or norms[a] == "worst") and ever)
                 elif kind in ("worsening", "spread"):
                     nearest._.worsening = True
@@ -1075,6 +1110,22 @@ def make_symptom_context(nlp: Language, name: str):
 RASHES = ("rash",)
 # Words that stand for a thing named before ("It hit me out of nowhere", "a tight band squeezing round it").
 POINTING_BACK = frozenset({"it", "this", "that"})
+
+
+def _clause_after(norms: list[str], b: int, most: int = 8) -> list[str]:
+    """The words from token b to the end of their clause (at most `most`)."""
+    words = []
+    for norm in norms[b : b + most]:
+        if norm in SYSTEM_BREAKS or norm == "and":
+            break
+        words.append(norm)
+    return words
+
+
+def _of_a_time(norms: list[str], i: int) -> bool:
+    """A superlative said of a stretch of time ("the worst night ever", "worst day of my life")."""
+    superlative = norms[i] in ("worst", "most") or norms[i].endswith("est")
+    return superlative and i + 1 < len(norms) and norms[i + 1] in lexicon.TIME_NOUNS
 
 
 def _raised_by(span: Span, kind: str) -> bool:

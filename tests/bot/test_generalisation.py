@@ -76,6 +76,46 @@ from bot.triage import assess
         ("half of her body has gone numb", "stroke_signs"),
         ("right leg swollen and hot, the drip was in my left arm", "swollen_painful_limb"),
         ("my left arm is puffy and hot, they put the drip in the right one", "swollen_painful_limb"),
+        # disorientation in time, place and person, and nonsense speech
+        ("since this morning he keeps talking nonsense and can't tell us what month it is", "confusion"),
+        ("she insists it's 1988 and that her mum is coming for tea", "confusion"),
+        ("my gran is spouting gibberish", "confusion"),
+        ("it's like word salad when he tries to answer", "confusion"),
+        ("I couldn't tell which house was mine on my own road", "confusion"),
+        ("nothing seemed familiar when I woke up", "confusion"),
+        ("she was perfectly well before the drip and now doesn't recognise her own kitchen", "confusion"),
+        # speech cut to a count of words, every breath hard work, stopping for air
+        ("wheezing, I can only get a couple of words out at a time", "severe_breathing_difficulty"),
+        ("short of breath, can't get more than three words out", "severe_breathing_difficulty"),
+        ("each breath is such hard work", "severe_breathing_difficulty"),
+        ("struggling... to breathe", "severe_breathing_difficulty"),
+        ("cant. breathe. help", "severe_breathing_difficulty"),
+        ("I keep having to stop to catch my breath", "breathing_difficulty"),
+        ("halfway up the hill I had to get my breath back", "breathing_difficulty"),
+        ("he couldn't get any air", "breathing_difficulty"),
+        # a severe headache can be the worst: onset or a superlative said in the next sentence, nothing compares
+        ("A pounding headache. It came on in an instant.", "worst_headache"),
+        ("a terrible headache, nothing I've had before comes close", "worst_headache"),
+        ("this is no ordinary headache, it exploded out of the blue", "worst_headache"),
+        ("excruciating headache, the worst pain of my entire life", "worst_headache"),
+        ("this isn't my usual headache", "severe_headache"),
+        # a sign asked about in a question of what it means
+        ("could it be the IVIG if her cheeks have puffed up?", "throat_or_face_swelling"),
+        ("is it normal if I'm dizzy after the drip?", "dizziness"),
+        # a collapse in other words
+        ("her knees buckled and she ended up on the kitchen floor", "fainting"),
+        ("he went down in a heap in the garden", "fainting"),
+        ("I've no recollection of falling", "fainting"),
+        ("woke up on the carpet with no idea how", "fainting"),
+        ("my legs just went from under me", "fainting"),
+        # the chest held, or a band round it
+        ("she keeps rubbing her chest", "chest_tightness"),
+        ("it feels like a belt pulled tight across my chest", "chest_tightness"),
+        ("my chest doesn't hurt as such, it's like something heavy pressing on it", "chest_tightness"),
+        # the mild systems in other words
+        ("her cheeks have gone scarlet since the drip", "flushing"),
+        ("my hand is sore and puffy. It's only where the cannula went in", "infusion_site_irritation"),
+        ("my arm is swollen and hot. The drip site looks fine", "swollen_painful_limb"),
     ],
 )
 def test_a_general_mechanism_reads_the_sign(text, symptom):
@@ -92,6 +132,28 @@ def test_a_general_mechanism_reads_the_sign(text, symptom):
         ("I can't talk right now, my breathing is fine", "stroke_signs"),
         ("the drip arm is a bit swollen", "swollen_painful_limb"),
         ("a fitting end to a long day", "seizure"),
+        ("I can only say a word or two in French", "severe_breathing_difficulty"),
+        ("I went down to the shop for bread", "fainting"),
+        ("the swelling on my arm went down in the night", "fainting"),
+        ("I was holding his chest of drawers while he moved house", "chest_tightness"),
+        ("holding the baby against my chest, she's feeding well", "chest_tightness"),
+        ("I remember tripping and hitting the floor", "fainting"),
+        ("I don't remember falling asleep", "fainting"),
+        ("my knee gave way, it's an old football injury", "fainting"),
+        ("I don't know which room the clinic is in", "confusion"),
+        ("the rash doesn't look familiar to me", "confusion"),
+        ("I'm sure it was 2019 when I last had this rash", "confusion"),
+        ("he's talking rubbish about the football again", "confusion"),
+        ("the wee man's cheeks are red", "dark_urine"),
+        ("my hand is sore and puffy where the cannula went in", "swollen_painful_limb"),
+        ("my arm is red and puffy!! oh, it's just where the drip was", "swollen_painful_limb"),
+        ("what should I do if my lips swell?", "throat_or_face_swelling"),
+        ("is it bad if my lips get puffy later on?", "throat_or_face_swelling"),
+        ("I don't have my usual headache today", "headache"),
+        ("a severe headache, the worst I've had in years, it crept up slowly", "worst_headache"),
+        ("a splitting headache and I've been sick, the worst night ever", "persistent_vomiting"),
+        ("my chest is fine. It's my head, like a tight band round it", "chest_tightness"),
+        ("a tight band squeezing round my chest", "crushing_chest_pain"),
     ],
 )
 def test_the_mechanism_does_not_invent_the_sign(text, symptom):
@@ -108,6 +170,21 @@ def test_the_mechanism_does_not_invent_the_sign(text, symptom):
     ],
 )
 def test_clammy_skin_with_chest_pain_or_breathlessness_is_an_emergency(text, level):
+    assert assess(extract(text)).level == level
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("he's gone grey and he's clutching his chest", EMERGENCY),
+        ("Mum went down in the hallway and doesn't remember hitting the floor", EMERGENCY),
+        ("my father was himself before the infusion, now he doesn't know who we are", EMERGENCY),
+        ("little one's cheeks are rosy after the infusion, otherwise playing happily", MANAGE_AT_HOME),
+        ("my arm is sore and red!!! oh wait, it's only where the needle went in", MANAGE_AT_HOME),
+        ("I had a headache before my infusion, none since", None),
+    ],
+)
+def test_the_new_readings_give_the_level(text, level):
     assert assess(extract(text)).level == level
 
 
@@ -174,3 +251,16 @@ def test_a_diagnosis_asked_about_is_not_the_sign_itself():
 
 def test_something_wrong_is_a_complaint_to_ask_about():
     assert extract("something's wrong with my dad").unknown_symptom
+
+
+def test_a_request_for_paperwork_is_not_a_report():
+    from bot.dialogue import is_report
+    from bot.system_checks import asks_for_paperwork
+
+    learned = {"consciousness": 0.5, "none": 0.1}  # a learned layer that sees something in it
+    for text in ("please could you send my discharge summary to my GP", "can I get a copy of the clinic letter?"):
+        assert asks_for_paperwork(text)
+        assert not is_report(extract(text), True, text, learned)
+    for text in ("can I move my appointment, I keep going wobbly", "I have a discharge from my eye"):
+        assert not asks_for_paperwork(text)
+        assert is_report(extract(text), True, text, learned)
