@@ -888,7 +888,8 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "felt familiar",
         ),
         5,
-        _SKIN + ("mark", "lump", "bump", "name", "number", "letter", "form", "bill", "tablet", "pill", "medicine", "drug"),
+        _SKIN
+        + ("mark", "lump", "bump", "name", "number", "letter", "form", "bill", "tablet", "pill", "medicine", "drug"),
     ),
     (
         "seizure",

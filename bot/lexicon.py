@@ -844,7 +844,20 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "flushing": (
         ("face", "cheeks", "cheek", "ears"),
-        ("red", "hot", "burning", "warm", "flushed", "pink", "flushing", "rosy", "scarlet", "beetroot", "crimson", "glowing"),
+        (
+            "red",
+            "hot",
+            "burning",
+            "warm",
+            "flushed",
+            "pink",
+            "flushing",
+            "rosy",
+            "scarlet",
+            "beetroot",
+            "crimson",
+            "glowing",
+        ),
     ),
     "fever": (("feel", "feeling", "felt", "feels", "i'm", "am", "running"), ("hot", "warm", "feverish", "boiling")),
 }
@@ -1032,7 +1045,7 @@ SEVERITY_WORDS = (
 PAIN_SCORE_SEVERE = 7
 PAIN_SCORE_WORST = 10
 # Words that make a symptom "the worst ever" (with "worst" itself): an emergency for a headache.
-WORST_WORDS = (
+WORST_WORDS: tuple[str, ...] = (
     "worst",
     "never had anything like",
     "never felt anything like",
@@ -1173,7 +1186,9 @@ WELL_BEFORE = (
     "[before|until|till|prior to|up until|up to]"
 )
 # Talk of a topic is an opinion, not nonsense speech: "he's talking rubbish about the football" (an idiom).
-TALKING_ABOUT = "[talking|talks|talk|spouting|speaking] [nonsense|rubbish|drivel|twaddle|garbage|tosh] [about|on about|re]"
+TALKING_ABOUT = (
+    "[talking|talks|talk|spouting|speaking] [nonsense|rubbish|drivel|twaddle|garbage|tosh] [about|on about|re]"
+)
 # The two as rows of the ConText table (bot/context_rules.py's columns: phrase, category, direction, reach).
 CONTEXT_ROWS = ((WELL_BEFORE, "ANY", "PSEUDO", 0), (TALKING_ABOUT, "IDIOM", "PSEUDO", 0))
 # A question about what a present sign means ("Is it an allergy if my eyelids have blown up?", "could it be
@@ -1195,7 +1210,23 @@ MEANING_QUESTIONS = (
     "do i need to worry",
 )
 OWN = ("my", "his", "her", "their", "our", "i", "he", "she", "they")
-STATE_VERBS = ("have", "has", "'ve", "am", "'m", "is", "are", "'s", "'re", "was", "were", "been", "gone", "went", "turned")
+STATE_VERBS = (
+    "have",
+    "has",
+    "'ve",
+    "am",
+    "'m",
+    "is",
+    "are",
+    "'s",
+    "'re",
+    "was",
+    "were",
+    "been",
+    "gone",
+    "went",
+    "turned",
+)
 # Paperwork and appointments: a message that names one of these and says nothing else than REQUEST_WORDS
 # ("can I have a copy of my discharge letter sent to my GP", "please email the clinic letter to my doctor")
 # is a request, not a report: no learned question, no disposition (bot/system_checks.py asks_for_paperwork).
@@ -1227,8 +1258,7 @@ ADMIN_PHRASES = (
     "forms",
     "parking",
 )
-REQUEST_WORDS = frozenset(
-    """
+_REQUEST_WORDS = """
     a an the of to for from at on in by with and or i me my mine you your we us our he him his she her they them
     their it its this that these those is are was were be been am s re m ve ll d have has had do does did can could
     would will shall should may might please pls plz thanks thank thankyou cheers hi hello hey dear just also again
@@ -1239,8 +1269,8 @@ REQUEST_WORDS = frozenset(
     gp g p doctor doctors doc surgery practice consultant specialist nurse nurses team clinic hospital unit ward
     office work employer insurer pharmacy pharmacist chemist address home
     today tomorrow yesterday next last week soon asap now time date day
-    """.split()
-)
+"""
+REQUEST_WORDS = frozenset(_REQUEST_WORDS.split())
 
 # A more serious form implies its general symptom: a severe headache is a headache.
 GENERAL_FORM: dict[str, str] = {}

@@ -907,10 +907,10 @@ def names_a_complaint(doc: Doc, start_char: int, end_char: int, strong_only: boo
     if span is None:
         return True  # cannot tell: keep it
     compounds = not_the_body(doc)
-    span = [t for t in span if t.i not in compounds]  # "holding his chest of drawers": no body part
+    tokens = [t for t in span if t.i not in compounds]  # "holding his chest of drawers": no body part
     if not strong_only:
-        return any(t.norm_ in _COMPLAINT_OR_BODY or t.lower_ in _COMPLAINT_OR_BODY for t in span)
-    if any(t.norm_ in lexicon.STRONG_COMPLAINT_WORDS for t in span):
+        return any(t.norm_ in _COMPLAINT_OR_BODY or t.lower_ in _COMPLAINT_OR_BODY for t in tokens)
+    if any(t.norm_ in lexicon.STRONG_COMPLAINT_WORDS for t in tokens):
         return True
     # a part of the body counts when no recognised symptom is said of it (close by, in the same sentence)
     norms = _norms(doc)
@@ -920,7 +920,7 @@ def names_a_complaint(doc: Doc, start_char: int, end_char: int, strong_only: boo
         if not (s._.negated or s._.hypothetical or s._.historical or s._.other or s._.idiom)
     ]
     explained = doc.user_data.get("explained", set())  # "my arm is red ... it's where the drip was"
-    for t in span:
+    for t in tokens:
         if t.norm_ in body_systems.BODY_PARTS and t.i not in explained:
             start, end = sentence_of(norms, t.i)
             if not any(start <= s.start < end and min(abs(s.start - t.i), abs(s.end - 1 - t.i)) <= 6 for s in present):
@@ -1000,10 +1000,10 @@ def make_symptom_context(nlp: Language, name: str):
             # a negation inside a paired or body-system span denies it ("my lips aren't blue")
             inner = span.kb_id_ in ("paired", "system") and any(span.start <= t.start < span.end for t in negations)
             span._.negated = flags["negated"] or inner
-            if span._.negated and not inner and flags["negation"] is not None:
-                if only_normality_denied(norms, flags["negation"], span):  # "not a normal headache"
-                    span._.negated = False
-                    span._.severe = True
+            normality = flags["negation"] is not None and only_normality_denied(norms, flags["negation"], span)
+            if span._.negated and not inner and normality:  # "not a normal headache": a headache, not the usual
+                span._.negated = False
+                span._.severe = True
             span._.hedged = flags["hedged"]
             span._.hypothetical = flags["hypothetical"] and not sign_asked_about(
                 context, norms, span, meaning_questions

@@ -58,7 +58,9 @@ FOUND_SOMETHING_THRESHOLD = 0.5
 # cross-validation (`python -m eval.body_systems cv` prints it); not tuned on any evaluation set.
 NOT_A_REPORT_THRESHOLD = 0.71
 PARSE_KEY = "body_systems"  # where the Rasa component puts the probabilities in the parse data
-_ADMIN = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(lexicon.ADMIN_PHRASES, key=len, reverse=True)) + r")\b")
+_ADMIN = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in sorted(lexicon.ADMIN_PHRASES, key=len, reverse=True)) + r")\b"
+)
 
 
 def asks_for_paperwork(text: str) -> bool:
@@ -70,6 +72,7 @@ def asks_for_paperwork(text: str) -> bool:
         return False
     rest = re.findall(r"[a-z]+", _ADMIN.sub(" ", lowered))
     return all(word in lexicon.REQUEST_WORDS for word in rest)
+
 
 # Red-flag system -> the symptom id to ask about (a sign a nurse would not send home).
 ASK_ABOUT: dict[str, str] = {
