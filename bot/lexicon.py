@@ -918,6 +918,9 @@ STRONG_COMPLAINT_WORDS = (
     "palpitating",
     "bruises",
     "bruising",
+    "discharge",  # from an eye, the ear, the drip site ("discharge letter" is paperwork: body_systems)
+    "pus",
+    "oozing",
 )
 
 # Complaints of more than one word that the lexicon has no symptom for: strong, like the words above.
