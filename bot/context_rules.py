@@ -150,7 +150,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     # recent one -- a mild one only (a red flag that came and went is still a red flag) and never when the
     # words say it is only partly over or back again (RESOLUTION_UNDONE below)
     (
-        "[gone now|gone away|went away|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
+        "[gone now|passed now|passed off|gone away|went away|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
         RESOLVED,
         BACKWARD,
         SENTENCE,
@@ -178,7 +178,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("[dying to|dying for|dying of boredom|bored to death|killing time|kill time|killing me softly]", IDIOM, PSEUDO, 0),
     # a heart that skips a beat at a sight or a piece of news; a breath taken away by something lovely
     (
-        "[my|his|her|their|our|the|] heart [skipped|missed|skips|misses|skipping|missing] a beat [when|as soon as|the moment|at the sight|at the thought|at the news|at the price|at the bill|at the cost|at the prices|seeing|reading|hearing|looking at]",
+        "[my|his|her|their|our|the|] heart [skipped|missed|skips|misses|skipping|missing] a beat [when i|when we|as soon as i|the moment i] [saw|heard|read|opened|found|looked|realised|realized|noticed|spotted|thought|checked|learned|learnt|won]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    (
+        "[my|his|her|their|our|the|] heart [skipped|missed|skips|misses|skipping|missing] a beat [at the sight|at the thought|at the news|at the price|at the bill|at the cost|at the prices|seeing|reading|hearing|looking at]",
         IDIOM,
         PSEUDO,
         0,
@@ -307,6 +313,13 @@ REFERS_BACK = (
     "everything", "is", "are", "was", "were", "has", "have", "had", "been", "'s", "s", "'re", "'ve",
     "completely", "totally", "fully", "now", "since", "pretty", "much", "quite", "entirely", "but", "and",
     "then", "right", "finally", "basically", "well", "up", "days", "ago", "hours",
+)
+# A "gone" followed by another word is over only when the word is one of these ("it's gone now"); any
+# other tells a change ("his lips have gone blue", "my arm's gone numb").
+AFTER_GONE = (
+    "now", "away", "completely", "totally", "fully", "entirely", "since", "overnight", "by", "this", "today",
+    "after", "and", "but", "so", "though", "thanks", "thank", "already", "again", "as", "within", "in", "thankfully",
+    "luckily", "off", "down", "for", "tonight", "yesterday", "last", "earlier", "lol", "haha", "x", "xx",
 )
 # ...and the resolution is undone by these words next to it or later in its sentence.
 RESOLUTION_UNDONE = (

@@ -634,6 +634,7 @@ class ContextMatcher:
             self.extra.add(name, [normalised_doc(nlp, w) for p in phrases for w in _expand(p) if w.strip()])
         self.literal_causes = frozenset(context_rules.LITERAL_CAUSES)
         self.refers_back = frozenset(context_rules.REFERS_BACK)
+        self.after_gone = frozenset(context_rules.AFTER_GONE)
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc, norms: list[str], inside: set[int]) -> dict:
@@ -695,7 +696,9 @@ class ContextMatcher:
                 if scope is None:
                     continue
             triggers.append(Trigger(category, a, b, scope, direction))
-        retractions = [ra for ra, _ in extra.get("retraction", ())]
+        retractions = [  # "well, I was" takes a denial back; "well, I don't think so" does not
+            ra for ra, rb in extra.get("retraction", ()) if not _NEGATED_TIE & set(norms[rb : rb + 2])
+        ]
         triggers = [
             t
             for t in triggers
@@ -726,6 +729,8 @@ class ContextMatcher:
         later_end = sentence_of(norms, s_end + 1)[1] if s_end + 1 < len(norms) else s_end
         if "?" in norms[s_end : s_end + 1]:
             return None
+        if norms[b - 1] == "gone" and b < len(norms) and norms[b].isalpha() and norms[b] not in self.after_gone:
+            return None  # "gone blue", "gone numb": a change, not the end of one
         if any(a - 2 <= ub <= a for _, ub in extra.get("undone_before", ())):
             return None
         if any(b <= ua <= b + 1 for ua, _ in extra.get("undone_after", ())):
