@@ -725,7 +725,7 @@ class ContextMatcher:
         """What a RESOLVED (BACKWARD) phrase says is over: its clause before it, or the clause before that
         when its own holds only "it's", "that", "they" (REFERS_BACK); None when the words say it is only
         partly over, back again, or asked about."""
-        s_start, s_end = sentence_of(norms, a)
+        s_end = sentence_of(norms, a)[1]
         later_end = sentence_of(norms, s_end + 1)[1] if s_end + 1 < len(norms) else s_end
         if "?" in norms[s_end : s_end + 1]:
             return None
@@ -752,7 +752,9 @@ class ContextMatcher:
 
 
 _CLAUSE_ENDS = frozenset(SENTENCE_BREAKS | {",", ";", ":", "but", "however", "though", "although", "-", "--", "(", ")"})
-_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their", "themselves"})
+_PRONOUNS = frozenset(
+    {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their", "themselves"}
+)
 _NEGATED_TIE = frozenset({"not", "never", "no"})
 
 
@@ -1023,14 +1025,15 @@ def subject_at(doc: Doc, text: str) -> str | None:
 
 def without_idioms(doc: Doc) -> str:
     """The message as the learned layer should read it: its idioms ("a wee bit", "dying to know") left
-    out, so that a word of one is not read as a body system; and so are the symptoms the rules read as
-    not the patient's now (over, before the infusion, someone else's), and what a clause from before the
-    infusion or long ago says ("a sore throat before the infusion"). A symptom the rules count, and
-    anything else they did not read, stays for the learned layer to judge."""
+    out, so that a word of one is not read as a body system; and so is what the rules read as someone
+    else's ("my husband has a sore throat, he isn't on IVIG") and a clause from before the infusion said
+    to be over ("a sore throat before the infusion, cleared up days ago"). A symptom said to be over
+    stays: with it the message is explained (`over_symptoms`). Anything else the rules did not read stays
+    for the learned layer to judge."""
     context = doc._.context or {}
     skipped = {i for a, b in context.get("idioms") or () for i in range(a, b)}
     for span in doc.spans.get(SYMPTOM_SPANS, ()):
-        if span._.other or span._.resolved:
+        if span._.other:
             skipped.update(range(span.start, span.end))
     norms = _norms(doc)
     for t in context.get("triggers") or ():  # "a sore throat before the infusion, cleared up days ago"
@@ -1042,6 +1045,12 @@ def without_idioms(doc: Doc) -> str:
     if not skipped:
         return doc.text
     return "".join(t.text_with_ws for t in doc if t.i not in skipped)
+
+
+def over_symptoms(doc: Doc) -> frozenset[str]:
+    """The symptoms the message says are over ("had a headache but it's gone"): not the patient's now,
+    but they explain the message's words, as a symptom found does (bot/system_checks.py `suggest`)."""
+    return frozenset(s.label_ for s in doc.spans.get(SYMPTOM_SPANS, ()) if s._.resolved)
 
 
 def is_negated(doc: Doc, start_char: int, end_char: int) -> bool:

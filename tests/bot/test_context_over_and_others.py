@@ -121,9 +121,17 @@ def test_the_learned_layer_reads_the_message_without_the_new_idioms():
         ("My son had his IVIG yesterday. His sister has a fever of 39 and a headache", set(), {"fever", "headache"}),
         ("My dad came with me to my infusion and he's got a rash", set(), {"rash"}),
         ("my brother's flatmate has been vomiting, my brother (who had the drip) is grand", set(), {"vomiting"}),
-        ("My gran's carer collapsed yesterday, what should we look out for in gran after her drip?", set(), {"fainting"}),
+        (
+            "My gran's carer collapsed yesterday, what should we look out for in gran after her drip?",
+            set(),
+            {"fainting"},
+        ),
         ("He's feeling dizzy but he never had the infusion, I did and I'm ok", set(), {"dizziness"}),
-        ("My partner had the IVIG and has a rash. I've got a headache but I haven't had any infusion", {"rash"}, {"headache"}),
+        (
+            "My partner had the IVIG and has a rash. I've got a headache but I haven't had any infusion",
+            {"rash"},
+            {"headache"},
+        ),
         # the one tied to the infusion, or anyone who may be them, counts
         ("My son had his IVIG yesterday, the boy has a rash now", {"rash"}, set()),
         ("My mum had her IVIG, my sister says she is confused", {"confusion"}, set()),
@@ -149,7 +157,10 @@ def test_what_is_said_of_someone_else_is_left_out_for_the_learned_layer():
 @pytest.mark.parametrize(
     "text, present",
     [
-        ("my husbands talking nonsense and doesnt know what day it is, he was totally fine before his drip", "confusion"),
+        (
+            "my husbands talking nonsense and doesnt know what day it is, he was totally fine before his drip",
+            "confusion",
+        ),
         ("she was her normal self till the infusion, now she can't recognise me", "confusion"),
     ],
 )
