@@ -244,7 +244,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     # --- pseudo-triggers: contain a trigger word, are not one
     (
-        "[not only|not just|nothing like|no doubt|not to mention|no wonder|not sure if it is just|cannot wait|can not wait]",
+        "[not only|not just|nothing like|no doubt|no way this|no way that|no way it|no way is|not to mention|no wonder|not sure if it is just|cannot wait|can not wait]",
         ANY,
         PSEUDO,
         0,

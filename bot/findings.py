@@ -117,7 +117,7 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
                 present.add(lexicon.GENERAL_FORM[symptom])
                 words.append(span.text)
         else:
-            known = lexicon.SYMPTOMS[symptom]
+            known = lexicon.SYMPTOMS[lexicon.GENERAL_FORM.get(symptom, symptom)]  # a worse form grows as its symptom
             found = {symptom}
             if known.worse_as and (span._.severe or span._.worsening):
                 found.add(known.worst_as if span._.worst else known.worse_as)

@@ -1165,7 +1165,7 @@ def make_symptom_context(nlp: Language, name: str):
                 s
                 for s in spans
                 if first <= s.start < last
-                and (lexicon.SYMPTOMS[s.label_].worse_as if kind != "spread" else s.label_ in body_systems.SPREADS)
+                and (_general(s.label_).worse_as if kind != "spread" else s.label_ in body_systems.SPREADS)
             ]
             if " ".join(norms[a:b]) in LIFETIME_WORDS and not any(
                 n == "most" or (n.endswith("est") and len(n) > 4 and n not in NOT_WORSE)
@@ -1173,9 +1173,9 @@ def make_symptom_context(nlp: Language, name: str):
             ):
                 continue
             if kind == "worst":  # "never had anything like it" is said of the symptom that can be the worst ever
-                candidates = [
-                    s for s in candidates if lexicon.SYMPTOMS[s.label_].worst_as != lexicon.SYMPTOMS[s.label_].worse_as
-                ] or candidates
+                candidates = [s for s in candidates if _general(s.label_).worst_as != _general(s.label_).worse_as] or (
+                    candidates
+                )
             if not candidates:
                 continue
             nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
@@ -1205,6 +1205,12 @@ def make_symptom_context(nlp: Language, name: str):
 
 
 RASHES = ("rash",)
+
+
+def _general(symptom: str) -> lexicon.Symptom:
+    """The symptom a worse form is of ("severe_headache": the headache), which a modifier can still raise:
+    a sudden splitting headache is a thunderclap headache."""
+    return lexicon.SYMPTOMS[lexicon.GENERAL_FORM.get(symptom, symptom)]
 
 
 def _busy(norms: list[str], after: int) -> bool:

@@ -199,3 +199,26 @@ def test_denials_hedges_retractions_and_hypothetical_trends(text, present, absen
 
 def test_a_hypothetical_trend_of_a_mild_symptom_stays_mild():
     assert assess(extract("What happens if my headache gets worse? At the moment it's mild")).level == MANAGE_AT_HOME
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("out of the blue a pounding headache, severe, struck in an instant", EMERGENCY),
+        ("a pounding headache that came on suddenly", EMERGENCY),  # a severe headache grows with "sudden"
+        ("a pounding headache, getting worse", CALL_DOCTOR_NOW),
+    ],
+)
+def test_a_worse_form_of_a_symptom_is_still_raised_by_its_modifiers(text, level):
+    assert assess(extract(text)).level == level
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("No way is this an ordinary headache", {"headache"}, set()),  # emphasis, not a denial
+        ("no way I have a fever, I feel fine", set(), {"fever"}),
+    ],
+)
+def test_no_way_is_emphasis_before_this_and_a_denial_before_i(text, present, absent):
+    _reads(text, present, absent)
