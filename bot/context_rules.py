@@ -437,6 +437,12 @@ RETRACTIONS = (
     "[scratch that|or rather|i mean i|wait i|hang on i]",
 )
 
+# A superlative bounded in time is not "the worst ever": "the worst I've had in years" is severe.
+BOUNDED_SUPERLATIVE = ("[in|for] [years|ages|months|a while|a long time|a few years|some time|donkeys]",)
+# A sentence that names no symptom but says "it" or "this" speaks of the sentence before: "A terrible
+# headache. It came on out of nowhere." (its sudden onset, its severity).
+REFERS_TO_BEFORE = ("it", "this", "that", "its")
+
 # "what if this headache gets worse?": in a hypothetical clause, a symptom said with one of these before it
 # exists now; what is asked about is its trend (a trend word in the clause does not count).
 EXISTING = ("this", "these", "my", "his", "her", "their", "our")

@@ -1161,12 +1161,17 @@ def make_symptom_context(nlp: Language, name: str):
             if norms[a] == "worse" and a and norms[a - 1] in ("had", "been", "seen", "known", "felt"):
                 continue  # "I've had worse": not bad, said by comparison
             first, last = phrase_of(norms, a)
+            if not any(first <= s.start < last for s in spans) and set(norms[first:a]) & _REFERS_TO_BEFORE:
+                first = phrase_of(norms, first - 2)[0] if first >= 2 else first  # "It hit me out of nowhere."
             candidates = [
                 s
                 for s in spans
                 if first <= s.start < last
                 and (_general(s.label_).worse_as if kind != "spread" else s.label_ in body_systems.SPREADS)
             ]
+            bounded = kind in ("worst", "severe") and bool(_find(norms[b : min(last, b + 8)], _BOUNDED))
+            if bounded:
+                kind = "severe"  # "the worst in years": bad, not the worst ever
             if " ".join(norms[a:b]) in LIFETIME_WORDS and not any(
                 n == "most" or (n.endswith("est") and len(n) > 4 and n not in NOT_WORSE)
                 for n in norms[max(first, a - 8) : a]
@@ -1184,7 +1189,7 @@ def make_symptom_context(nlp: Language, name: str):
             ):
                 if kind in ("worst", "severe"):
                     nearest._.severe = True
-                    nearest._.worst = nearest._.worst or kind == "worst" or norms[a] == "worst"
+                    nearest._.worst = nearest._.worst or kind == "worst" or (norms[a] == "worst" and not bounded)
                 elif kind in ("worsening", "spread"):
                     nearest._.worsening = True
                 else:
@@ -1205,6 +1210,10 @@ def make_symptom_context(nlp: Language, name: str):
 
 
 RASHES = ("rash",)
+
+
+_BOUNDED = tuple(w for p in context_rules.BOUNDED_SUPERLATIVE for w in _expand(p))
+_REFERS_TO_BEFORE = frozenset(context_rules.REFERS_TO_BEFORE)
 
 
 def _general(symptom: str) -> lexicon.Symptom:

@@ -207,6 +207,11 @@ def test_a_hypothetical_trend_of_a_mild_symptom_stays_mild():
         ("out of the blue a pounding headache, severe, struck in an instant", EMERGENCY),
         ("a pounding headache that came on suddenly", EMERGENCY),  # a severe headache grows with "sudden"
         ("a pounding headache, getting worse", CALL_DOCTOR_NOW),
+        # a superlative bounded in time is severe, not the worst ever
+        ("a severe headache, the worst I've known for ages, it crept up over the afternoon", CALL_DOCTOR_NOW),
+        # a sentence that says "it" qualifies the symptom of the sentence before
+        ("I've got a headache. It struck out of nowhere, like a thunderclap", EMERGENCY),
+        ("I have a headache. It is the worst I have ever had", EMERGENCY),
     ],
 )
 def test_a_worse_form_of_a_symptom_is_still_raised_by_its_modifiers(text, level):
