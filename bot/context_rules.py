@@ -618,6 +618,8 @@ LITERAL_CAUSES = (
     "hunger",
     "migraine",
 )
+# ...but not one that only says what the thing is about ("the claim form for my IVIG", "the bill of the drip").
+OF_SOMETHING = ("for", "about", "of", "on", "re", "regarding", "with", "from", "to")
 # Words after "my" that name a body part or a thing, not a person ("my head", "my infusion").
 INFUSION_WORDS = (
     "infusion",

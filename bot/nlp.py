@@ -655,7 +655,9 @@ class ContextMatcher:
         pseudo = [(a, b) for (_, _, d, _), a, b in hits if d == context_rules.PSEUDO]
         idioms = [(a, b) for (_, c, d, _), a, b in hits if c == context_rules.IDIOM]
         for a, b in extra.get("idiom_if_figurative", ()):  # "this form is giving me a headache"
-            if not self.literal_causes & set(norms[sentence_of(norms, a)[0] : a]):  # what gives it
+            before = norms[sentence_of(norms, a)[0] : a]  # what gives it; not "the form for my IVIG"
+            givers = {n for i, n in enumerate(before) if not _OF_SOMETHING & set(before[max(0, i - 2) : i])}
+            if not self.literal_causes & givers:
                 idioms.append((a, b))
                 pseudo.append((a, b))
         hedges = []  # "I wouldn't say I'm breathless exactly": the denial is a hedge
@@ -751,6 +753,7 @@ class ContextMatcher:
         return (start, a)
 
 
+_OF_SOMETHING = frozenset(context_rules.OF_SOMETHING)
 _CLAUSE_ENDS = frozenset(SENTENCE_BREAKS | {",", ";", ":", "but", "however", "though", "although", "-", "--", "(", ")"})
 _PRONOUNS = frozenset(
     {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their", "themselves"}

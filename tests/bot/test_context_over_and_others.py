@@ -90,6 +90,7 @@ def test_a_clause_from_before_the_infusion_that_cleared_up_is_left_out_for_the_l
     "text, present, absent",
     [
         ("the pharmacy's phone line is giving me a headache lol", set(), {"headache"}),
+        ("the claim form for my infusion is giving me a right headache", set(), {"headache"}),  # about, not by
         ("sorting the parking permit has been giving me a proper headache", set(), {"headache"}),
         ("my heart skipped a beat when I opened the letter", set(), {"palpitations", "tiredness"}),
         ("the sunset over the hills took my breath away", set(), {"breathing_difficulty"}),
@@ -97,6 +98,7 @@ def test_a_clause_from_before_the_infusion_that_cleared_up_is_left_out_for_the_l
         # the same words said of a real cause, or a real complaint, are the patient's
         ("the bright light in here is giving me a headache", {"headache"}, set()),
         ("the infusion has given me a headache", {"headache"}, set()),
+        ("the noise of the pump is giving me a headache", {"headache"}, set()),
         ("I have a real headache", {"headache"}, set()),
         ("my heart keeps skipping beats", {"palpitations"}, set()),
         ("my heart skipped a beat when I stood up", {"palpitations"}, set()),
@@ -227,3 +229,17 @@ def test_a_worse_form_of_a_symptom_is_still_raised_by_its_modifiers(text, level)
 )
 def test_no_way_is_emphasis_before_this_and_a_denial_before_i(text, present, absent):
     _reads(text, present, absent)
+
+
+@pytest.mark.parametrize(
+    "text, fine",
+    [
+        ("I don't have any symptoms, it's my sister who is unwell", True),
+        ("I haven't got any symptoms myself", True),
+        ("do I have any symptoms of a reaction?", False),
+    ],
+)
+def test_a_reply_that_says_the_writer_has_no_symptoms_is_all_well(text, fine):
+    from bot.dialogue import _says_fine
+
+    assert _says_fine(text) is fine
