@@ -658,6 +658,22 @@ SAME_PERSON = (
     ("grandad", "grandpa", "granddad", "grandfather"),
     ("nan", "nana", "gran", "granny", "grandma", "grandmother"),
 )
+# People who are not family: never the patient seen by someone else ("my daughter's friend").
+NOT_FAMILY = (
+    "friend",
+    "neighbour",
+    "neighbor",
+    "flatmate",
+    "roommate",
+    "housemate",
+    "colleague",
+    "carer",
+    "boss",
+    "coworker",
+    "classmate",
+    "teacher",
+    "visitor",
+)
 # Words that may stand for anyone named before ("the baby", "the kid"): never another person by themselves.
 ANYONE = (
     "child",

@@ -902,9 +902,30 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
         return "other", pronoun  # "he hasn't had any infusion"
     if "self" in patients or _writer_is_patient(norms):
         return "other", pronoun  # the writer had it, they did not
-    if patients - {"self"}:
+    others = patients - {"self"}
+    if others and all(_told_apart(norms, mentions, mentions.index(mention), p) for p in others):
         return "other", pronoun  # someone else, told apart from the one who had it ("my daughter's friend")
     return "patient", pronoun
+
+
+def _told_apart(norms: list[str], mentions: list, k: int, patient: str) -> bool:
+    """Whether the person named by mention k is surely not `patient` (a name from `_ties`): a friend or
+    neighbour (context_rules.NOT_FAMILY), the other sex ("his sister" after "my son had his IVIG"), or the
+    patient's own someone ("my mum's neighbour"). Another family word may be the patient seen by someone
+    else ("my husband had it ... my son says dad is grey"): never told apart."""
+    word = _candidates(norms, mentions, k)[0]
+    if _same_person(word, patient):
+        return False
+    if word in context_rules.NOT_FAMILY:
+        return True
+    sexes = {context_rules.EXPERIENCER_WORDS.get(word), context_rules.EXPERIENCER_WORDS.get(patient)}
+    if sexes == {"he", "she"}:
+        return True
+    i = mentions[k][0]
+    if i >= 2 and norms[i - 1] == "'s" and _person_word(norms[i - 2]) == patient:
+        return True
+    before = [j for j, m in enumerate(mentions) if m[0] == i - 1 and norms[m[0]] in _PRONOUNS]
+    return bool(before) and _candidates(norms, mentions, before[0])[0] == patient
 
 
 def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: list[str] | None = None) -> dict:

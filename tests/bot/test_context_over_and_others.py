@@ -139,6 +139,11 @@ def test_the_learned_layer_reads_the_message_without_the_new_idioms():
         ("My mum had her IVIG, my sister says she is confused", {"confusion"}, set()),
         ("I didn't have any infusion, my wife did, and she's vomiting", {"vomiting"}, set()),
         ("my gf had ivig today and she just passed out", {"fainting"}, set()),
+        # another family word may be the patient as someone else calls them: it counts
+        ("My wife had her infusion and my daughter says mum's lips look blue", {"blue_lips"}, set()),
+        ("My dad had IVIG this morning and grandad seems dizzy", {"dizziness"}, set()),
+        # the patient's own someone, or the other sex, is someone else
+        ("My wife had her drip and her mother is confused", set(), {"confusion"}),
         ("I haven't had my infusion yet but I've got a temp of 38.5", {"fever"}, set()),
     ],
 )
@@ -240,6 +245,6 @@ def test_no_way_is_emphasis_before_this_and_a_denial_before_i(text, present, abs
     ],
 )
 def test_a_reply_that_says_the_writer_has_no_symptoms_is_all_well(text, fine):
-    from bot.dialogue import _says_fine
+    from bot.dialogue import says_fine
 
-    assert _says_fine(text) is fine
+    assert says_fine(text) is fine
