@@ -453,7 +453,8 @@ def _apply(
 
 _FINE = re.compile(
     r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
-    r"nothing wrong|nothing to report|feeling great|great|grand|(do not|don'?t) have any symptoms|(haven'?t|have not) got any symptoms)\b",
+    r"nothing wrong|nothing to report|feeling great|great|grand|"
+    r"(do not|don'?t) have any symptoms|(haven'?t|have not) got any symptoms)\b",
     re.I,
 )
 
