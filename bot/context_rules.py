@@ -443,6 +443,35 @@ BOUNDED_SUPERLATIVE = ("[in|for] [years|ages|months|a while|a long time|a few ye
 # headache. It came on out of nowhere." (its sudden onset, its severity).
 REFERS_TO_BEFORE = ("it", "this", "that", "its")
 
+# "Is it an allergy if my lips are swollen?": an "if" after a question about what something is, followed by
+# a state said in the present, tells the patient's state; it is no hypothesis ("what if my lips swell?",
+# "is it normal if I get a headache later?" still are).
+STATED_CONDITION_QUESTIONS = (
+    "[is it|is this|is that|would it be|could it be|does it mean|does that mean|should i worry|should i be worried|do i need to worry|is it serious|is it bad]",
+)
+PRESENT_STATE = (
+    "am",
+    "is",
+    "are",
+    "has",
+    "have",
+    "'s",
+    "'re",
+    "'ve",
+    "'m",
+    "feel",
+    "feels",
+    "look",
+    "looks",
+    "keep",
+    "keeps",
+    "can",
+    "cannot",
+    "been",
+    "still",
+    "now",
+)
+
 # "what if this headache gets worse?": in a hypothetical clause, a symptom said with one of these before it
 # exists now; what is asked about is its trend (a trend word in the clause does not count).
 EXISTING = ("this", "these", "my", "his", "her", "their", "our")

@@ -630,6 +630,7 @@ class ContextMatcher:
             ("hedged_denial", context_rules.HEDGED_DENIALS),
             ("qualifier", context_rules.HEDGE_QUALIFIERS),
             ("retraction", context_rules.RETRACTIONS),
+            ("stated_condition", context_rules.STATED_CONDITION_QUESTIONS),
         ):
             self.extra.add(name, [normalised_doc(nlp, w) for p in phrases for w in _expand(p) if w.strip()])
         self.literal_causes = frozenset(context_rules.LITERAL_CAUSES)
@@ -673,11 +674,20 @@ class ContextMatcher:
             if d == context_rules.TERMINATE:
                 stops.setdefault(c, []).append((a, b))
         triggers = []
+        present_state = frozenset(context_rules.PRESENT_STATE)
+        for qa, qb in extra.get("stated_condition", ()):  # "is it an allergy if my lips are swollen?"
+            s_end = sentence_of(norms, qa)[1]
+            for i in range(qb, min(qb + 6, s_end)):
+                if norms[i] == "if" and present_state & set(norms[i + 1 : min(i + 8, s_end)]):
+                    pseudo.append((qa, i + 1))  # "is it a reaction if": neither "reaction" nor "if" asks
+                    break
         for (_, category, direction, reach), a, b in hits:
             if direction in (context_rules.PSEUDO, context_rules.TERMINATE):
                 continue
             if (
-                any(pa <= a < pb and not (a <= pa and pb <= b) for pa, pb in pseudo)  # a longer trigger wins
+                any(
+                    pa <= a < pb and not (a <= pa and pb <= b and b - a > pb - pa) for pa, pb in pseudo
+                )  # a longer trigger wins
                 or a in inside
                 or a in consumed
             ):

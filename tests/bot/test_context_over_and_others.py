@@ -248,3 +248,18 @@ def test_a_reply_that_says_the_writer_has_no_symptoms_is_all_well(text, fine):
     from bot.dialogue import says_fine
 
     assert says_fine(text) is fine
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a question about what a present state is: the state is the patient's
+        ("Could it be an allergy if her lips are puffed up?", {"throat_or_face_swelling"}, set()),
+        ("is that a reaction if I feel dizzy now?", {"dizziness"}, set()),
+        # a state to come is still a question
+        ("what if my lips swell up?", set(), {"throat_or_face_swelling"}),
+        ("is it normal if I get a headache later?", set(), {"headache"}),
+    ],
+)
+def test_an_if_after_a_question_about_a_present_state_is_no_hypothesis(text, present, absent):
+    _reads(text, present, absent)
