@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-3"
+VERSION = "context-2026.12-4"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -47,6 +47,9 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("without [any|]", NEGATED, FORWARD, 6),
     ("none", NEGATED, FORWARD, 4),
     ("nothing", NEGATED, FORWARD, 4),
+    # "nothing like a rash" denies; "nothing like my usual migraines" compares (a pseudo-trigger below): a
+    # trigger longer than a pseudo-trigger it contains is a trigger
+    ("nothing like [a|an|any]", NEGATED, FORWARD, 4),
     ("neither", NEGATED, FORWARD, 6),
     ("zero", NEGATED, FORWARD, 3),
     ("[deny|denies|denied|denying]", NEGATED, FORWARD, 6),
@@ -142,6 +145,16 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         BIDIRECTIONAL,
         SENTENCE,
     ),
+    # "the nausea has completely settled", "had a headache but it's gone now": the symptom named before it
+    # (in its clause, or the clause before when it starts "it's", "that", "they" or nothing) is over, even a
+    # recent one -- a mild one only (a red flag that came and went is still a red flag) and never when the
+    # words say it is only partly over or back again (RESOLUTION_UNDONE below)
+    (
+        "[gone now|passed now|passed off|gone away|went away|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
+        RESOLVED,
+        BACKWARD,
+        SENTENCE,
+    ),
     # --- ordinary English that only looks like a symptom (never a symptom, whatever its words)
     (
         "[sick of|sick and tired|sick to death|sick with worry|worried sick|make me sick|makes me sick]",
@@ -163,6 +176,50 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     ("[cough up|coughing up|coughed up] [the|for|some|money|cash|a]", IDIOM, PSEUDO, 0),
     ("[dying to|dying for|dying of boredom|bored to death|killing time|kill time|killing me softly]", IDIOM, PSEUDO, 0),
+    # a heart that skips a beat at a sight or a piece of news; a breath taken away by something lovely
+    (
+        "[my|his|her|their|our|the|] heart [skipped|missed|skips|misses|skipping|missing] a beat [when i|when we|as soon as i|the moment i] [saw|heard|read|opened|found|looked|realised|realized|noticed|spotted|thought|checked|learned|learnt|won]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    (
+        "[my|his|her|their|our|the|] heart [skipped|missed|skips|misses|skipping|missing] a beat [at the sight|at the thought|at the news|at the price|at the bill|at the cost|at the prices|seeing|reading|hearing|looking at]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    (
+        "[my|his|her|their|our|your] heart [sank|sunk|was in my mouth|in my mouth|goes out|went out|melted|melts]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    ("[took|takes|take|taking|taken] [my|his|her|their|our|your|the] breath away", IDIOM, PSEUDO, 0),
+    (
+        "[breathtaking|breath taking|breath-taking|a breath of fresh air|save your breath|hold your breath|don't hold your breath|under my breath|under his breath|under her breath]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    (
+        "[knocked|knock|knocks|knocking|hit|hitting|hits|smashed|smashing] [it|them|that|this] out of the park",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    (
+        "[knock yourself out|knocked my socks off|knock your socks off|blew me away|blown away|knocked it on the head|knock it on the head]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    (
+        "[laughed my head off|laughing my head off|cried my eyes out|crying my eyes out|head over heels|off the top of my head|my head is spinning with|get my head around|got my head around|head round|my head around]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
     (
         "[blood test|blood tests|bloods|blood work|blood results|blood donation|blood type|blood sugar|blood pressure]",
         IDIOM,
@@ -187,7 +244,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     # --- pseudo-triggers: contain a trigger word, are not one
     (
-        "[not only|not just|nothing like|no doubt|not to mention|no wonder|not sure if it is just|cannot wait|can not wait]",
+        "[not only|not just|nothing like|no doubt|no way this|no way that|no way it|no way is|not to mention|no wonder|not sure if it is just|cannot wait|can not wait]",
         ANY,
         PSEUDO,
         0,
@@ -199,6 +256,14 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[not normal|not right|not okay|not ok|not good|not fine|not great|not well]", ANY, PSEUDO, 0),
+    # "it's nothing like a normal headache", "feels nothing like a migraine": a comparison, not a denial
+    ("[is|'s|was|were|are|feels|feel|felt|looks|look|seems|seem|sounds|been] nothing like", ANY, PSEUDO, 0),
+    (
+        "nothing like [a|an|any|the] [normal|usual|typical|regular|ordinary|standard|real|proper|other|previous|last|headache i|pain i]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
     (
         "[no i|no ,|no .|no but|no wait|no actually|no it|no its|no they|no he|no she|no my|no the|no now|no we|no im]",
         ANY,
@@ -216,6 +281,8 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("not that [i am|he is|she is|they are|it is] not", ANY, PSEUDO, 0),
+    # "it's not that I don't have a rash, I do": a denial of a denial affirms
+    ("not that [i|he|she|they|we|you] [do|does|did|have|has|had|am|is|are|was|were|can|could] not", ANY, PSEUDO, 0),
     (
         "[never had|never felt|never experienced|never known] [anything|one|a headache|a pain|pain|it] like",
         ANY,
@@ -229,6 +296,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[last time i checked|last time i looked|last i checked|last time i took it]", ANY, PSEUDO, 0),
+    # "he was fine before the infusion": what is wrong now is new, not from before
+    (
+        "[was|were|been|is|felt|feeling|completely|perfectly|totally|absolutely|quite] [fine|ok|okay|normal|well|good|alright|grand|himself|herself|themselves|myself] [before|prior to|until|till|up to] [the|his|her|my|their|this|] [infusion|drip|ivig|treatment|immunoglobulin]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
     ("[answering|answer] [the|my|his|her|] [phone|door|calls|texts|messages|emails]", ANY, PSEUDO, 0),
     # --- terminations: the scope of a trigger stops here
     (
@@ -238,6 +312,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[and|,|so|because|cause|then|now|also|plus|-|--|(|)|which|who|still]", NEGATED, TERMINATE, 0),
+    ("[and|,|so|because|cause|then|now|also|plus|-|--|(|)|which|who|still|after]", RESOLVED, TERMINATE, 0),
     ("[and|,|so|because|cause|then|also|plus|(|)|which|who]", POSSIBLE, TERMINATE, 0),
     (
         "[but|so|now|right now|at the moment|currently|today|tonight|this morning|since|after|and then|then]",
@@ -248,7 +323,167 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("[but|so|now|right now|at the moment|currently|today|tonight|this morning|since|and now]", PAST, TERMINATE, 0),
     ("[but|so|because|cause|,|and now|right now|at the moment|currently|already|actually]", HYPOTHETICAL, TERMINATE, 0),
     (":", ANY, TERMINATE, 0),
+    # --- well until the infusion: "he was fine before the infusion" says the symptom is new, no history
+    (
+        "[fine|well|normal|ok|okay|alright|good|grand|great|sharp|herself|himself|myself|themselves|independent] "
+        "[before|until|till|prior to|up until|up to]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
+    # --- talk of a topic is an opinion, not nonsense speech: "he's talking rubbish about the football"
+    (
+        "[talking|talks|talk|spouting|speaking] [nonsense|rubbish|drivel|twaddle|garbage|tosh] [about|on about|re]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
 )
+
+# --- rules about the rules (each read by bot/nlp.py's ContextMatcher or `status`)
+# A RESOLVED (BACKWARD) phrase with no symptom before it in its clause, only these words ("but it's
+# totally gone now", ", completely gone this morning"), speaks of the clause before it.
+REFERS_BACK = (
+    "it",
+    "its",
+    "it's",
+    "that",
+    "thats",
+    "that's",
+    "this",
+    "they",
+    "these",
+    "those",
+    "both",
+    "all",
+    "everything",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "been",
+    "'s",
+    "s",
+    "'re",
+    "'ve",
+    "completely",
+    "totally",
+    "fully",
+    "now",
+    "since",
+    "pretty",
+    "much",
+    "quite",
+    "entirely",
+    "but",
+    "and",
+    "then",
+    "right",
+    "finally",
+    "basically",
+    "well",
+    "up",
+    "days",
+    "ago",
+    "hours",
+)
+# A "gone" followed by another word is over only when the word is one of these ("it's gone now"); any
+# other tells a change ("his lips have gone blue", "my arm's gone numb").
+AFTER_GONE = (
+    "now",
+    "away",
+    "completely",
+    "totally",
+    "fully",
+    "entirely",
+    "since",
+    "overnight",
+    "by",
+    "this",
+    "today",
+    "after",
+    "and",
+    "but",
+    "so",
+    "though",
+    "thanks",
+    "thank",
+    "already",
+    "again",
+    "as",
+    "within",
+    "in",
+    "thankfully",
+    "luckily",
+    "off",
+    "down",
+    "for",
+    "tonight",
+    "yesterday",
+    "last",
+    "earlier",
+    "lol",
+    "haha",
+    "x",
+    "xx",
+)
+# ...and the resolution is undone by these words next to it or later in its sentence.
+RESOLUTION_UNDONE = (
+    "[not|never|almost|nearly|mostly|partly|partially|somewhat|a bit|a little|slightly|kind of|sort of|half]",  # just before
+    "[a bit|a little|slightly|somewhat|mostly|partly|a touch]",  # just after ("settled a bit")
+    "[came back|come back|comes back|coming back|back again|returned|returning|is back|'s back|are back|started again|starting again|again|reappeared|flared|flaring|worse|worsening]",  # later
+)
+
+# A denial hedged by a qualifier later in its sentence is no denial: "I wouldn't say I'm breathless
+# exactly", "can't say my chest hurts, it's more like a squeezing" (the symptom counts, said with doubt).
+# The same words without a qualifier deny ("I can't say I've had a headache").
+HEDGED_DENIALS = ("[would not|could not|can not|will not|do not|did not|would never] say",)
+HEDGE_QUALIFIERS = ("[exactly|as such|per se|more like|more of|more a|so much as|rather|as in|more that]",)
+
+# A denial taken back at once: "I'm not vomiting, well, I was once", "no fever -- actually I do". A
+# NEGATED trigger followed in its sentence, at most 3 words after its scope, by one of these is withdrawn.
+RETRACTIONS = (
+    "[well|oh|ok|okay|hmm|um|erm] [,|] [i|he|she|they|we|it] [was|were|did|have|had|am|is|are|do|does|has|kind of|sort of|actually]",
+    "[well|oh|no|wait] [,|] actually",
+    "actually [,|] [i|he|she|they|we] [was|were|did|have|had|am|is|are|do|does|has]",
+    "[scratch that|or rather|i mean i|wait i|hang on i]",
+)
+
+# "Is it an allergy if my lips are swollen?": an "if" after a question about what something is, followed by
+# a state said in the present, tells the patient's state; it is no hypothesis ("what if my lips swell?",
+# "is it normal if I get a headache later?" still are).
+STATED_CONDITION_QUESTIONS = (
+    "[is it|is this|is that|would it be|could it be|does it mean|does that mean|should i worry|should i be worried|do i need to worry|is it serious|is it bad]",
+)
+PRESENT_STATE = (
+    "am",
+    "is",
+    "are",
+    "has",
+    "have",
+    "'s",
+    "'re",
+    "'ve",
+    "'m",
+    "feel",
+    "feels",
+    "look",
+    "looks",
+    "keep",
+    "keeps",
+    "can",
+    "cannot",
+    "been",
+    "still",
+    "now",
+)
+
+# "what if this headache gets worse?": in a hypothetical clause, a symptom said with one of these before it
+# exists now; what is asked about is its trend (a trend word in the clause does not count).
+EXISTING = ("this", "these", "my", "his", "her", "their", "our")
 
 # --- who the symptom is about
 # A third person; the pronoun recorded as Findings.subject when they turn out to be the patient.
@@ -276,6 +511,8 @@ EXPERIENCER_WORDS: dict[str, str] = {
             "nephew",
             "boyfriend",
             "fiance",
+            "bf",
+            "hubs",
         ),
         "he",
     ),
@@ -308,6 +545,9 @@ EXPERIENCER_WORDS: dict[str, str] = {
             "niece",
             "girlfriend",
             "fiancee",
+            "gf",
+            "missus",
+            "wifey",
         ),
         "she",
     ),
@@ -358,6 +598,66 @@ ANIMAL_WORDS = (
     "pup",
 )
 FIRST_PERSON = ("i", "me", "my", "myself", "mine", "we", "us", "our")
+# A thing that "is giving me a headache" (a form, the bill, the kids) is an idiom, unless its sentence names
+# a part of the body, the treatment or a physical cause that really can (LITERAL_CAUSES):
+# "this light is giving me a headache", "the infusion's given me a headache" are the patient's.
+CONDITIONAL_IDIOMS = (
+    "[is|are|'s|'re|was|were|keeps|kept|been|be] [giving|gave|given|give] me [a|] [real|right|total|major|massive|proper|bit of a|] headache",
+)
+# A thing "giving me a headache" that really can: said of a part of the body, the treatment or a physical
+# cause, the headache is the patient's ("this light is giving me a headache"), not an idiom.
+LITERAL_CAUSES = (
+    "light",
+    "lights",
+    "sun",
+    "sunlight",
+    "brightness",
+    "screen",
+    "screens",
+    "noise",
+    "noises",
+    "heat",
+    "smell",
+    "smells",
+    "glare",
+    "infusion",
+    "ivig",
+    "drip",
+    "immunoglobulin",
+    "treatment",
+    "medicine",
+    "medication",
+    "meds",
+    "tablets",
+    "pills",
+    "drug",
+    "drugs",
+    "dehydration",
+    "fever",
+    "temperature",
+    "cold",
+    "flu",
+    "virus",
+    "sinus",
+    "sinuses",
+    "neck",
+    "eyes",
+    "eye",
+    "head",
+    "teeth",
+    "jaw",
+    "caffeine",
+    "coffee",
+    "wine",
+    "alcohol",
+    "hangover",
+    "lack",
+    "sleep",
+    "hunger",
+    "migraine",
+)
+# ...but not one that only says what the thing is about ("the claim form for my IVIG", "the bill of the drip").
+OF_SOMETHING = ("for", "about", "of", "on", "re", "regarding", "with", "from", "to")
 # Words after "my" that name a body part or a thing, not a person ("my head", "my infusion").
 INFUSION_WORDS = (
     "infusion",
@@ -375,8 +675,64 @@ INFUSION_WORDS = (
 # The message ties a third person to the infusion: then they are the patient.
 OTHER_IS_PATIENT = (
     "[his|her|their] [infusion|ivig|drip|treatment|immunoglobulin|transfusion|first infusion|last infusion|next infusion|iv]",
-    "[he|she|they] [had|has|have|got|gets|is having|was having|is on|was on|is getting|came home from] [the|an|a|his|her|their|] [infusion|ivig|drip|treatment|immunoglobulin|transfusion]",
+    "[he|she|they|who|] [had|has|have|got|gets|is having|was having|is on|was on|is getting|came home from] [the|an|a|his|her|their|] [infusion|ivig|drip|treatment|immunoglobulin|transfusion]",
     "[on behalf of|writing for|messaging for|asking for|texting for|typing for|for my]",
+)
+# The writer is the patient: someone came with them, "I'm the one on IVIG".
+WRITER_IS_PATIENT = (
+    "i am the one [who|that|on|having|getting|with|receiving]",
+    "[came|come|comes|coming|is|was|sat|sitting|stayed|staying] with me",
+    "[drove|brought|drives|brings|bringing|driving|dropped] me",
+    "[picked|picks] me up",
+)
+# Relation words that may name the same person ("my son ... the boy"): never told apart.
+SAME_PERSON = (
+    ("son", "boy", "lad", "kid", "child"),
+    ("daughter", "girl", "kid", "child"),
+    ("husband", "hubby", "partner", "spouse", "boyfriend", "fiance"),
+    ("wife", "partner", "spouse", "girlfriend", "fiancee"),
+    ("mum", "mom", "mam", "ma", "mummy", "mommy", "mother", "parent"),
+    ("dad", "daddy", "father", "parent"),
+    ("grandad", "grandpa", "granddad", "grandfather"),
+    ("nan", "nana", "gran", "granny", "grandma", "grandmother"),
+)
+# People who are not family: never the patient seen by someone else ("my daughter's friend").
+NOT_FAMILY = (
+    "friend",
+    "neighbour",
+    "neighbor",
+    "flatmate",
+    "roommate",
+    "housemate",
+    "colleague",
+    "carer",
+    "boss",
+    "coworker",
+    "classmate",
+    "teacher",
+    "visitor",
+)
+# Words that may stand for anyone named before ("the baby", "the kid"): never another person by themselves.
+ANYONE = (
+    "child",
+    "kid",
+    "kiddo",
+    "toddler",
+    "baby",
+    "bub",
+    "bubs",
+    "teen",
+    "teenager",
+    "partner",
+    "spouse",
+    "parent",
+    "relative",
+    "boy",
+    "girl",
+    "they",
+    "them",
+    "their",
+    "themselves",
 )
 # The message says the other person is not the patient.
 OTHER_IS_NOT_PATIENT = (
@@ -387,4 +743,5 @@ OTHER_IS_NOT_PATIENT = (
     "[he|she|they|who] [has not|have not|did not|does not|do not|is not|are not|was not|never] [had|have|get|got|been on|on|having|getting|receiving|need] [the|an|a|any|his|her|their|] [infusion|ivig|drip|treatment|immunoglobulin]",
     "[no|not on|not having|not getting] [infusion|ivig|drip|treatment|immunoglobulin] for [him|her|them]",
     "[not on|not having|not getting|not had] [ivig|an infusion|the infusion|infusions|treatment|the treatment]",
+    "[i|we] [have not|did not|do not|am not|was not|never] [had|have|get|got|been on|on|having|getting|receiving] [the|an|a|any|] [infusion|ivig|drip|treatment|immunoglobulin]",
 )

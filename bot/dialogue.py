@@ -453,13 +453,14 @@ def _apply(
 
 _FINE = re.compile(
     r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
-    r"nothing wrong|nothing to report|feeling great|great)\b",
+    r"nothing wrong|nothing to report|feeling great|great|grand|"
+    r"(do not|don'?t) have any symptoms|(haven'?t|have not) got any symptoms)\b",
     re.I,
 )
 
 
 _NOT_FINE = re.compile(
-    r"(\bnot|n'?t|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great)\b", re.I
+    r"(\bnot|n'?t|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great|grand)\b", re.I
 )
 _BARE_OK = re.compile(r"\W*(ok|okay|k|well|good)\W*", re.I)  # an acknowledgement, not "nothing else"
 _NOTHING_ELSE = re.compile(

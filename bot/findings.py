@@ -98,7 +98,7 @@ def extract(text: str, expecting_temperature: bool = False) -> Findings:
 
 def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findings:
     """Findings of a message already run through the pipeline (Rasa's SpacyNLP does that)."""
-    from bot.nlp import subject_at
+    from bot.nlp import subject_at, temperature_excluded
 
     text = doc.text
     present, denied, hedged, asked, words = set(), set(), set(), set(), []
@@ -106,6 +106,8 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
     for span in doc.spans.get("symptoms", []):
         symptom = span.label_
         if span._.idiom or span._.historical or span._.other:
+            if span._.resolved and not span._.other:  # "had a headache but it's gone now": not there now
+                denied.add(symptom)
             continue  # an idiom, before the infusion or long ago, or someone else's: not the patient's symptom
         if span._.hypothetical:
             asked.add(symptom)
@@ -115,7 +117,7 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
                 present.add(lexicon.GENERAL_FORM[symptom])
                 words.append(span.text)
         else:
-            known = lexicon.SYMPTOMS[symptom]
+            known = lexicon.SYMPTOMS[lexicon.GENERAL_FORM.get(symptom, symptom)]  # a worse form grows as its symptom
             found = {symptom}
             if known.worse_as and (span._.severe or span._.worsening):
                 found.add(known.worst_as if span._.worst else known.worse_as)
@@ -132,6 +134,8 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
             words.append(span.text)
     present |= vitals.signs(text)  # "sats 89", "pulse 130": the numbers of a home device
     temperatures = find_temperatures(text, expecting=True) if expecting_temperature else doc._.temperatures
+    # one said to be over, from before the infusion or someone else's is not the patient's now
+    temperatures = [t for t in temperatures if not temperature_excluded(doc, t.text)]
     complaints = doc._.complaints or []
     unknown = any(strong for _, strong in complaints) or (bool(complaints) and not present)
     return Findings(

@@ -1181,55 +1181,6 @@ TREND_WORDS = (
     "non stop",
 )
 
-# --- How a sentence places a symptom (read by bot/nlp.py beside the ConText rules of bot/context_rules.py)
-# Well until the infusion: these words just before "before the infusion" ("he was fine before the infusion",
-# "she was completely fine before her IVIG") say the symptom is new since it: that "before" is no history.
-WELL_BEFORE = (
-    "[fine|well|normal|ok|okay|alright|good|grand|great|sharp|herself|himself|myself|themselves|independent] "
-    "[before|until|till|prior to|up until|up to]"
-)
-# Talk of a topic is an opinion, not nonsense speech: "he's talking rubbish about the football" (an idiom).
-TALKING_ABOUT = (
-    "[talking|talks|talk|spouting|speaking] [nonsense|rubbish|drivel|twaddle|garbage|tosh] [about|on about|re]"
-)
-# The two as rows of the ConText table (bot/context_rules.py's columns: phrase, category, direction, reach).
-CONTEXT_ROWS = ((WELL_BEFORE, "ANY", "PSEUDO", 0), (TALKING_ABOUT, "IDIOM", "PSEUDO", 0))
-# A question about what a present sign means ("Is it an allergy if my eyelids have blown up?", "could it be
-# the IVIG if his pee has gone brown?") reports the sign: a MEANING_QUESTIONS opener before "if", and an
-# "if" clause about the patient's own body (OWN) in a present state (STATE_VERBS). "What do I do if my lips
-# swell?" and "is it bad if my lips get puffy?" stay questions.
-MEANING_QUESTIONS = (
-    "is it",
-    "is this",
-    "is that",
-    "could it be",
-    "could this be",
-    "would it be",
-    "does it mean",
-    "does that mean",
-    "does this mean",
-    "should i worry",
-    "should i be worried",
-    "do i need to worry",
-)
-OWN = ("my", "his", "her", "their", "our", "i", "he", "she", "they")
-STATE_VERBS = (
-    "have",
-    "has",
-    "'ve",
-    "am",
-    "'m",
-    "is",
-    "are",
-    "'s",
-    "'re",
-    "was",
-    "were",
-    "been",
-    "gone",
-    "went",
-    "turned",
-)
 # Paperwork and appointments: a message that names one of these and says nothing else than REQUEST_WORDS
 # ("can I have a copy of my discharge letter sent to my GP", "please email the clinic letter to my doctor")
 # is a request, not a report: no learned question, no disposition (bot/system_checks.py asks_for_paperwork).

@@ -585,6 +585,7 @@ for _name in (
     "historical",
     "other",
     "idiom",
+    "resolved",
     "severe",
     "worsening",
     "worst",
@@ -708,10 +709,10 @@ def phrase_of(norms: list[str], i: int) -> tuple[int, int]:
 
 
 class Trigger:
-    __slots__ = ("category", "end", "scope", "start")
+    __slots__ = ("category", "direction", "end", "scope", "start")
 
-    def __init__(self, category: str, start: int, end: int, scope: tuple[int, int]):
-        self.category, self.start, self.end, self.scope = category, start, end, scope
+    def __init__(self, category: str, start: int, end: int, scope: tuple[int, int], direction: str = ""):
+        self.category, self.start, self.end, self.scope, self.direction = category, start, end, scope, direction
 
 
 class ContextMatcher:
@@ -719,8 +720,7 @@ class ContextMatcher:
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")  # every wording of every row: hashed, fast
-        # the rule table, and the lexicon's rows ("fine before the infusion": no history; "talking rubbish about")
-        self.rules = context_rules.RULES + lexicon.CONTEXT_ROWS
+        self.rules = context_rules.RULES
         self.year_rule = None  # "in 1999": "in" and any year
         for r, (phrase, _, _, _) in enumerate(self.rules):
             if phrase == "in 1999":
@@ -731,8 +731,26 @@ class ContextMatcher:
         for name, phrases in (
             ("patient", context_rules.OTHER_IS_PATIENT),
             ("not_patient", context_rules.OTHER_IS_NOT_PATIENT),
+            ("writer_patient", context_rules.WRITER_IS_PATIENT),
         ):
             self.cues.add(name, [p for phrase in phrases for p in token_patterns(nlp, phrase) if p])
+        # the rules about the rules (bot/context_rules.py): conditional idioms, resolutions undone, hedged
+        # denials and their qualifiers, retractions
+        self.extra = PhraseMatcher(nlp.vocab, attr="NORM")
+        for name, phrases in (
+            ("idiom_if_figurative", context_rules.CONDITIONAL_IDIOMS),
+            ("undone_before", context_rules.RESOLUTION_UNDONE[:1]),
+            ("undone_after", context_rules.RESOLUTION_UNDONE[1:2]),
+            ("undone_later", context_rules.RESOLUTION_UNDONE[2:]),
+            ("hedged_denial", context_rules.HEDGED_DENIALS),
+            ("qualifier", context_rules.HEDGE_QUALIFIERS),
+            ("retraction", context_rules.RETRACTIONS),
+            ("stated_condition", context_rules.STATED_CONDITION_QUESTIONS),
+        ):
+            self.extra.add(name, [normalised_doc(nlp, w) for p in phrases for w in _expand(p) if w.strip()])
+        self.literal_causes = frozenset(context_rules.LITERAL_CAUSES)
+        self.refers_back = frozenset(context_rules.REFERS_BACK)
+        self.after_gone = frozenset(context_rules.AFTER_GONE)
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc, norms: list[str], inside: set[int]) -> dict:
@@ -747,18 +765,47 @@ class ContextMatcher:
                 and norms[i + 1].isdigit()
                 and 1900 <= int(norms[i + 1]) <= 2100
             ]
+        extra: dict[str, list[tuple[int, int]]] = {}
+        for key, a, b in self.extra(doc):
+            extra.setdefault(self.vocab.strings[key], []).append((a, b))
         pseudo = [(a, b) for (_, _, d, _), a, b in hits if d == context_rules.PSEUDO]
         idioms = [(a, b) for (_, c, d, _), a, b in hits if c == context_rules.IDIOM]
+        for a, b in extra.get("idiom_if_figurative", ()):  # "this form is giving me a headache"
+            before = norms[sentence_of(norms, a)[0] : a]  # what gives it; not "the form for my IVIG"
+            givers = {n for i, n in enumerate(before) if not _OF_SOMETHING & set(before[max(0, i - 2) : i])}
+            if not self.literal_causes & givers:
+                idioms.append((a, b))
+                pseudo.append((a, b))
+        hedges = []  # "I wouldn't say I'm breathless exactly": the denial is a hedge
+        for a, b in extra.get("hedged_denial", ()):
+            s_end = sentence_of(norms, a)[1]
+            qualifiers = [qa for qa, _ in extra.get("qualifier", ()) if b <= qa < s_end]
+            if qualifiers:
+                pseudo.append((a, b))
+                hedges.append(Trigger(context_rules.POSSIBLE, a, b, (b, max(qualifiers) + 1)))
         consumed = doc.user_data.get("consumed_negations", set())
         stops: dict[str, list[tuple[int, int]]] = {}
         for (_, c, d, _), a, b in hits:
             if d == context_rules.TERMINATE:
                 stops.setdefault(c, []).append((a, b))
         triggers = []
+        present_state = frozenset(context_rules.PRESENT_STATE)
+        for qa, qb in extra.get("stated_condition", ()):  # "is it an allergy if my lips are swollen?"
+            s_end = sentence_of(norms, qa)[1]
+            for i in range(qb, min(qb + 6, s_end)):
+                if norms[i] == "if" and present_state & set(norms[i + 1 : min(i + 8, s_end)]):
+                    pseudo.append((qa, i + 1))  # "is it a reaction if": neither "reaction" nor "if" asks
+                    break
         for (_, category, direction, reach), a, b in hits:
             if direction in (context_rules.PSEUDO, context_rules.TERMINATE):
                 continue
-            if any(pa <= a < pb and (pa, pb) != (a, b) for pa, pb in pseudo) or a in inside or a in consumed:
+            if (
+                any(
+                    pa <= a < pb and not (a <= pa and pb <= b and b - a > pb - pa) for pa, pb in pseudo
+                )  # a longer trigger wins
+                or a in inside
+                or a in consumed
+            ):
                 continue
             s_start, s_end = sentence_of(norms, a)
             ends = [x for x, _ in stops.get(category, []) + stops.get(context_rules.ANY, []) if x >= b]
@@ -771,19 +818,148 @@ class ContextMatcher:
                 scope = backward
             else:
                 scope = (backward[0], forward[1])
-            triggers.append(Trigger(category, a, b, scope))
+            if category == context_rules.RESOLVED and direction == context_rules.BACKWARD:
+                scope = self._resolved_scope(norms, a, b, scope, extra)
+                if scope is None:
+                    continue
+            triggers.append(Trigger(category, a, b, scope, direction))
+        retractions = [  # "well, I was" takes a denial back; "well, I don't think so" does not
+            ra for ra, rb in extra.get("retraction", ()) if not _NEGATED_TIE & set(norms[rb : rb + 2])
+        ]
+        triggers = [
+            t
+            for t in triggers
+            if t.category != context_rules.NEGATED
+            or not any(
+                max(t.end, t.scope[1]) <= ra <= max(t.end, t.scope[1]) + 3 and ra < sentence_of(norms, t.start)[1]
+                for ra in retractions
+            )
+        ] + hedges
         mentions = _mentions(norms)
         others = any(kind == "other" for _, kind, _ in mentions)  # the cues matter only when someone else is named
-        cues = {self.vocab.strings[key] for key, _, _ in self.cues(doc)} if others else set()
-        return {"triggers": triggers, "idioms": idioms, "mentions": mentions, "cues": cues}
+        cues = [(self.vocab.strings[key], a, b) for key, a, b in self.cues(doc)] if others else []
+        return {
+            "triggers": triggers,
+            "idioms": idioms,
+            "mentions": mentions,
+            "cues": {name for name, _, _ in cues},
+            "ties": _ties(norms, mentions, cues),
+        }
+
+    def _resolved_scope(
+        self, norms: list[str], a: int, b: int, scope: tuple[int, int], extra: dict
+    ) -> tuple[int, int] | None:
+        """What a RESOLVED (BACKWARD) phrase says is over: its clause before it, or the clause before that
+        when its own holds only "it's", "that", "they" (REFERS_BACK); None when the words say it is only
+        partly over, back again, or asked about."""
+        s_end = sentence_of(norms, a)[1]
+        later_end = sentence_of(norms, s_end + 1)[1] if s_end + 1 < len(norms) else s_end
+        if "?" in norms[s_end : s_end + 1]:
+            return None
+        if norms[b - 1] == "gone" and b < len(norms) and norms[b].isalpha() and norms[b] not in self.after_gone:
+            return None  # "gone blue", "gone numb": a change, not the end of one
+        if any(a - 2 <= ub <= a for _, ub in extra.get("undone_before", ())):
+            return None
+        if any(b <= ua <= b + 1 for ua, _ in extra.get("undone_after", ())):
+            return None
+        if any(b <= ua < later_end for ua, _ in extra.get("undone_later", ())):
+            return None
+        start = scope[0]
+        if set(norms[start:a]) <= self.refers_back:
+            boundary = start - 1  # the break before the clause: "but", ",", a sentence end
+            while boundary >= 0 and norms[boundary] in self.refers_back:
+                boundary -= 1
+            if boundary < 0:
+                return scope
+            first = boundary
+            while first > 0 and norms[first - 1] not in _CLAUSE_ENDS:
+                first -= 1
+            start = first
+        return (start, a)
+
+
+_OF_SOMETHING = frozenset(context_rules.OF_SOMETHING)
+_CLAUSE_ENDS = frozenset(SENTENCE_BREAKS | {",", ";", ":", "but", "however", "though", "although", "-", "--", "(", ")"})
+_PRONOUNS = frozenset(
+    {"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their", "themselves"}
+)
+_NEGATED_TIE = frozenset({"not", "never", "no"})
+
+
+def _person_word(norm: str) -> str:
+    """ "husbands" as in "my husbands talking" (the possessive typed without its apostrophe): "husband"."""
+    people = context_rules.EXPERIENCER_WORDS
+    if norm not in people and len(norm) > 3 and norm.endswith("s") and norm[:-1] in people:
+        return norm[:-1]
+    return norm
+
+
+def _candidates(norms: list[str], mentions: list, k: int) -> list[str]:
+    """Who mention k may be: its own word ("husband"), or for a pronoun every person named before it that
+    it may stand for ("she" after "my mum ... my sister": either), and the pronoun itself."""
+    i, kind, pronoun = mentions[k]
+    if kind == "self":
+        return ["self"]
+    if kind != "other":
+        return []
+    if norms[i] not in _PRONOUNS:
+        return [_person_word(norms[i])]
+    found = [  # nearest first
+        _person_word(norms[j])
+        for j, other, p in reversed(mentions[:k])
+        if other == "other" and norms[j] not in _PRONOUNS and (pronoun == "they" or p in (pronoun, "they"))
+    ]
+    return list(dict.fromkeys(found)) + [f"pronoun:{pronoun}"]
+
+
+def _ties(norms: list[str], mentions: list, cues: list[tuple[str, int, int]]) -> dict[str, set[str]]:
+    """Who each cue is about: {"patient": {...}, "not_patient": {...}}; "self" is the writer; "anyone" a cue
+    about nobody in particular ("on behalf of")."""
+    ties: dict[str, set[str]] = {"patient": set(), "not_patient": set()}
+    for name, a, b in cues:
+        if name == "patient" and _NEGATED_TIE & set(norms[max(0, a - 2) : a]):
+            continue  # "he hasn't had the infusion": not a tie to it
+        kind = "patient" if name in ("patient", "writer_patient") else "not_patient"
+        if name == "writer_patient" or norms[a] in ("i", "we"):
+            ties[kind].add("self")
+            continue
+        if norms[b - 1] in ("my", "our") or norms[a] in ("on", "writing", "messaging", "asking", "texting", "typing"):
+            after = [k for k, m in enumerate(mentions) if m[0] >= b - 1 and m[1] == "other"]
+            ties[kind].update(_candidates(norms, mentions, after[0]) if after else ["anyone"])
+            continue
+        at = [k for k, m in enumerate(mentions) if m[0] == a]
+        if at and norms[a] in _PRONOUNS:  # "her infusion", "he had the drip": the nearest person it stands for
+            ties[kind].add(_candidates(norms, mentions, at[0])[0])
+            continue
+        before = [k for k, m in enumerate(mentions) if m[0] < a and m[1] in ("self", "other")]
+        if before and norms[mentions[before[-1]][0]] in ("my", "our", "mine"):
+            ties[kind].add("anyone")  # "my gf had ivig": someone the words do not name
+        elif before and a - mentions[before[-1]][0] <= 6:  # "my wife had the IVIG", "my daughter (who had it)"
+            ties[kind].add(_candidates(norms, mentions, before[-1])[0])
+        else:
+            ties[kind].add("anyone")
+    return ties
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two names may be one person: the same word, a pronoun, a word for anyone, or one family."""
+    if a == b or "pronoun:" in a or "pronoun:" in b or a == "anyone" or b == "anyone":
+        return True
+    if a == "self" or b == "self":
+        return False
+    if a in context_rules.ANYONE or b in context_rules.ANYONE:
+        return True
+    return any(a in group and b in group for group in context_rules.SAME_PERSON)
 
 
 def _mentions(norms: list[str]) -> list[tuple[int, str, str | None]]:
     """People named in the message, in order: (token, "self" | "other" | "animal", pronoun)."""
     people = context_rules.EXPERIENCER_WORDS
     found: list[tuple[int, str, str | None]] = []
-    for i, norm in enumerate(norms):
-        if norm in ("my", "our") and any(n in people or n in context_rules.ANIMAL_WORDS for n in norms[i + 1 : i + 4]):
+    for i, norm in enumerate(map(_person_word, norms)):
+        if norm in ("my", "our") and any(
+            _person_word(n) in people or n in context_rules.ANIMAL_WORDS for n in norms[i + 1 : i + 4]
+        ):
             continue  # "my husband": the husband is the one mentioned
         if norm in ("i", "me", "my", "myself", "mine"):
             found.append((i, "self", None))
@@ -832,6 +1008,9 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
     before = [m for m in mentions if m[0] < start]
     mention = own[0] if own else (before[-1] if before else None)
     if mention is None or mention[1] == "self":
+        ties = context.get("ties") or {}
+        if "self" in ties.get("not_patient", ()) and ties.get("patient", set()) - {"self"}:
+            return "other", None  # "my wife had the IVIG ... I've a fever but I didn't have any infusion"
         return "self", None
     if mention[1] == "animal":
         return "other", None
@@ -839,12 +1018,39 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
     if pronoun == "they":  # "my partner ... she": the pronoun that follows tells
         later = [m[2] for m in mentions if m[0] > mention[0] and m[1] == "other" and m[2] != "they"]
         pronoun = later[0] if later else "they"
-    cues = context["cues"]
-    if "patient" in cues and "not_patient" not in cues:
-        return "patient", pronoun
-    if "not_patient" in cues or _writer_is_patient(norms):
-        return "other", pronoun
+    ties = context.get("ties") or {"patient": set(), "not_patient": set()}
+    names = _candidates(norms, mentions, mentions.index(mention))
+    patients, not_patients = ties["patient"], ties["not_patient"]
+    if any(_same_person(n, p) for n in names for p in patients if p != "self"):
+        return "patient", pronoun  # tied to the infusion ("her infusion"), or may be the one who is
+    if names and all(any(_same_person(n, p) for p in not_patients) for n in names):
+        return "other", pronoun  # "he hasn't had any infusion"
+    if "self" in patients or _writer_is_patient(norms):
+        return "other", pronoun  # the writer had it, they did not
+    others = patients - {"self"}
+    if others and all(_told_apart(norms, mentions, mentions.index(mention), p) for p in others):
+        return "other", pronoun  # someone else, told apart from the one who had it ("my daughter's friend")
     return "patient", pronoun
+
+
+def _told_apart(norms: list[str], mentions: list, k: int, patient: str) -> bool:
+    """Whether the person named by mention k is surely not `patient` (a name from `_ties`): a friend or
+    neighbour (context_rules.NOT_FAMILY), the other sex ("his sister" after "my son had his IVIG"), or the
+    patient's own someone ("my mum's neighbour"). Another family word may be the patient seen by someone
+    else ("my husband had it ... my son says dad is grey"): never told apart."""
+    word = _candidates(norms, mentions, k)[0]
+    if _same_person(word, patient):
+        return False
+    if word in context_rules.NOT_FAMILY:
+        return True
+    sexes = {context_rules.EXPERIENCER_WORDS.get(word), context_rules.EXPERIENCER_WORDS.get(patient)}
+    if sexes == {"he", "she"}:
+        return True
+    i = mentions[k][0]
+    if i >= 2 and norms[i - 1] == "'s" and _person_word(norms[i - 2]) == patient:
+        return True
+    before = [j for j, m in enumerate(mentions) if m[0] == i - 1 and norms[m[0]] in _PRONOUNS]
+    return bool(before) and _candidates(norms, mentions, before[0])[0] == patient
 
 
 def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: list[str] | None = None) -> dict:
@@ -855,12 +1061,18 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
         return {}
     inscope = dict.fromkeys(_SCOPED, False)
     negation = None
+    resolved = False
+    existing = bool(set(norms[max(0, start - 2) : start + 1]) & _EXISTING)  # "this headache", "my rash"
     for t in context["triggers"]:
         a, b = t.scope
         if a < end and start < b and not (t.start < end and start < t.end):
+            if t.category == context_rules.HYPOTHETICAL and existing and _find(norms[end:b], _TRENDS):
+                continue  # "what if this headache gets worse?": the headache is real, its trend asked about
             inscope[t.category] = True
             if t.category == context_rules.NEGATED and negation is None:
                 negation = t
+            if t.category == context_rules.RESOLVED and t.direction == context_rules.BACKWARD:
+                resolved = True
     past = inscope[context_rules.PAST] and _resolved_near(context, norms, start)
     who, _ = experiencer(context, norms, start, end)
     return {
@@ -869,9 +1081,33 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
         "hedged": inscope[context_rules.POSSIBLE],
         "hypothetical": inscope[context_rules.HYPOTHETICAL],
         "historical": inscope[context_rules.HISTORICAL] or past,
+        "resolved": resolved,  # said to be over ("it's gone now"): counts as historical for a mild symptom
+        "past_resolved": past,
         "other": who == "other",
         "idiom": any(a <= start and end <= b for a, b in context["idioms"]),
     }
+
+
+_EXISTING = frozenset(context_rules.EXISTING)
+_TRENDS = tuple(" ".join(w.split()) for w in lexicon.TREND_WORDS)
+
+
+def in_hypothesis(context: dict, a: int, b: int) -> bool:
+    """Whether tokens [a, b) lie in a HYPOTHETICAL trigger's scope ("what if it gets worse")."""
+    return any(
+        t.category == context_rules.HYPOTHETICAL and t.scope[0] <= a and b <= t.scope[1] for t in context["triggers"]
+    )
+
+
+def temperature_excluded(doc: Doc, text: str) -> bool:
+    """Whether a temperature the message gives (its words `text`) is not the patient's now: said to be
+    over ("38.2 last night, completely gone this morning"), before the infusion, or someone else's."""
+    at = doc.text.find(text)
+    span = doc.char_span(at, at + len(text), alignment_mode="expand") if at >= 0 and text else None
+    if span is None or doc._.context is None:
+        return False  # cannot tell: it counts
+    flags = status(doc, span.start, span.end)
+    return flags["historical"] or flags["resolved"] or flags["other"]
 
 
 def _resolved_near(context: dict, norms: list[str], i: int) -> bool:
@@ -941,12 +1177,32 @@ def subject_at(doc: Doc, text: str) -> str | None:
 
 def without_idioms(doc: Doc) -> str:
     """The message as the learned layer should read it: its idioms ("a wee bit", "dying to know") left
-    out, so that a word of one is not read as a body system."""
-    idioms = (doc._.context or {}).get("idioms") or []
-    skipped = {i for a, b in idioms for i in range(a, b)} | not_the_body(doc)
+    out, so that a word of one is not read as a body system; and so is what the rules read as someone
+    else's ("my husband has a sore throat, he isn't on IVIG") and a clause from before the infusion said
+    to be over ("a sore throat before the infusion, cleared up days ago"). A symptom said to be over
+    stays: with it the message is explained (`over_symptoms`). Anything else the rules did not read stays
+    for the learned layer to judge."""
+    context = doc._.context or {}
+    skipped = {i for a, b in context.get("idioms") or () for i in range(a, b)} | not_the_body(doc)
+    for span in doc.spans.get(SYMPTOM_SPANS, ()):
+        if span._.other:
+            skipped.update(range(span.start, span.end))
+    norms = _norms(doc)
+    for t in context.get("triggers") or ():  # "a sore throat before the infusion, cleared up days ago"
+        if t.category == context_rules.HISTORICAL and _resolved_near(context, norms, t.start):
+            skipped.update(range(t.start, t.end))
+            skipped.update(range(*t.scope))
+    if any(kind == "other" for _, kind, _ in context.get("mentions") or ()):  # what is said of someone else
+        skipped.update(i for i in range(len(doc)) if experiencer(context, norms, i, i + 1)[0] == "other")
     if not skipped:
         return doc.text
     return "".join(t.text_with_ws for t in doc if t.i not in skipped)
+
+
+def over_symptoms(doc: Doc) -> frozenset[str]:
+    """The symptoms the message says are over ("had a headache but it's gone"): not the patient's now,
+    but they explain the message's words, as a symptom found does (bot/system_checks.py `suggest`)."""
+    return frozenset(s.label_ for s in doc.spans.get(SYMPTOM_SPANS, ()) if s._.resolved)
 
 
 def is_negated(doc: Doc, start_char: int, end_char: int) -> bool:
@@ -983,7 +1239,6 @@ def make_symptom_context(nlp: Language, name: str):
     speech_limits = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.SPEECH_LIMITS)
     word_counts = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.WORD_COUNTS)
     word_limits = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.WORD_LIMITS)
-    meaning_questions = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in lexicon.MEANING_QUESTIONS)
     radiation = tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(p)) for p in body_systems.RADIATION)
 
     def symptom_context(doc: Doc) -> Doc:
@@ -1005,10 +1260,12 @@ def make_symptom_context(nlp: Language, name: str):
                 span._.negated = False
                 span._.severe = True
             span._.hedged = flags["hedged"]
-            span._.hypothetical = flags["hypothetical"] and not sign_asked_about(
-                context, norms, span, meaning_questions
-            )  # "is it an allergy if my eyelids have blown up?" reports the swelling
-            span._.historical = flags["historical"]
+            span._.hypothetical = flags["hypothetical"]
+            # said to be over: a mild symptom however recent, any symptom of days ago (PAST)
+            span._.resolved = (flags["resolved"] and lexicon.SYMPTOMS[span.label_].level == lexicon.MANAGE_AT_HOME) or (
+                flags["past_resolved"]
+            )
+            span._.historical = flags["historical"] or span._.resolved
             span._.other = flags["other"]
             span._.idiom = flags["idiom"]
             who, pronoun = experiencer(context, norms, span.start, span.end)
@@ -1058,6 +1315,8 @@ def make_symptom_context(nlp: Language, name: str):
         for a, b, kind in modifiers:
             if a in phrase_tokens or any(n in norms[max(0, a - 2) : a] for n in ("not", "no", "never")):
                 continue
+            if in_hypothesis(context, a, b):
+                continue  # "what if it gets worse?": a trend asked about, not had
             if norms[a] == "worse" and a and norms[a - 1] in ("had", "been", "seen", "known", "felt"):
                 continue  # "I've had worse": not bad, said by comparison
             first, last = phrase_of(norms, a)
@@ -1074,9 +1333,9 @@ def make_symptom_context(nlp: Language, name: str):
                 before = _sentence_before(norms, first)
                 candidates = [s for s in spans if before[0] <= s.start < before[1] and _raised_by(s, kind)]
             if kind == "worst":  # "never had anything like it" is said of the symptom that can be the worst ever
-                candidates = [
-                    s for s in candidates if lexicon.SYMPTOMS[s.label_].worst_as != lexicon.SYMPTOMS[s.label_].worse_as
-                ] or candidates
+                candidates = [s for s in candidates if _general(s.label_).worst_as != _general(s.label_).worse_as] or (
+                    candidates
+                )
             if not candidates:
                 continue
             nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
@@ -1188,27 +1447,10 @@ def counted_words(norms: list[str], counts: tuple[str, ...], limits: tuple[str, 
     return found
 
 
-def sign_asked_about(context: dict, norms: list[str], span: Span, meaning_questions: tuple[str, ...]) -> bool:
-    """A question about what a present sign means: "if" after a question of meaning (lexicon.MEANING_QUESTIONS:
-    "is it an allergy if ...") whose clause says the patient's own body (lexicon.OWN) is in a state
-    (lexicon.STATE_VERBS: "... my eyelids have blown up"), with no other hypothetical word after the "if"."""
-    hypothetical = [
-        t
-        for t in context["triggers"]
-        if t.category == context_rules.HYPOTHETICAL and t.scope[0] < span.end and span.start < t.scope[1]
-    ]
-    ifs = [t for t in hypothetical if norms[t.start] == "if"]
-    for t in ifs:
-        start, _ = sentence_of(norms, t.start)
-        clause = set(norms[t.end : span.end])
-        if (
-            _find(norms[start : t.start], meaning_questions)
-            and clause & set(lexicon.OWN)
-            and clause & set(lexicon.STATE_VERBS)
-            and all(h.start <= t.start for h in hypothetical)
-        ):
-            return True
-    return False
+def _general(symptom: str) -> lexicon.Symptom:
+    """The symptom a worse form is of ("severe_headache": the headache), which a modifier can still raise:
+    a sudden splitting headache is a thunderclap headache."""
+    return lexicon.SYMPTOMS[lexicon.GENERAL_FORM.get(symptom, symptom)]
 
 
 def _busy(norms: list[str], after: int) -> bool:

@@ -31,7 +31,7 @@ from bot.context_rules import INFUSION_WORDS
 from bot.dialogue import says_fine
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
-from bot.nlp import excluded, names_a_complaint
+from bot.nlp import excluded, names_a_complaint, over_symptoms
 from bot.triage import assess
 
 REPORT_SYMPTOMS = "report_symptoms"
@@ -94,8 +94,8 @@ class SymptomScanner(GraphComponent):
         if probabilities and not system_checks.asks_for_paperwork(text):  # no question about paperwork
             findings = replace(
                 findings,
-                to_check=system_checks.suggest(
-                    probabilities, findings.symptoms, findings.denied, findings.asked_about, level
+                to_check=system_checks.suggest(  # a symptom said to be over explains the message too
+                    probabilities, findings.symptoms | over_symptoms(doc), findings.denied, findings.asked_about, level
                 ),
             )
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
