@@ -649,8 +649,9 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "gibberish",
             "thick",
             "drunk",
+            "odd",
         ),
-        ("come out", "properly", "right", "normal"),
+        ("come out", "out", "properly", "right", "normal"),  # "can't get his words out"
         5,
         (),
     ),

@@ -95,6 +95,8 @@ def test_a_clause_from_before_the_infusion_that_cleared_up_is_left_out_for_the_l
         ("my heart skipped a beat when I opened the letter", set(), {"palpitations", "tiredness"}),
         ("the sunset over the hills took my breath away", set(), {"breathing_difficulty"}),
         ("my grandson hit it out of the park in his exams", set(), {"fainting"}),
+        ("she's been talking my ear off all afternoon", set(), {"stroke_signs"}),
+        ("he can't get his words out and his face looks odd", {"stroke_signs"}, set()),
         # the same words said of a real cause, or a real complaint, are the patient's
         ("the bright light in here is giving me a headache", {"headache"}, set()),
         ("the infusion has given me a headache", {"headache"}, set()),
