@@ -1005,6 +1005,13 @@ COMPLAINT_PHRASES = (
     "feel weird",
     "feel not right",
     "[just|i'm|im|i am|he's|she's|he is|she is|they're|they are] not right",
+    # a mind that is not clear: asked about, then the doctor (new confusion itself is an emergency)
+    "brain fog",
+    "[brain|head|mind|thinking] [feels|is|has gone|went|seems|all] [foggy|fuzzy|cloudy|muddy|slow]",
+    "[foggy|fuzzy|cloudy] [brain|head|mind]",
+    "[things|everything] [don't|doesn't|do not|does not] make sense",
+    "[things|everything] [make|makes] no sense",
+    "nothing makes sense",
 )
 
 # Words that make a symptom worse: a severe rash becomes `severe_rash`, and so on (via `worse_as`).

@@ -249,8 +249,20 @@ def test_a_diagnosis_asked_about_is_not_the_sign_itself():
     assert assess(extract("could this be anaphylaxis? my tongue is swelling")).level == EMERGENCY
 
 
-def test_something_wrong_is_a_complaint_to_ask_about():
-    assert extract("something's wrong with my dad").unknown_symptom
+@pytest.mark.parametrize(
+    "text, complaint",
+    [
+        ("something's wrong with my dad", True),
+        ("he's just not right since yesterday", True),
+        ("my head feels fuzzy and slow", True),
+        ("everything stopped making sense... nothing makes sense", True),
+        ("that's not right, the invoice is wrong", False),
+        ("it's foggy out so we'll drive slowly", False),
+        ("ok that all makes sense now, thank you", False),
+    ],
+)
+def test_feeling_wrong_in_general_is_a_complaint_to_ask_about(text, complaint):
+    assert extract(text).unknown_symptom is complaint
 
 
 def test_a_request_for_paperwork_is_not_a_report():
