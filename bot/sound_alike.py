@@ -58,6 +58,7 @@ MIN_SYLLABLES = 2
 COMMONEST = 100  # the commonest English words ("no", "we"): never read as their homophones
 MIN_PHONES = 5
 MAX_WINDOW = 3  # words
+SOUNDING_CACHE = 50_000  # runs of words whose sound-alikes are kept
 VOICING = 0.4  # a voiced sound for its unvoiced partner
 NEAR_VOWEL = 0.4  # a vowel for a neighbouring one
 FAR_VOWEL = 1.0
@@ -391,6 +392,7 @@ class SoundAlike:
         self.common = frozenset(itertools.islice(self.english, COMMONEST))
         self.words = pronunciations()
         self.parts = heard_parts()
+        self._sounding_cache: dict[tuple[str, ...], list[tuple[Part, float]]] = {}
         self.frames = frozenset(frame for frame, _ in self.parts)
         self.symptom_of = {wording: sid for sid, wording in _wordings()}
         self.bigrams = common_bigrams()
@@ -470,32 +472,45 @@ class SoundAlike:
         egg": "worst headache"), said where a complaint is named: after a word that introduces one ("a",
         "having", "been", "terrible") or beside the rest of its wording, written as it is."""
         found = []
-        window = [self.words.get(plain[i]) or ()]
         n = len(plain)
         for j in range(i + 1, min(i + MAX_WINDOW, n)):
             if not usable[j] or not spaced[j - 1]:
                 break
-            window.append(self.words.get(plain[j]) or ())
-            written = plain[i : j + 1]
-            if self.ordinary(written):
+            written = tuple(plain[i : j + 1])
+            if f"{written[-2]} {written[-1]}" in self.bigrams:
                 break  # "see your", "find it": ordinary English, and so is any longer run with it
-            for combo in itertools.product(*window):
-                if not _frames_of(combo) & self.frames:
+            for part, cost in self._sounding(written):
+                start, end = i - len(part.before), j + 1 + len(part.after)
+                if start < 0 or end > n or not all(usable[start:i]) or not all(usable[j + 1 : end]):
                     continue
-                for said in _sounds_of(list(combo)):
-                    for part in self.parts.get((said.frame, said.first), ()):
-                        if len(part.words) >= len(written) or list(part.words) == written:
-                            continue  # a word heard as more words, never fewer
-                        start, end = i - len(part.before), j + 1 + len(part.after)
-                        if start < 0 or end > n or not all(usable[start:i]) or not all(usable[j + 1 : end]):
-                            continue
-                        if tuple(plain[start:i]) != part.before or tuple(plain[j + 1 : end]) != part.after:
-                            continue  # the anchors are not written there
-                        if not part.anchored and not (i and plain[i - 1] in SLOTS):
-                            continue
-                        cost = distance(said, part.sound)
-                        if cost <= MAX_DISTANCE:
-                            found.append(Reading(start, end, part.symptom, part.wording, cost))
+                if tuple(plain[start:i]) != part.before or tuple(plain[j + 1 : end]) != part.after:
+                    continue  # the anchors are not written there
+                if not part.anchored and not (i and plain[i - 1] in SLOTS):
+                    continue
+                found.append(Reading(start, end, part.symptom, part.wording, cost))
+        return found
+
+    def _sounding(self, written: tuple[str, ...]) -> list[tuple[Part, float]]:
+        """The parts of wordings that the written words sound like, fewer words than written (the same
+        words of a message come again and again: kept for SOUNDING_CACHE runs of words)."""
+        try:
+            return self._sounding_cache[written]
+        except KeyError:
+            pass
+        found = []
+        for combo in itertools.product(*(self.words.get(w) or () for w in written)):
+            if not _frames_of(combo) & self.frames:
+                continue
+            for said in _sounds_of(list(combo)):
+                for part in self.parts.get((said.frame, said.first), ()):
+                    if len(part.words) >= len(written) or part.words == written:
+                        continue  # a word heard as more words, never fewer
+                    cost = distance(said, part.sound)
+                    if cost <= MAX_DISTANCE:
+                        found.append((part, cost))
+        if len(self._sounding_cache) >= SOUNDING_CACHE:
+            self._sounding_cache.clear()
+        self._sounding_cache[written] = found
         return found
 
     def ordinary(self, words: list[str]) -> bool:
