@@ -45,7 +45,7 @@ help: ## this list
 
 # Retrain only when what the model learns from has changed.
 MODEL_INPUTS := config.yml domain.yml $(wildcard data/nlu/*.yml data/rules/*.yml data/stories/*.yml) \
-	bot/lexicon.py bot/nlp.py bot/body_systems.py bot/context_rules.py bot/spacy_pipeline/config.cfg components/nlu/symptom_scanner.py \
+	bot/lexicon.py bot/nlp.py bot/sound_alike.py bot/body_systems.py bot/context_rules.py bot/spacy_pipeline/config.cfg components/nlu/symptom_scanner.py \
 	data/body_systems/corpus.jsonl data/body_systems/frames.txt components/nlu/body_systems.py bot/system_checks.py
 
 train: $(MODEL) ## train models/triage.tar.gz (only when the data, config or lexicon changed)

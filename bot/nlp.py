@@ -3,6 +3,8 @@
 Built on `spacy.blank("en")` (no downloaded model, nothing fetched at run time). Components:
   symptom_spelling  - maps misspelt words onto lexicon words ("vomitting" -> "vomiting") via NORM
   symptom_matcher   - finds lexicon phrases; each match is a span labelled with the symptom id
+  sound_alike       - reads real words that sound like a symptom word ("a sees your": seizure), hedged
+                      (bot/sound_alike.py)
   temperature_finder- finds temperatures in °C or °F ("39,1", "101 F", "103 degrees")
   symptom_context   - marks each symptom negated, hedged, hypothetical, severe or worsening
 Rasa loads the same pipeline from `bot/spacy_pipeline` (see config.yml); the patterns are
@@ -29,6 +31,7 @@ from bot.temperature import find_temperatures
 
 PIPELINE_PATH = Path(__file__).parent / "spacy_pipeline"
 SYMPTOM_SPANS = "symptoms"
+SOUND_ALIKE = "sound_alike"  # the kb_id of a span read from words that sound like a symptom (bot/sound_alike.py)
 
 # ---------------------------------------------------------------- phrase expansion
 
@@ -549,6 +552,13 @@ def not_the_body(doc: Doc, norms: list[str] | None = None) -> set[int]:
         norms = norms if norms is not None else [_clean_norm(t) for t in doc]
         doc.user_data["not_the_body"] = {i for a, b in _find(norms, _compound_norms()) for i in range(a, b)}
     return doc.user_data["not_the_body"]
+
+
+@Language.factory("sound_alike")
+def make_sound_alike(nlp: Language, name: str):
+    from bot.sound_alike import SoundAlike
+
+    return SoundAlike(SYMPTOM_SPANS)
 
 
 def paired_signs(doc: Doc) -> list[Span]:
@@ -1259,7 +1269,7 @@ def make_symptom_context(nlp: Language, name: str):
             if span._.negated and not inner and normality:  # "not a normal headache": a headache, not the usual
                 span._.negated = False
                 span._.severe = True
-            span._.hedged = flags["hedged"]
+            span._.hedged = flags["hedged"] or span.kb_id_ == SOUND_ALIKE  # not said plainly: on record as such
             span._.hypothetical = flags["hypothetical"]
             # said to be over: a mild symptom however recent, any symptom of days ago (PAST)
             span._.resolved = (flags["resolved"] and lexicon.SYMPTOMS[span.label_].level == lexicon.MANAGE_AT_HOME) or (
@@ -1504,7 +1514,7 @@ def _regions(norms: list[str], start: int, end: int) -> set[str]:
 
 # ---------------------------------------------------------------- build, save, load
 
-COMPONENTS = ("symptom_spelling", "symptom_matcher", "temperature_finder", "symptom_context")
+COMPONENTS = ("symptom_spelling", "symptom_matcher", "sound_alike", "temperature_finder", "symptom_context")
 
 
 def build() -> Language:
