@@ -59,12 +59,13 @@ def test_conversation_survives_restarts_of_both_servers(database_url, tmp_path):
         servers.start_actions()
         assert "When did your infusion start" in texts(servers.chat(sender, "no"))
 
-        assert "anything else?" in texts(servers.chat(sender, "this morning"))  # the closing screen
+        assert "trouble breathing" in texts(servers.chat(sender, "this morning"))  # always asked
+        assert "anything else?" in texts(servers.chat(sender, "no"))  # the closing screen
         replies = servers.chat(sender, "no")
         triage = payload(replies)
         assert triage and triage["level"] == "manage_at_home", texts(replies)
         assert triage["symptoms"] == ["headache"]
-        assert set(triage["denied"]) == {"neck_stiffness", "severe_headache"}
+        assert set(triage["denied"]) == {"neck_stiffness", "severe_headache", "breathing_difficulty"}
         assert "You told me you have a headache" in texts(replies)
         assert "Your infusion: this morning" in texts(replies)
     finally:

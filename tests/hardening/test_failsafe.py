@@ -121,7 +121,7 @@ def test_what_was_said_during_the_outage_is_assessed_when_the_action_server_is_b
     assert during.json[-1].get("buttons")
     outage.back()
     final, asked = None, during.json[-1]["text"]
-    for _ in range(6):  # answer "no" to each question, and when the infusion was
+    for _ in range(8):  # answer "no" to each question, and when the infusion was
         answer = hardened.say(conversation, "this morning" if "infusion start" in asked else "no")
         asked = answer.text
         if answer.triage:
