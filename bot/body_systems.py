@@ -200,6 +200,13 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "effortful",
             "exhausting",
             "huffing",
+            # breathing "through a straw / a wet towel / treacle": air that will not come
+            "straw",
+            "towel",
+            "treacle",
+            "sponge",
+            "pillow",
+            "cotton wool",
         ),
         (
             "properly",
@@ -624,6 +631,11 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "flops",
             "flopping",
             "slumped",
+            "just hanging",  # "his right arm is just hanging there" (not "hanging the washing")
+            "hanging there",
+            "hanging down",
+            "hanging limp",
+            "dangling",
         ),
         ("moving", "move", "working", "work", "properly", "lift", "grip", "smile"),
         5,

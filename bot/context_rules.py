@@ -197,6 +197,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     ("[took|takes|take|taking|taken] [my|his|her|their|our|your|the] breath away", IDIOM, PSEUDO, 0),
     ("[talking|talked|talks|talk] [my|his|her|their|our|your|the] [ear|ears|head] off", IDIOM, PSEUDO, 0),
+    ("[sick and tired|sick to death|sick to the back teeth]", IDIOM, PSEUDO, 0),
     (
         "[breathtaking|breath taking|breath-taking|a breath of fresh air|save your breath|hold your breath|don't hold your breath|under my breath|under his breath|under her breath]",
         IDIOM,

@@ -265,6 +265,21 @@ def test_feeling_wrong_in_general_is_a_complaint_to_ask_about(text, complaint):
     assert extract(text).unknown_symptom is complaint
 
 
+@pytest.mark.parametrize(
+    "text, symptom, present",
+    [
+        ("it's like trying to breathe through a drinking straw", "breathing_difficulty", True),
+        ("like breathing through treacle, can only get 3 words out", "severe_breathing_difficulty", True),
+        ("I breathe through my nose at night, no problem", "breathing_difficulty", False),
+        ("her left arm is hanging down by her side, she can't lift it", "stroke_signs", True),
+        ("I was hanging the washing out with my right arm", "stroke_signs", False),
+        ("I'm sick and tired of the parking here", "vomiting", False),
+    ],
+)
+def test_similes_of_breath_a_hanging_arm_and_an_idiom(text, symptom, present):
+    assert (symptom in extract(text).symptoms) is present
+
+
 def test_a_request_for_paperwork_is_not_a_report():
     from bot.dialogue import is_report
     from bot.system_checks import asks_for_paperwork
