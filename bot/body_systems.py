@@ -1138,6 +1138,13 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "killing",
             "pulsing",
             "stabbing",
+            # a blow as the simile of a pain that came at once ("like a gunshot to the back of the head")
+            "gunshot",
+            "like a bullet",
+            "like a bomb",
+            "like being hit",
+            "hit with a bat",
+            "hit with a hammer",
         ),
         (),
         5,

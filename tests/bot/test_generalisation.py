@@ -274,6 +274,8 @@ def test_feeling_wrong_in_general_is_a_complaint_to_ask_about(text, complaint):
         ("her left arm is hanging down by her side, she can't lift it", "stroke_signs", True),
         ("I was hanging the washing out with my right arm", "stroke_signs", False),
         ("I'm sick and tired of the parking here", "vomiting", False),
+        ("came on like a bullet to the side of my head, nothing has ever hurt this much", "worst_headache", True),
+        ("I bumped my head on the cupboard", "worst_headache", False),
     ],
 )
 def test_similes_of_breath_a_hanging_arm_and_an_idiom(text, symptom, present):
