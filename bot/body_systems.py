@@ -123,6 +123,10 @@ _LIMB_WRONG = (
 )
 
 ROWS = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], int, tuple[str, ...]]
+# A place that does not look familiar: said of home, or of where one is (confusion, below).
+_FAMILIAR = tuple(
+    f"{verb} familiar" for verb in ("looks", "look", "looked", "seems", "seem", "seemed", "feels", "felt")
+)
 BODY_SYSTEMS: tuple[ROWS, ...] = (
     # symptom id, body words, abnormal words, normal words (abnormal when negated), reach, unless
     # --- red flags (call your doctor now, or the emergency number)
@@ -870,14 +874,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "own room",
             "own bedroom",
             "own kitchen",
-            "looks familiar",
-            "look familiar",
-            "looked familiar",
-            "seems familiar",
-            "seem familiar",
-            "seemed familiar",
-            "feels familiar",
-            "felt familiar",
+            *_FAMILIAR,
         ),
         (),
         (
@@ -891,14 +888,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "recognizes",
             "tell",
             "work out",
-            "looks familiar",
-            "look familiar",
-            "looked familiar",
-            "seems familiar",
-            "seem familiar",
-            "seemed familiar",
-            "feels familiar",
-            "felt familiar",
+            *_FAMILIAR,
         ),
         5,
         _SKIN
