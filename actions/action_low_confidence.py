@@ -1,14 +1,10 @@
-"""Low NLU confidence: ask to rephrase once; the second time in a row, point to the clinic's phone.
-A message that says all is well ("all good after the infusion, just letting you know") goes to the
-triage instead, for its red-flag screen (bot/dialogue.py `CHECK_IN`)."""
+"""Low NLU confidence: ask to rephrase once; the second time in a row, point to the clinic's phone."""
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-
-from bot.dialogue import says_fine
 
 
 class ActionLowConfidence(Action):
@@ -16,8 +12,6 @@ class ActionLowConfidence(Action):
         return "action_low_confidence"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if says_fine(tracker.latest_message.get("text") or ""):
-            return [FollowupAction("action_triage")]
         user_turns = [e for e in tracker.events if e.get("event") == "user"]
         previous = user_turns[-2] if len(user_turns) > 1 else None
         previous_intent = ((previous or {}).get("parse_data") or {}).get("intent", {}).get("name")

@@ -88,8 +88,8 @@ _DOING_FINE = re.compile(
 )
 # "good", "sweet as", "otherwise ok": all is well, said with no negation, no yes and no complaint.
 _ALL_WELL = re.compile(
-    r"\b(fine|ok|okay|good|grand|great|normal|alright|all right|sweet as|champion|no bother|perfect|all clear|"
-    r"no problems?)\b",
+    r"\b(fine|good|grand|great|normal|alright|all right|sweet as|champion|no bother|perfect|all clear|"
+    r"no problems?|otherwise (ok|okay))\b",  # a bare "ok" is an acknowledgement, not an answer
     re.I,
 )
 _COMPLAINT = re.compile(

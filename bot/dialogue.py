@@ -301,6 +301,9 @@ def answer(
         return _invited(findings, updated, message, text, intent, state, systems)
     reading: object = _read(question, text, message)
 
+    if reading is None and intent == "goodbye" and question.id in EXTREME_QUESTIONS:
+        # leaving before saying whether it is the very worst form: the red flag's instruction stands
+        return Step(updated, replace(state, pending=None, put=False, reasked=False), done=True)
     if reading is None and intent == "goodbye" and question.id not in SCREENS:  # leaving mid-question: decide
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"  # now, on the safe side
     if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS:

@@ -235,10 +235,3 @@ def test_actions_log_no_patient_text(make_tracker, dispatcher, domain, caplog):
     run(ActionTriage(), dispatcher, make_tracker("my chest feels tight since lunch"), domain)
     assert "disposition" in caplog.text
     assert "since lunch" not in caplog.text and "feels tight" not in caplog.text
-
-
-def test_low_confidence_on_all_is_well_goes_to_the_triage_for_its_screen(make_tracker, dispatcher, domain):
-    events = run(ActionLowConfidence(), dispatcher, make_tracker("all good my end, ta", intent="nlu_fallback"), domain)
-    assert events == [FollowupAction("action_triage")] and dispatcher.messages == []
-    events = run(ActionLowConfidence(), dispatcher, make_tracker("zxqv blorp", intent="nlu_fallback"), domain)
-    assert events == [] and dispatcher.messages[0]["response"] == "utter_ask_rephrase"

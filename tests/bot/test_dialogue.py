@@ -82,6 +82,8 @@ def converse(opening: str, replies: list[str], subject_intent: str | None = None
         ("all grand", Answer.NO),
         ("otherwise good", Answer.NO),
         ("ok yes", Answer.YES),
+        ("ok", None),  # an acknowledgement: asked again
+        ("ok thanks", None),
         ("good grief, it aches", None),
         ("just at the drip spot. The rest of his leg is normal", Answer.NO),
         (
@@ -559,3 +561,10 @@ def test_the_worst_form_is_asked_after_the_red_flags_disposition(opening, questi
 def test_an_answer_that_places_the_sign_in_its_milder_form_is_a_no(question, reply, expected):
     step = answer(Findings(), extract(reply), reply, None, ask(question, State()))
     assert (question in step.findings.symptoms) is expected
+
+
+def test_leaving_before_the_worst_form_is_answered_keeps_the_red_flags_instruction():
+    message = extract("my chest feels tight")
+    decided = plan(message, message, State(), None, reported=True, text="my chest feels tight")
+    step = answer(decided.findings, extract("bye"), "bye", "goodbye", ask("crushing_chest_pain", decided.state))
+    assert step.done and assess(step.findings).level == "call_doctor_now"
