@@ -747,7 +747,7 @@ class ContextMatcher:
         # the rules about the rules (bot/context_rules.py): conditional idioms, resolutions undone, hedged
         # denials and their qualifiers, retractions
         self.extra = PhraseMatcher(nlp.vocab, attr="NORM")
-        for name, phrases in (
+        groups: tuple[tuple[str, tuple[str, ...]], ...] = (
             ("idiom_if_figurative", context_rules.CONDITIONAL_IDIOMS),
             ("undone_before", context_rules.RESOLUTION_UNDONE[:1]),
             ("undone_after", context_rules.RESOLUTION_UNDONE[1:2]),
@@ -756,8 +756,9 @@ class ContextMatcher:
             ("qualifier", context_rules.HEDGE_QUALIFIERS),
             ("retraction", context_rules.RETRACTIONS),
             ("stated_condition", context_rules.STATED_CONDITION_QUESTIONS),
-        ):
-            self.extra.add(name, [normalised_doc(nlp, w) for p in phrases for w in _expand(p) if w.strip()])
+        )
+        for name, wordings in groups:
+            self.extra.add(name, [normalised_doc(nlp, w) for p in wordings for w in _expand(p) if w.strip()])
         self.literal_causes = frozenset(context_rules.LITERAL_CAUSES)
         self.refers_back = frozenset(context_rules.REFERS_BACK)
         self.after_gone = frozenset(context_rules.AFTER_GONE)
@@ -829,9 +830,10 @@ class ContextMatcher:
             else:
                 scope = (backward[0], forward[1])
             if category == context_rules.RESOLVED and direction == context_rules.BACKWARD:
-                scope = self._resolved_scope(norms, a, b, scope, extra)
-                if scope is None:
+                resolved = self._resolved_scope(norms, a, b, scope, extra)
+                if resolved is None:
                     continue
+                scope = resolved
             triggers.append(Trigger(category, a, b, scope, direction))
         retractions = [  # "well, I was" takes a denial back; "well, I don't think so" does not
             ra for ra, rb in extra.get("retraction", ()) if not _NEGATED_TIE & set(norms[rb : rb + 2])
