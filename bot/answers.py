@@ -104,6 +104,7 @@ _COMPLAINT = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(not|never|no)\b|n'?t\b", re.I)
+_CLAUSE_BREAK = r",\s*(?:but|and)\b|\bbut\b"  # where an answer's clause ends, besides its punctuation
 # Reported speech of a caregiver: "he says it hurts", "she said yes", "mum says her neck aches".
 _REPORTED_YES = re.compile(
     r"\b(says?|said|telling me|tells me|complains?|complaining)\b.*\b(hurts?|aches?|sore|"
@@ -181,7 +182,7 @@ def read_answer(text: str) -> Answer | None:
         return None
     if text in _OLD_BUTTONS:
         return _OLD_BUTTONS[text]
-    first = re.split(r"[.;!\n]|,\s*(?:but|and)\b|\bbut\b", text, maxsplit=1)[0]
+    first = re.split(r"[.;!\n]|" + _CLAUSE_BREAK, text, maxsplit=1)[0]  # "maybe?" stays whole: a hedge
     soft_no = _SOFT_NO.match(text) or _THINK_FINE.match(text)
     rest = text[soft_no.end() :] if soft_no else ""
     if soft_no and (_normal(rest) or _NO.match(rest.lstrip(" ,?.!"))) and not _UNSURE.search(rest):
@@ -218,7 +219,7 @@ _LIMITED = re.compile(r"^\W*(only|just)\b", re.I)
 
 
 def _clauses(text: str) -> list[str]:
-    return [c for c in re.split(r"[.;!?\n]|,\s*(?:but|and)\b|\bbut\b", text) if c.strip()]
+    return [c for c in re.split(r"[.;!?\n]|" + _CLAUSE_BREAK, text) if c.strip()]
 
 
 def _normal(clause: str) -> bool:

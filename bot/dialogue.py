@@ -51,7 +51,7 @@ INVITE = "how_do_you_feel"  # a "report" with nothing in it to assess: the invit
 # Before "manage at home", breathing is always asked about on its own: trouble breathing is the first sign
 # of IVIG's serious reactions (allergy, fluid on the lungs), and people leave it out. Skipped when the
 # patient already said something about their breathing.
-SCREEN_SIGNS = ("breathing_difficulty",)
+ALWAYS_ASKED = ("breathing_difficulty",)
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
 CLOSING_SIGNS = (
     "breathing_difficulty",
@@ -254,7 +254,7 @@ def next_question(
     if asked_infusion_time and "infusion_time" not in state.asked and findings.infusion_time is None:
         return "infusion_time"
     said = {system_checks.SYSTEM_OF.get(s) for s in known | findings.asked_about}
-    for qid in SCREEN_SIGNS:
+    for qid in ALWAYS_ASKED:
         if qid not in state.asked and system_checks.SYSTEM_OF[qid] not in said:
             return qid
     if CLOSING not in state.asked:
@@ -301,11 +301,10 @@ def answer(
         return _invited(findings, updated, message, text, intent, state, systems)
     reading: object = _read(question, text, message)
 
-    if reading is None and intent == "goodbye" and question.id in EXTREME_QUESTIONS:
-        # leaving before saying whether it is the very worst form: the red flag's instruction stands
-        return Step(updated, replace(state, pending=None, put=False, reasked=False), done=True)
-    if reading is None and intent == "goodbye" and question.id not in SCREENS:  # leaving mid-question: decide
-        reading = Answer.UNSURE if question.kind == YES_NO else "unknown"  # now, on the safe side
+    if reading is None and intent == "goodbye" and question.id not in SCREENS:  # leaving mid-question
+        if question.id in EXTREME_QUESTIONS:  # before saying whether it is the very worst form: the red
+            return Step(updated, replace(state, pending=None, put=False, reasked=False), done=True)  # flag stands
+        reading = Answer.UNSURE if question.kind == YES_NO else "unknown"  # decide now, on the safe side
     if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS:
         if question.id in SCREENS:  # answered, and asked again once; a second aside: nothing more to tell
             if state.reasked:
@@ -537,11 +536,12 @@ def plan(
         # The classifier took it for a report, but the learned layer rates it "nothing to report": no
         # disposition and no clarifying question, the invitation to say how the patient feels (once; its
         # reply is read as a new message would be, see `_invited`).
-        invite = reported and message.is_empty and not message.denied and not says_fine(text)
+        fine = says_fine(text)
+        invite = reported and message.is_empty and not message.denied and not fine
         if invite and INVITE not in state.asked:
             return Plan(findings, state, disposition_now=False, question=INVITE)
         # "All good, just checking in": glad to hear it, and the red-flag screen once (people play things down).
-        check_in = message.is_empty and says_fine(text) and not findings.symptoms and previous_level is None
+        check_in = message.is_empty and fine and not findings.symptoms and previous_level is None
         return Plan(
             findings,
             state,
