@@ -23,7 +23,7 @@ from actions.conversation import (
     stored_findings,
 )
 from bot.advice import message_for, triage_payload
-from bot.dialogue import CHECK_IN, next_question, plan
+from bot.dialogue import CHECK_IN, in_context, next_question, plan
 from bot.lexicon import MANAGE_AT_HOME
 from bot.settings import load_settings
 from bot.system_checks import PARSE_KEY
@@ -42,16 +42,11 @@ class ActionTriage(Action):
             question = next_question(findings, state, previous)
             disposition_now = question is None or assess(findings, previous).level != MANAGE_AT_HOME
         else:
-            message = message_findings(tracker)
+            known, text = stored_findings(tracker), tracker.latest_message.get("text") or ""
+            message = in_context(known, message_findings(tracker), text)
             reported = routed_intent(tracker) in REPORT_INTENTS or classifier_intent(tracker) == "report_symptoms"
             decided = plan(
-                stored_findings(tracker).merge(message),
-                message,
-                state,
-                previous,
-                reported,
-                tracker.latest_message.get("text") or "",
-                systems=tracker.latest_message.get(PARSE_KEY),
+                known.merge(message), message, state, previous, reported, text, systems=tracker.latest_message.get(PARSE_KEY)
             )
             findings, state, question = decided.findings, decided.state, decided.question
             disposition_now = decided.disposition_now

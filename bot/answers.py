@@ -27,7 +27,7 @@ _OPENING = r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah+|aw+|ha(?:ha)*|lol|gosh|goodness|
 # Hedges come first: "yes maybe", "I think so?" and "not sure" are unsure, not yes or no.
 _UNSURE = re.compile(
     r"\b(not sure|unsure|i'?m not certain|not certain|don'?t know|dont know|dunno|idk|no idea|hard to (say|tell)|"
-    r"can'?t (tell|say)|cannot (tell|say)|maybe|perhaps|possibly|might be|could be|probably|kinda|kind of|"
+    r"can'?t (tell|say)(?! (that )?(i|he|she|they)( have|'ve| has| had| did| do| does| noticed))|cannot (tell|say)|maybe|perhaps|possibly|might be|could be|probably|kinda|kind of|"
     r"sort of|sorta|a (little|bit|tad|touch)|bit|slightly|somewhat|a little bit|i think( so)?|i guess|"
     r"think so|sometimes|on and off|now and then|hmm+|er+m*|not really sure|50/50|a wee bit|ish)\b|"
     r"🤷",
@@ -46,6 +46,8 @@ _NO = re.compile(
     r"i'?m not|he'?s not|she'?s not|they'?re not|he isn'?t|she isn'?t|doesn'?t|does not|do not|don'?t|"
     r"not that i know( of)?|not as far as i know|normal(ly)?|as (normal|usual)|same as (usual|always|ever|normal)|"
     r"like (usual|normal|always)|no changes?|all normal|"
+    # "can't say I have": an English way of saying no
+    r"(i )?can'?t say (that )?(i|he|she|they)( have|'ve| has| had| did| do| does| noticed)|"
     # "not stiff", "not swollen": the sign said not to be there ("not too bad", "not great" are degrees)
     r"not (?!too\b|that\b|so\b|very\b|as\b|much\b|great\b|good\b|well\b|sure\b|certain\b|right\b|quite\b)[a-z]+\b(?!\s+(normally|properly|well|fine|right)))\b|"
     r"^\s*(👎|❌|🙅)",
@@ -64,7 +66,7 @@ _DENIAL = re.compile(
     r"\bas (it|he|she|they) (always|usually) (is|are|does|do)\b|\bsame as (ever|always|usual)\b|"
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|problems?|issues?|trouble|change)\b|"
     r"\b(nothing|none) (like that|of that|at all)\b|"
-    r"\b(like|as) (usual|normal|always)\b|"
+    r"\b(like|as) (usual|normal|always)\b|\bno different (to|from|than) (normal|usual|always|ever|before)\b|"
     # "no actual headache, it was a figure of speech"
     r"\bno (actual|real) \w+|\bnot (a|an) (real|actual) \w+|\bfigure of speech\b|\bjust (a|an) (saying|expression)\b",
     re.I,
@@ -159,7 +161,7 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
         small = _MILD_DEGREE.search(text) or _SOME_DEGREE.search(text) or _GRADUAL.search(text)
         if small or _NOT_EXTREME.search(text) or (scores and max(scores) < lexicon.PAIN_SCORE_WORST):
             return Answer.NO
-        if plain is None and any(_normal(c) for c in _clauses(text)):  # "... I can talk okay sitting down"
+        if plain is None and any(said_normal(c) for c in _clauses(text)):  # "... I can talk okay sitting down"
             return Answer.NO
         return plain
     if scores:
@@ -169,6 +171,16 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
     if _MILD_DEGREE.search(text) and not _GROWING_OR_SEVERE.search(re.sub(r"\bnot (getting )?", "not ", text)):
         return Answer.NO
     return plain
+
+
+def says_worst_form(text: str) -> bool:
+    """A sudden or worst-ever word, not denied: "it just exploded out of nowhere", "worst pain of my life"."""
+    return bool(_ONSET.search(_NOT_EXTREME.sub(" ", text or "")))
+
+
+def says_worse(text: str) -> bool:
+    """A word of severity or growth, not denied: "it's much worse now", "spreading", "unbearable"."""
+    return bool(_GROWING_OR_SEVERE.search(re.sub(r"(\bnot|n'?t)\s+((getting|any|much|that|so)\s+)*", "not ", text or "", flags=re.I)))
 
 
 # Payloads of the buttons of earlier versions, still on screens that were open during an upgrade.
@@ -185,7 +197,7 @@ def read_answer(text: str) -> Answer | None:
     first = re.split(r"[.;!\n]|" + _CLAUSE_BREAK, text, maxsplit=1)[0]  # "maybe?" stays whole: a hedge
     soft_no = _SOFT_NO.match(text) or _THINK_FINE.match(text)
     rest = text[soft_no.end() :] if soft_no else ""
-    if soft_no and (_normal(rest) or _NO.match(rest.lstrip(" ,?.!"))) and not _UNSURE.search(rest):
+    if soft_no and (said_normal(rest) or _NO.match(rest.lstrip(" ,?.!"))) and not _UNSURE.search(rest):
         return Answer.NO  # "I don't think so, I can look over my shoulder fine", "I think it's fine? yeah, normal"
     if _THINK_FINE.fullmatch(text.rstrip("?!. ")):
         return Answer.NO  # "I think it's fine": nothing noticed
@@ -193,9 +205,9 @@ def read_answer(text: str) -> Answer | None:
         r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):
         return Answer.UNSURE
-    if _NO.match(first) or _normal(first):
+    if _NO.match(first) or said_normal(first):
         return Answer.NO
-    if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(_normal(c) for c in _clauses(text)[1:]):
+    if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(said_normal(c) for c in _clauses(text)[1:]):
         return Answer.NO  # "only around where the cannula was. The rest of her arm is normal."
     if _YES.match(first) or _REPORTED_YES.search(first):
         return Answer.YES
@@ -222,7 +234,7 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[.;!?\n]|" + _CLAUSE_BREAK, text) if c.strip()]
 
 
-def _normal(clause: str) -> bool:
+def said_normal(clause: str) -> bool:
     """The thing asked about said to be absent or working normally, with no negation of that."""
     fine = (
         _DOING_FINE.search(clause)

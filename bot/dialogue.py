@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
 from bot import lexicon, system_checks, wording
-from bot.answers import Answer, read_answer, read_degree, read_temperature
+from bot.answers import Answer, read_answer, read_degree, read_temperature, says_worse, says_worst_form
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.timeline import InfusionTime
@@ -44,6 +44,15 @@ EXTREME_QUESTIONS = ("worst_headache", "crushing_chest_pain", "severe_breathing_
 # An answer that places the sign in its milder form answers no: swelling only "where the cannula was" is
 # no swollen limb, "just queasy" no vomiting.
 MILDER_FORM = {"swollen_painful_limb": "infusion_site_irritation", "vomiting": "nausea"}
+# "Are you passing much less of it?" answered "none at all" or "not a drop": less, down to nothing (a yes).
+NONE_IS_YES = ("little_or_no_urine",)
+_NONE = re.compile(r"^\W*(none|zero|nil|not (a )?(drop|once|single (drop|time))|nothing (at all|comes|since))\b", re.I)
+# A later message that names no symptom but says what one told before has become ("it just exploded out
+# of nowhere, worst pain of my life" after a headache; "the pain's much worse now"): that symptom's worse
+# forms. It must point back: "it", "this", "that", or a bare word of pain.
+WORSE_FORM = {"headache": "severe_headache", "rash": "severe_rash"}
+WORST_FORM = {"headache": "worst_headache", "severe_headache": "worst_headache"}
+_POINTS_BACK = re.compile(r"\b(it|it'?s|this|that|the (pain|ache|headache|rash|spots)|pain|ache|agony)\b", re.I)
 CHECK_IN = "all_well_check"  # "I'm fine, just checking in": the red-flag screen, once, before goodbye
 SCREENS = (CLOSING, CHECK_IN)
 BARE_ANSWER_WORDS = 4  # "I think so, maybe" is an answer; a longer reply with a hedge in it is a statement
@@ -286,6 +295,8 @@ def answer(
     symptom counts whatever the question was); `intent`: the classifier's intent, for asides; `systems`:
     the learned layer's probabilities for the turn (`is_report`)."""
     question = question_for(state.pending) if state.pending else None
+    if question and (question.id in SCREENS or question.kind == DESCRIBE):  # "anything else?" "it's worse"
+        message = in_context(findings, message, text)
     updated = findings.merge(message)
     state = replace(state, turns=state.turns + 1)
     if question is None:
@@ -401,6 +412,8 @@ def _read(question: Question, text: str, message: Findings):
             return Answer.YES
         if question.id in message.denied:
             return Answer.NO
+        if question.id in NONE_IS_YES and _NONE.match(text or ""):
+            return Answer.YES
         if question.id in EXTREME_QUESTIONS:
             return read_degree(text, extreme=True)
         reading = read_degree(text) if question.id in DEGREE_QUESTIONS else read_answer(text)
@@ -506,6 +519,20 @@ def is_report(message: Findings, classified: bool, text: str = "", systems: Mapp
     if not classified or message.denied or says_fine(text) or system_checks.asks_for_paperwork(text):
         return False  # "can I have a copy of my discharge letter?": a request, not a report
     return (systems or {}).get("none", 0.0) < system_checks.NOT_A_REPORT_THRESHOLD
+
+
+def in_context(known: Findings, message: Findings, text: str) -> Findings:
+    """A message read with what was told before it: one that names no symptom of its own but points back
+    at one with a sudden, worst-ever or worse word gets that symptom's worse forms (WORSE_FORM, WORST_FORM)
+    instead of "a symptom I cannot assess"."""
+    if message.symptoms or not _POINTS_BACK.search(text or ""):
+        return message
+    forms = {WORST_FORM[s] for s in known.symptoms if s in WORST_FORM} if says_worst_form(text) else set()
+    if forms or says_worse(text):
+        forms |= {WORSE_FORM[s] for s in known.symptoms if s in WORSE_FORM}
+    if not forms:
+        return message
+    return replace(message, symptoms=frozenset(forms), unknown_symptom=False)
 
 
 def plan(

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from text_to_num import text2num
 
 from bot import body_systems, context_rules, lexicon
+from bot.answers import said_normal
 from bot.temperature import find_temperatures
 
 PIPELINE_PATH = Path(__file__).parent / "spacy_pipeline"
@@ -494,11 +495,27 @@ class SymptomMatcher:
                     since = next_start
                 else:
                     continue
+                if _simile(norms[max(since, a - 3) : a]):
+                    continue  # what it feels like, not what it is: "my chest aches, like a bruise on the inside"
                 # a negation of its own ("not the drip arm"), not the sign's ("I don't remember falling asleep")
                 before = {norms[i] for i in range(max(since, a - 6), a) if i != negation}
                 if not NEGATION_WORDS & before and not set(body_systems.OTHER_SIDE) & before:
                     return True
         return False
+
+
+SEEN = frozenset({"look", "looks", "looked", "looking"})
+
+
+def _simile(before: list[str]) -> bool:
+    """The words before a word make it a comparison of a feeling ("aches like a bruise", "as if bruised"),
+    not a look ("looks like a bruise" is what is there)."""
+    for i, word in enumerate(before):
+        if word == "like" and (i == 0 or before[i - 1] not in SEEN):
+            return True
+        if word == "as" and i + 1 < len(before) and before[i + 1] in {"if", "though"}:
+            return True
+    return False
 
 
 ELLIPSES = frozenset({"...", "..", "…", "....", "....."})
@@ -1132,10 +1149,13 @@ def _resolved_near(context: dict, norms: list[str], i: int) -> bool:
 
 def excluded(doc: Doc, start_char: int, end_char: int) -> bool:
     """Whether a phrase found by another layer (the statistical one) is not a present symptom of the
-    patient: negated, asked about, historical, someone else's, or an idiom."""
+    patient: said to be normal, negated, asked about, historical, someone else's, or an idiom."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or doc._.context is None:
         return False
+    start, end = sentence_of(_norms(doc), span.start)
+    if said_normal(doc[start:end].text):
+        return True  # "breathing as normal", "my neck's fine": the part named, said to be well
     flags = status(doc, span.start, span.end)
     inner_negation = any(
         span.start <= t.start < span.end for t in doc._.context["triggers"] if t.category == context_rules.NEGATED

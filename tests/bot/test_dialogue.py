@@ -90,6 +90,9 @@ def converse(opening: str, replies: list[str], subject_intent: str | None = None
             "just at the drip spot, the rest of his leg is swollen too",
             None,
         ),  # a complaint: no denial (the rules read the ache)
+        ("Can't say I have, it's no different to normal", Answer.NO),
+        ("can't say she has", Answer.NO),
+        ("can't say for sure", Answer.UNSURE),
         ("not too bad", None),  # a degree, not a denial of the sign
         ("not great", None),
     ],
@@ -568,3 +571,30 @@ def test_leaving_before_the_worst_form_is_answered_keeps_the_red_flags_instructi
     decided = plan(message, message, State(), None, reported=True, text="my chest feels tight")
     step = answer(decided.findings, extract("bye"), "bye", "goodbye", ask("crushing_chest_pain", decided.state))
     assert step.done and assess(step.findings).level == "call_doctor_now"
+
+
+@pytest.mark.parametrize(
+    "later, level, form",
+    [
+        ("it suddenly exploded out of nowhere, like a bang", lexicon.EMERGENCY, "worst_headache"),
+        ("worst pain I've ever had in my life", lexicon.EMERGENCY, "worst_headache"),
+        ("the pain is much worse now", lexicon.CALL_DOCTOR_NOW, "severe_headache"),
+    ],
+)
+def test_a_later_message_pointing_back_at_a_headache_raises_it(later, level, form):
+    known = extract("a mild headache since the drip")
+    message = dialogue.in_context(known, extract(later), later)
+    assert form in message.symptoms and not message.unknown_symptom
+    assert assess(known.merge(message)).level == level
+
+
+@pytest.mark.parametrize("later", ["it isn't getting any worse", "the traffic was bad", "thanks, that helps"])
+def test_a_later_message_that_does_not_point_back_adds_nothing(later):
+    known = extract("a mild headache since the drip")
+    assert dialogue.in_context(known, extract(later), later).symptoms == frozenset()
+
+
+def test_none_at_all_to_passing_less_urine_is_a_yes():
+    state = ask("little_or_no_urine", State())
+    step = answer(Findings(), extract("None at all since 4pm"), "None at all since 4pm", None, state)
+    assert "little_or_no_urine" in step.findings.symptoms

@@ -116,6 +116,16 @@ from bot.triage import assess
         ("her cheeks have gone scarlet since the drip", "flushing"),
         ("my hand is sore and puffy. It's only where the cannula went in", "infusion_site_irritation"),
         ("my arm is swollen and hot. The drip site looks fine", "swollen_painful_limb"),
+        # what a pain feels like is no mark on the skin: the chest row's skin words in a simile
+        ("my ribs ache, as if they were bruised", "chest_tightness"),
+        ("a dull ache in my chest, like bruising deep inside", "chest_tightness"),
+        # a normal function said not to happen: no urine passed, food not kept down, who one is asked
+        ("he hasn't passed urine since this morning", "little_or_no_urine"),
+        ("not passing water much today", "little_or_no_urine"),
+        ("she isn't keeping her fluids down", "vomiting"),
+        ("I couldn't keep my soup down", "vomiting"),
+        ("grandad asked my sister who she is", "confusion"),
+        ("mum keeps asking which house she's in", "confusion"),
     ],
 )
 def test_a_general_mechanism_reads_the_sign(text, symptom):
@@ -154,6 +164,10 @@ def test_a_general_mechanism_reads_the_sign(text, symptom):
         ("a splitting headache and I've been sick, the worst night ever", "persistent_vomiting"),
         ("my chest is fine. It's my head, like a tight band round it", "chest_tightness"),
         ("a tight band squeezing round my chest", "crushing_chest_pain"),
+        ("there's a bruise on my chest, it's a bit sore", "chest_tightness"),  # a mark that is there
+        ("he's passed urine normally all day", "little_or_no_urine"),
+        ("I kept my dinner down fine", "vomiting"),
+        ("we asked which hotel we're staying in for the conference", "confusion"),
     ],
 )
 def test_the_mechanism_does_not_invent_the_sign(text, symptom):
