@@ -598,3 +598,11 @@ def test_none_at_all_to_passing_less_urine_is_a_yes():
     state = ask("little_or_no_urine", State())
     step = answer(Findings(), extract("None at all since 4pm"), "None at all since 4pm", None, state)
     assert "little_or_no_urine" in step.findings.symptoms
+
+
+def test_words_describing_the_symptom_asked_about_are_no_new_complaint():
+    findings = extract("a dull headache since the drip")
+    state = ask("severe_headache", State())
+    reply = "No, it's a background sort of ache, 3 out of 10"
+    step = answer(findings, Findings(unknown_symptom=True), reply, None, state)  # as the statistical layer tags it
+    assert not step.findings.unknown_symptom and "severe_headache" in step.findings.denied

@@ -7,6 +7,7 @@ import pytest
 
 from bot.findings import extract
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.nlp import excluded, load
 from bot.triage import assess
 
 
@@ -307,3 +308,17 @@ def test_a_request_for_paperwork_is_not_a_report():
     for text in ("can I move my appointment, I keep going wobbly", "I have a discharge from my eye"):
         assert not asks_for_paperwork(text)
         assert is_report(extract(text), True, text, learned)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, left_out",
+    [
+        ("Breathing as normal", "Breathing", True),
+        ("my neck's fine thanks", "neck", True),
+        ("my ears feel full", "ears feel full", False),
+        ("my ears feel full and not right", "ears feel full", False),
+    ],
+)
+def test_a_phrase_of_the_statistical_layer_said_to_be_normal_is_left_out(text, phrase, left_out):
+    start = text.index(phrase)
+    assert excluded(load()(text), start, start + len(phrase)) is left_out
