@@ -46,7 +46,13 @@ class ActionTriage(Action):
             message = in_context(known, message_findings(tracker), text)
             reported = routed_intent(tracker) in REPORT_INTENTS or classifier_intent(tracker) == "report_symptoms"
             decided = plan(
-                known.merge(message), message, state, previous, reported, text, systems=tracker.latest_message.get(PARSE_KEY)
+                known.merge(message),
+                message,
+                state,
+                previous,
+                reported,
+                text,
+                systems=tracker.latest_message.get(PARSE_KEY),
             )
             findings, state, question = decided.findings, decided.state, decided.question
             disposition_now = decided.disposition_now

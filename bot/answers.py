@@ -180,7 +180,11 @@ def says_worst_form(text: str) -> bool:
 
 def says_worse(text: str) -> bool:
     """A word of severity or growth, not denied: "it's much worse now", "spreading", "unbearable"."""
-    return bool(_GROWING_OR_SEVERE.search(re.sub(r"(\bnot|n'?t)\s+((getting|any|much|that|so)\s+)*", "not ", text or "", flags=re.I)))
+    return bool(
+        _GROWING_OR_SEVERE.search(
+            re.sub(r"(\bnot|n'?t)\s+((getting|any|much|that|so)\s+)*", "not ", text or "", flags=re.I)
+        )
+    )
 
 
 # Payloads of the buttons of earlier versions, still on screens that were open during an upgrade.

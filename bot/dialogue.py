@@ -311,7 +311,11 @@ def answer(
     if question.id == INVITE:
         return _invited(findings, updated, message, text, intent, state, systems)
     reading: object = _read(question, text, message)
-    if reading in (Answer.YES, Answer.NO) and question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS and not message.symptoms:
+    if (
+        reading in (Answer.YES, Answer.NO)
+        and question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS
+        and not message.symptoms
+    ):
         # "no, a background sort of ache": words that describe the symptom asked about, no new complaint
         message = replace(message, unknown_symptom=False)
         updated = findings.merge(message)
