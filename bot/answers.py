@@ -67,6 +67,9 @@ _DENIAL = re.compile(
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|problems?|issues?|trouble|change)\b|"
     r"\b(nothing|none) (like that|of that|at all)\b|"
     r"\b(like|as) (usual|normal|always)\b|\bno different (to|from|than) (normal|usual|always|ever|before)\b|"
+    # "she hasn't complained of anything", "no complaints"
+    r"\b(hasn'?t|has not|haven'?t|have not|not|never)\s+(complained|mentioned|said)\s+((of|about)\s+)?(anything|a thing)\b|"
+    r"\bno complaints\b|"
     # "no actual headache, it was a figure of speech"
     r"\bno (actual|real) \w+|\bnot (a|an) (real|actual) \w+|\bfigure of speech\b|\bjust (a|an) (saying|expression)\b",
     re.I,
@@ -90,7 +93,7 @@ _DOING_FINE = re.compile(
 )
 # "good", "sweet as", "otherwise ok": all is well, said with no negation, no yes and no complaint.
 _ALL_WELL = re.compile(
-    r"\b(fine|good|grand|great|normal|alright|all right|sweet as|champion|no bother|perfect|all clear|"
+    r"\b(fine|good|grand|great|normal|alright|all right|sweet as|champion|no bother|perfect|all clear|usual self|"
     r"no problems?|otherwise (ok|okay))\b",  # a bare "ok" is an acknowledgement, not an answer
     re.I,
 )
@@ -140,7 +143,9 @@ _SOME_DEGREE = re.compile(
 _PAIN_SCORE = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|outta)\s*10\b", re.I)
 # "not suddenly", "not the worst ever": the very sign asked about, denied
 _NOT_EXTREME = re.compile(
-    r"\b(not|n'?t|never)\s+(\w+\s+){0,2}?(sudden(ly)?|the worst|worst|crushing)(\s+(ever|of my life))?\b", re.I
+    r"\b(not|n'?t|never)\s+(\w+\s+){0,2}?(sudden(ly)?|the worst|worst|crushing)"
+    r"(\s+((i|he|she|they|we)('ve| have| has|'s)\s+)?(ever( had)?|had|(of|in) (my|his|her|their) (whole )?life))*\b",
+    re.I,
 )
 _ONSET = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in lexicon.SUDDEN_WORDS + lexicon.WORST_WORDS), re.I)
 _GRADUAL = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS), re.I)
@@ -213,7 +218,10 @@ def read_answer(text: str) -> Answer | None:
         return Answer.NO
     if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(said_normal(c) for c in _clauses(text)[1:]):
         return Answer.NO  # "only around where the cannula was. The rest of her arm is normal."
-    if _YES.match(first) or _REPORTED_YES.search(first):
+    yes = _YES.match(first)
+    if yes and said_normal(text[yes.end() :]) and not _COMPLAINT.search(text[yes.end() :]):
+        return Answer.NO  # "yes, normal colour" to "is it darker, or less?": yes, it is normal
+    if yes or _REPORTED_YES.search(first):
         return Answer.YES
     return None
 

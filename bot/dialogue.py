@@ -44,6 +44,16 @@ EXTREME_QUESTIONS = ("worst_headache", "crushing_chest_pain", "severe_breathing_
 # An answer that places the sign in its milder form answers no: swelling only "where the cannula was" is
 # no swollen limb, "just queasy" no vomiting.
 MILDER_FORM = {"swollen_painful_limb": "infusion_site_irritation", "vomiting": "nausea"}
+# What a question's sign is not, said plainly, answers it no ("wide awake", "alert and chatty" to "have you
+# fainted or are you hard to wake?"); the same negated ("not really awake", "barely responding") is a yes.
+NORMAL_STATES = {
+    "fainting": re.compile(
+        r"\b(wide awake|awake|alert|conscious|responding|responsive|with it|sharp|chatty|chatting|"
+        r"talking (away|normally|fine)|usual self)\b",
+        re.I,
+    ),
+}
+_STATE_DENIED = re.compile(r"\b(not|n'?t|barely|hardly|never|no longer)\s+(\w+\s+)?$", re.I)
 # "Are you passing much less of it?" answered "none at all" or "not a drop": less, down to nothing (a yes).
 NONE_IS_YES = ("little_or_no_urine",)
 _NONE = re.compile(r"^\W*(none|zero|nil|not (a )?(drop|once|single (drop|time))|nothing (at all|comes|since))\b", re.I)
@@ -136,7 +146,8 @@ QUESTIONS: dict[str, Question] = {
         ),
         # Dizziness can be a stroke or a faint on the way: a nurse asks about both.
         Question("stroke_signs", system_checks.QUESTIONS["stroke_signs"], when=("dizziness",)),
-        Question("fainting", system_checks.QUESTIONS["fainting"], when=("dizziness",)),
+        # Tired or sleepy: a carer cannot always tell sleepy from hard to wake.
+        Question("fainting", system_checks.QUESTIONS["fainting"], when=("dizziness", "tiredness")),
         Question(
             "temperature",
             "What is {your} temperature? If {you} {have} a thermometer, please take it and tell me "
@@ -344,7 +355,7 @@ def answer(
         named = bool(message.symptoms or message.temperature_c is not None or message.unknown_symptom) or (
             message.infusion is not None and findings.infusion is None
         )
-        if named or _nothing_more(reading, text, intent):
+        if named or _nothing_more(reading, text, intent) or (reading is None and _A_QUESTION.search(text or "")):
             return Step(
                 updated, replace(state, pending=None, put=False, reasked=False), done=_raised(findings, updated)
             )
@@ -401,6 +412,11 @@ def _invited(
     return Step(updated, closed, aside=intent if intent in ASIDES else None, no_symptom=True, done=True)
 
 
+# A question of the patient's own at the closing screen ("Can he have paracetamol?") names nothing more: the
+# disposition's advice answers it.
+_A_QUESTION = re.compile(r"\?\s*$|^\W*(can|could|should|is it|do|does|will|what|when|how)\b.*\?", re.I)
+
+
 def _nothing_more(reading, text: str, intent: str | None) -> bool:
     """The closing screen answered "nothing else": no, "that's all", "I'm fine otherwise"; or the patient
     is leaving ("bye": no answer, so the disposition comes on what was said, with what to watch for).
@@ -422,6 +438,11 @@ def _read(question: Question, text: str, message: Findings):
             return Answer.NO
         if question.id in NONE_IS_YES and _NONE.match(text or ""):
             return Answer.YES
+        state = NORMAL_STATES[question.id].search(text or "") if question.id in NORMAL_STATES else None
+        if state and _STATE_DENIED.search(text[: state.start()]):
+            return Answer.YES
+        if state and read_answer(text) in (None, Answer.NO):
+            return Answer.NO
         if question.id in EXTREME_QUESTIONS:
             return read_degree(text, extreme=True)
         reading = read_degree(text) if question.id in DEGREE_QUESTIONS else read_answer(text)

@@ -1384,7 +1384,7 @@ def make_symptom_context(nlp: Language, name: str):
                     nearest._.sudden = True
         speech = [(a, b) for a, b in _find(norms, speech_limits) if not _busy(norms, b)]
         speech += counted_words(norms, word_counts, word_limits)  # "can only say a word or two at a time"
-        spreading = _find(norms, radiation)
+        spreading = [(a, b) for a, b in _find(norms, radiation) if not _denied_before(norms, a)]
         for span in spans:  # too breathless to talk; chest pain going to the jaw: said anywhere in the message
             if (speech and span.label_ == "breathing_difficulty") or (spreading and span.label_ == "chest_tightness"):
                 span._.severe = True
@@ -1401,6 +1401,16 @@ def make_symptom_context(nlp: Language, name: str):
 RASHES = ("rash",)
 # Words that stand for a thing named before ("It hit me out of nowhere", "a tight band squeezing round it").
 POINTING_BACK = frozenset({"it", "this", "that"})
+
+
+def _denied_before(norms: list[str], a: int, most: int = 8) -> bool:
+    """A negation earlier in the clause of token a: "it doesn't go into my arm or jaw", "nothing in my jaw"."""
+    for norm in reversed(norms[max(0, a - most) : a]):
+        if norm in SYSTEM_BREAKS:
+            return False
+        if norm in NEGATION_WORDS:
+            return True
+    return False
 
 
 def _clause_after(norms: list[str], b: int, most: int = 8) -> list[str]:

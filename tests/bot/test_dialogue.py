@@ -91,6 +91,11 @@ def converse(opening: str, replies: list[str], subject_intent: str | None = None
             None,
         ),  # a complaint: no denial (the rules read the ache)
         ("Can't say I have, it's no different to normal", Answer.NO),
+        ("he hasn't complained of anything", Answer.NO),
+        ("yes, normal colour", Answer.NO),  # to "is it darker, or less?": yes, it is normal
+        ("yes, it's dark", Answer.YES),
+        ("yes but it hurts", Answer.YES),
+        ("alert, her usual self", Answer.NO),
         ("can't say she has", Answer.NO),
         ("can't say for sure", Answer.UNSURE),
         ("not too bad", None),  # a degree, not a denial of the sign
@@ -606,3 +611,40 @@ def test_words_describing_the_symptom_asked_about_are_no_new_complaint():
     reply = "No, it's a background sort of ache, 3 out of 10"
     step = answer(findings, Findings(unknown_symptom=True), reply, None, state)  # as the statistical layer tags it
     assert not step.findings.unknown_symptom and "severe_headache" in step.findings.denied
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        ("Wide awake, reading the paper", Answer.NO),
+        ("perfectly alert", Answer.NO),
+        ("not really awake, he keeps drifting off", Answer.YES),
+        ("barely responding", Answer.YES),
+    ],
+)
+def test_what_the_sign_is_not_answers_the_fainting_question(reply, expected):
+    step = answer(Findings(), extract(reply), reply, None, ask("fainting", State()))
+    assert ("fainting" in step.findings.symptoms) is (expected is Answer.YES)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It's not the worst I've ever had, it built up over the evening",
+        "8 out of 10 but not the worst I've had in my life, it crept up slowly",
+    ],
+)
+def test_not_the_worst_ever_answers_the_worst_form_question_no(reply):
+    assert read_degree(reply, extreme=True) is Answer.NO
+
+
+def test_a_question_of_the_patients_own_at_the_closing_screen_names_nothing_more():
+    findings = extract("a bit shivery since the drip")
+    reply = "Can I take paracetamol? The nurse said I could."
+    step = answer(findings, extract(reply), reply, None, ask(CLOSING, State()))
+    assert step.state.pending is None and step.findings.symptoms == findings.symptoms
+
+
+def test_a_tired_patient_is_asked_whether_they_are_hard_to_wake():
+    findings = extract("he's been very sleepy since the infusion")
+    assert next_question(findings, State()) == "fainting"
