@@ -1303,6 +1303,8 @@ def make_symptom_context(nlp: Language, name: str):
             who, pronoun = experiencer(context, norms, span.start, span.end)
             if who == "patient" and not (span._.negated or span._.hypothetical or span._.historical):
                 subjects.append(pronoun)
+            if span.label_ in lexicon.GENERAL_FORM and _compared_away(norms, span.start):
+                span._.negated = True  # "it's nothing like a thunderclap": the worst form compared away
             negation = flags["negation"]
             # "not the worst headache", "not crushing": the degree is denied, the symptom itself is not
             if (
@@ -1388,6 +1390,11 @@ def make_symptom_context(nlp: Language, name: str):
         for span in spans:  # too breathless to talk; chest pain going to the jaw: said anywhere in the message
             if (speech and span.label_ == "breathing_difficulty") or (spreading and span.label_ == "chest_tightness"):
                 span._.severe = True
+        if TALKS_NORMALLY.search(doc.text) and not LIMITED_TALK.search(doc.text):
+            for span in spans:  # "every breath is an effort, but I can still chat": short of breath, can talk
+                if span.label_ == "severe_breathing_difficulty" and not span._.negated:
+                    span._.negated = True
+                    doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end))
         for span in spans:  # a rash on many parts of the body at once is spreading
             if span.label_ in RASHES and len(_regions(norms, *sentence_of(norms, span.start))) >= (
                 body_systems.RASH_REGIONS_SPREAD
@@ -1399,8 +1406,30 @@ def make_symptom_context(nlp: Language, name: str):
 
 
 RASHES = ("rash",)
+# Able to talk, said plainly: the severe breathing difficulty is "cannot speak in sentences" (a talk that is
+# limited, "I can talk a little", "only a few words", is not this).
+TALKS_NORMALLY = re.compile(
+    r"(?<!n't )(?<!not )(?<!only )(?<!barely )(?<!hardly )\b(can|could|am|is|are|i'm|he's|she's)\s+(still\s+)?"
+    r"(talk|talking|chat|chatting|speak|speaking|natter|nattering|blether|blethering)\b"
+    r"(?!\s+(a (bit|little)|only|barely|just|in (short|few)))",
+    re.I,
+)
+LIMITED_TALK = re.compile(
+    r"\b(can'?t|cannot|can not|unable to|struggl\w+ to|only|barely|hardly)\s+(\w+\s+)?(talk|speak|chat|say|get)\b|"
+    r"\b(a )?few words\b|\bone word\b|\bgasping\b|\bblue\b",
+    re.I,
+)
 # Words that stand for a thing named before ("It hit me out of nowhere", "a tight band squeezing round it").
 POINTING_BACK = frozenset({"it", "this", "that"})
+
+
+def _compared_away(norms: list[str], start: int) -> bool:
+    """ "Nothing like a thunderclap", "nothing like crushing": a serious form said to be unlike this one. (A
+    comparison with the kind itself, "nothing like my usual migraines", leaves the symptom: context_rules.)"""
+    before = norms[max(0, start - 3) : start]
+    while before and before[-1] in ("a", "an", "the"):
+        before = before[:-1]
+    return before[-2:] == ["nothing", "like"]
 
 
 def _denied_before(norms: list[str], a: int, most: int = 8) -> bool:

@@ -127,6 +127,9 @@ from bot.triage import assess
         ("I couldn't keep my soup down", "vomiting"),
         ("grandad asked my sister who she is", "confusion"),
         ("mum keeps asking which house she's in", "confusion"),
+        ("tight chest and it goes into my jaw", "crushing_chest_pain"),
+        ("every breath is a struggle, I can only get a few words out", "severe_breathing_difficulty"),
+        ("every breath is hard work and I can barely talk", "severe_breathing_difficulty"),
     ],
 )
 def test_a_general_mechanism_reads_the_sign(text, symptom):
@@ -169,6 +172,10 @@ def test_a_general_mechanism_reads_the_sign(text, symptom):
         ("he's passed urine normally all day", "little_or_no_urine"),
         ("I kept my dinner down fine", "vomiting"),
         ("we asked which hotel we're staying in for the conference", "confusion"),
+        # a serious form denied in other words: it does not go to the arm, nothing like it, talking fine
+        ("my chest is tight but it doesn't go into my jaw or down my arm", "crushing_chest_pain"),
+        ("my head is pounding but it's nothing like a thunderclap", "worst_headache"),
+        ("every breath takes effort, but I can still talk fine", "severe_breathing_difficulty"),
     ],
 )
 def test_the_mechanism_does_not_invent_the_sign(text, symptom):
