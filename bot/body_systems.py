@@ -1014,7 +1014,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         (),
     ),
     # --- mild systems (manage at home)
-    ("infusion_site_irritation", _SITE, _SITE_WRONG, (), 8, ()),
+    ("infusion_site_irritation", _SITE, _SITE_WRONG, (), 10, ()),
     (
         "muscle_aches",
         (
@@ -1431,6 +1431,16 @@ NOT_THE_BODY = (
     "discharge date",
     "discharge lounge",
 )
+# "Wee" is urine before these words or at a clause's end ("my wee is dark", "had a wee this morning", "need a
+# wee"); before any other word it is Scots for small ("a wee headache", "a wee bit sore").
+URINE_WEE_BEFORE = frozenset(
+    (
+        "is", "was", "s", "has", "had", "looks", "look", "looked", "smells", "smell", "smelled", "colour", "color",
+        "since", "this", "today", "yesterday", "last", "for", "in", "at", "all", "once", "twice", "properly",
+        "much", "normally", "dark", "darker", "red", "brown", "pink", "and", "or", "but", "when", "every",
+        "overnight", "tonight", "stings", "burns", "hurts", "not", "no", "very", "really", "so", "only", "just",
+    )
+)  # fmt: skip
 # A rash on this many parts of the body at once is a spreading rash ("tummy, back, arms and legs").
 RASH_REGIONS_SPREAD = 3
 RASH_REGIONS = {

@@ -94,6 +94,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         SENTENCE,
     ),
     ("[side effect|side effects|reaction|reactions]", HYPOTHETICAL, BIDIRECTIONAL, 8),
+    # what can happen, said of a symptom in general: "headaches can come on later", "a rash may appear"
+    (
+        "[can|may|might|could] [come on|start|appear|develop|happen|occur|show up|crop up|set in|kick in]",
+        HYPOTHETICAL,
+        BACKWARD,
+        4,
+    ),
     (
         "[can|could|does|do|will|would|might] [ivig|it|the infusion|immunoglobulin|the drip|this|that] [cause|give|make]",
         HYPOTHETICAL,

@@ -567,7 +567,14 @@ def not_the_body(doc: Doc, norms: list[str] | None = None) -> set[int]:
     """Tokens of compounds in which a body word or complaint is none (body_systems.NOT_THE_BODY)."""
     if "not_the_body" not in doc.user_data:
         norms = norms if norms is not None else [_clean_norm(t) for t in doc]
-        doc.user_data["not_the_body"] = {i for a, b in _find(norms, _compound_norms()) for i in range(a, b)}
+        compounds = {i for a, b in _find(norms, _compound_norms()) for i in range(a, b)}
+        # Scots "wee" before a word is "small" ("a wee headache", "a wee bit"); urine before these or at the end
+        compounds |= {
+            i
+            for i, norm in enumerate(norms[:-1])
+            if norm == "wee" and norms[i + 1].isalpha() and norms[i + 1] not in body_systems.URINE_WEE_BEFORE
+        }
+        doc.user_data["not_the_body"] = compounds
     return doc.user_data["not_the_body"]
 
 
@@ -1347,7 +1354,7 @@ def make_symptom_context(nlp: Language, name: str):
         modifiers = [(a, b, kind_of[" ".join(norms[a:b])]) for a, b in _find(norms, modifier_phrases)]
         modifiers += pain_scores(norms) + nothing_compares(norms)
         for a, b, kind in modifiers:
-            if a in phrase_tokens or any(n in norms[max(0, a - 2) : a] for n in ("not", "no", "never")):
+            if a in phrase_tokens or NEGATION_WORDS & set(norms[max(0, a - 2) : a]):  # "nothing terrible"
                 continue
             if in_hypothesis(context, a, b):
                 continue  # "what if it gets worse?": a trend asked about, not had

@@ -128,6 +128,9 @@ from bot.triage import assess
         ("grandad asked my sister who she is", "confusion"),
         ("mum keeps asking which house she's in", "confusion"),
         ("tight chest and it goes into my jaw", "crushing_chest_pain"),
+        ("I haven't had a wee since breakfast", "little_or_no_urine"),
+        ("my wee is dark brown", "dark_urine"),
+        ("the drip site on the back of his hand is red and a bit puffy", "infusion_site_irritation"),
         ("every breath is a struggle, I can only get a few words out", "severe_breathing_difficulty"),
         ("every breath is hard work and I can barely talk", "severe_breathing_difficulty"),
     ],
@@ -176,6 +179,11 @@ def test_a_general_mechanism_reads_the_sign(text, symptom):
         ("my chest is tight but it doesn't go into my jaw or down my arm", "crushing_chest_pain"),
         ("my head is pounding but it's nothing like a thunderclap", "worst_headache"),
         ("every breath takes effort, but I can still talk fine", "severe_breathing_difficulty"),
+        # Scots "wee" is small; a severity word negated is none; what can happen in general is no symptom
+        ("a wee headache, nothing much", "little_or_no_urine"),
+        ("a wee bit of a rash on my arm, nothing since this morning", "little_or_no_urine"),
+        ("a headache, nothing terrible", "severe_headache"),
+        ("the nurse said a rash can come on later", "rash"),
     ],
 )
 def test_the_mechanism_does_not_invent_the_sign(text, symptom):

@@ -132,6 +132,9 @@ MESSAGES = [
     ("day 2 of 5 and I have a headache", None, False, "day 2 of 5"),
     ("I had my infusion today and now I have a headache", None, False, "I had my infusion today"),
     ("so i had my 3rd ivig yesterday at the hospital", 24, False, None),  # a count, not 3 March
+    ("my 8 yr old is shivery after her IVIG this afternoon", 1, False, None),  # an age, not 8 years ago
+    ("dad, 81 years old, had his infusion yesterday", 24, False, None),
+    ("my infusion was on Sat", 123, False, None),
     (
         "had a vomiting bug last week, all better, today just tired after the infusion",
         None,
@@ -139,6 +142,17 @@ MESSAGES = [
         "today just tired after the infusion",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face went red since I got back from the infusion, like I've been sat by the fire",
+        "the infusion went fine, sun was out so we sat outside after",
+    ],
+)
+def test_a_short_day_name_that_is_an_ordinary_word_is_no_time(text):
+    assert read_infusion_time(text, NOW, NY) is None
 
 
 @pytest.mark.parametrize("text, hours, running, said", MESSAGES)
