@@ -1117,7 +1117,14 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         3,
         (),
     ),
-    ("chills", ("teeth", "cold"), ("chattering", "chatter", "chattered", "feeling the", "can not get warm"), (), 3, ()),
+    (
+        "chills",
+        ("teeth", "cold", "chilly", "freezing"),
+        ("chattering", "chatter", "chattered", "feeling the", "can not get warm", "tremble", "trembling", "trembly"),
+        (),
+        3,
+        (),
+    ),
     (
         "fever",
         (

@@ -107,6 +107,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "freezing",
         "cold sweats",
         "rigors",
+        "[goosebumps|goose bumps|goose pimples|gooseflesh]",
+        "[can't|cant|cannot|can not] [get|keep] warm",
+        "[i am|i'm|im|he is|he's|she is|she's|they are|they're] [so|very|really|that|a bit|] cold",
     ),
     "nausea": _s(
         MANAGE_AT_HOME,

@@ -1358,6 +1358,8 @@ def make_symptom_context(nlp: Language, name: str):
                 continue
             if in_hypothesis(context, a, b):
                 continue  # "what if it gets worse?": a trend asked about, not had
+            if kind == "spread" and said_normal(" ".join(_clause_after(norms, b))):
+                continue  # "both legs are normal": the parts named are well, nothing has spread to them
             if norms[a] == "worse" and a and norms[a - 1] in ("had", "been", "seen", "known", "felt"):
                 continue  # "I've had worse": not bad, said by comparison
             first, last = phrase_of(norms, a)

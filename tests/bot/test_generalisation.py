@@ -131,6 +131,8 @@ from bot.triage import assess
         ("I haven't had a wee since breakfast", "little_or_no_urine"),
         ("my wee is dark brown", "dark_urine"),
         ("the drip site on the back of his hand is red and a bit puffy", "infusion_site_irritation"),
+        ("he's all goosebumps and can't get warm", "chills"),
+        ("I'm cold and trembling under the duvet", "chills"),
         ("every breath is a struggle, I can only get a few words out", "severe_breathing_difficulty"),
         ("every breath is hard work and I can barely talk", "severe_breathing_difficulty"),
     ],
@@ -183,6 +185,8 @@ def test_a_general_mechanism_reads_the_sign(text, symptom):
         ("a wee headache, nothing much", "little_or_no_urine"),
         ("a wee bit of a rash on my arm, nothing since this morning", "little_or_no_urine"),
         ("a headache, nothing terrible", "severe_headache"),
+        ("the soup went cold", "chills"),
+        ("drip site a bit red, both legs are fine", "swollen_painful_limb"),
         ("the nurse said a rash can come on later", "rash"),
     ],
 )
