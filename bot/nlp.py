@@ -378,6 +378,8 @@ class SymptomMatcher:
             for a, b in roles.get("n", ()):  # a normal word counts when negated: "not going in properly"
                 if b < len(norms) and norms[b] in TIME_AFTER_RIGHT and norms[a] == "right":
                     continue  # "I can't talk right now": a time, not a manner
+                if b < len(norms) and norms[b] == "of" and norms[a] == "out":
+                    continue  # "without getting out of breath": not the words coming out
                 negation = next((i for i in range(a - 1, max(-1, a - 5), -1) if norms[i] in NEGATION_WORDS), None)
                 if negation is not None and not set(norms[negation:a]) & breaks:
                     describers.append((negation, b, negation))

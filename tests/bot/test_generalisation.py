@@ -186,6 +186,8 @@ def test_a_general_mechanism_reads_the_sign(text, symptom):
         ("a wee bit of a rash on my arm, nothing since this morning", "little_or_no_urine"),
         ("a headache, nothing terrible", "severe_headache"),
         ("the soup went cold", "chills"),
+        ("I can talk and climb the stairs without getting out of breath", "stroke_signs"),
+        ("I can talk and climb the stairs without getting out of breath", "breathing_difficulty"),
         ("drip site a bit red, both legs are fine", "swollen_painful_limb"),
         ("the nurse said a rash can come on later", "rash"),
     ],
