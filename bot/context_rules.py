@@ -236,6 +236,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[in a rush|a rush|rushed off]", IDIOM, PSEUDO, 0),
+    # a fright told as a near miss: "the flickering TV nearly gave me a seizure", "almost gave him a heart attack"
+    (
+        "[nearly|almost|practically|near enough] [gave|give|giving|given] [me|him|her|us|them] [a|] [seizure|fit|stroke|heart attack]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
     (
         "[gave me a heart attack|give me a heart attack|giving me a heart attack|nearly had a heart attack|almost had a heart attack]",
         IDIOM,

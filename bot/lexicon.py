@@ -32,6 +32,63 @@ def _s(level: str, name: str, *phrases: str, worse_as: str | None = None, worst_
 _MY = "[my|the|our|]"
 _VERY = "[really|very|so|super|pretty|extremely|quite|kinda|kind of|a bit|a little|slightly|sort of|getting|]"
 
+# People one may be taken for by someone confused ("he thinks I'm the postman"; "he thinks I'm the best" is praise).
+_TAKEN_FOR = "|".join(
+    (
+        "postman",
+        "postwoman",
+        "postie",
+        "milkman",
+        "mailman",
+        "plumber",
+        "builder",
+        "burglar",
+        "intruder",
+        "stranger",
+        "doctor",
+        "nurse",
+        "carer",
+        "priest",
+        "vicar",
+        "landlord",
+        "mother",
+        "mum",
+        "mom",
+        "mam",
+        "mummy",
+        "father",
+        "dad",
+        "daddy",
+        "brother",
+        "sister",
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "aunt",
+        "auntie",
+        "uncle",
+        "gran",
+        "granny",
+        "grandma",
+        "grandmother",
+        "nan",
+        "nana",
+        "nanna",
+        "grandad",
+        "granddad",
+        "grandpa",
+        "grandfather",
+        "cousin",
+        "niece",
+        "nephew",
+        "boyfriend",
+        "girlfriend",
+        "neighbour",
+        "neighbor",
+    )
+)
+
 SYMPTOMS: dict[str, Symptom] = {
     # --- Mild, manage at home (the article's common side effects, and what a nurse calls mild)
     "infusion_site_irritation": _s(
@@ -680,6 +737,16 @@ SYMPTOMS: dict[str, Symptom] = {
         "[thinks|believes|insists|insisting|convinced|keeps saying|keeps telling us|keeps telling me] [it|its] [is|'s|] [still|] <year>",
         # asking what place one is in: "keeps asking what hotel we're staying in" (in her own kitchen)
         "[keeps|keep|kept|still|she's|he's|she is|he is] [asking|asks|wondering] [me|us|them|] [what|which] [hotel|hospital|place|town|city|country|house|building|room|ward|street] [we're|we are|she's|she is|he's|he is|they're|they are] [in|at|staying in|staying at]",
+        # one's own name or address not known, said of oneself ("he couldn't tell me his address"; "I can't remember
+        # her name" is another's): forgetting one's own or a relative's is bot/body_systems.py's row
+        *(
+            f"{who} [does not|did not|do not|can not|could not|is not able to|was not able to|is unable to|was unable to] [know|remember|recall|tell me|tell us|tell you|tell the nurse|say] {whose} [name|address|age|birthday|surname|postcode]"
+            for who, whose in (("he", "his"), ("she", "her"), ("i", "my"), ("they", "their"))
+        ),
+        # taking one person for another: "he thinks I'm the postman", "called me by her sister's name"
+        f"[thinks|thought|think|believes|believed|convinced|insists|insisted|swears|swore|keeps saying|kept saying|keeps telling me|kept telling me|sure] [i am|i was|you are|you were|we are|we were] [the|his|her|their|a|an|my|our] [late|dead|] [{_TAKEN_FOR}]",
+        "[thinks|thought|believes|believed|convinced|insists|insisted] [i am|i was|you are|you were] [someone|somebody] else",
+        f"[called|calls|calling|call|keeps calling|kept calling] [me|us|him|her|them|you] by [a|the|her|his|my|their|our|someone|somebody] [dead|late|] [{_TAKEN_FOR}|wrong|different|other|else 's|dead person 's] ['s|] name",
         "does not know who i am",
         "doesn't know where",
         "don't know where i am",
@@ -791,10 +858,6 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "crushing_chest_pain": (("chest",), ("crushed", "crushing", "squeezed", "squeezing", "squashed", "vice")),
-    "confusion": (
-        ("name", "names", "birthday", "address", "where"),
-        ("forgot", "forgotten", "forgets", "remember", "tell", "know"),
-    ),
     "neck_stiffness": (("neck",), ("stiff", "rigid", "locked", "hurts", "sore", "aches", "aching", "pain")),
     "dark_urine": (
         ("pee", "urine", "wee", "piss"),

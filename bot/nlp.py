@@ -279,6 +279,7 @@ def _pair_rows() -> list[tuple]:
         for sid, (bodies, descriptors) in lexicon.PAIRED_SIGNS.items()
     ]
     rows += [(*row, "system") for row in body_systems.BODY_SYSTEMS]
+    rows += [(*row, "sentence") for row in body_systems.SENTENCE_SYSTEMS]
     return [
         (sid, body_systems.forms(body, nouns=True), body_systems.forms(abnormal, nouns=False), *rest)
         for sid, body, abnormal, *rest in rows
@@ -359,7 +360,7 @@ class SymptomMatcher:
         """Spans from a body word to a describing word of one row, in one clause (see body_systems.py)."""
         norms = norms if norms is not None else [_clean_norm(t) for t in doc]
         compounds = not_the_body(doc, norms)
-        found: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        found: dict[int, dict[str, list[tuple[int, int]]]] = {}  # row -> role -> (start, end)
         for key, a, b in self.words(doc):
             if compounds.intersection(range(a, b)):
                 continue  # "chest of drawers", "the wee man": no body word
@@ -373,7 +374,7 @@ class SymptomMatcher:
             if not bodies:
                 continue
             sid, _, _, _, reach, _, kind = self.rows[r]
-            breaks = SENTENCE_BREAKS - {","} if kind == "paired" else SYSTEM_BREAKS
+            breaks = SENTENCE_BREAKS - {","} if kind in ("paired", "sentence") else SYSTEM_BREAKS
             describers: list[tuple[int, int, int | None]] = [(a, b, None) for a, b in roles.get("a", ())]
             for a, b in roles.get("n", ()):  # a normal word counts when negated: "not going in properly"
                 if b < len(norms) and norms[b] in TIME_AFTER_RIGHT and norms[a] == "right":
@@ -383,7 +384,7 @@ class SymptomMatcher:
                 negation = next((i for i in range(a - 1, max(-1, a - 5), -1) if norms[i] in NEGATION_WORDS), None)
                 if negation is not None and not set(norms[negation:a]) & breaks:
                     describers.append((negation, b, negation))
-            found_here: list[tuple[int, int, int | None]] = []
+            found_here: list[tuple[int, int, int | None, int, int]] = []
             for bs, be in bodies:
                 for ds, de, negation in describers:
                     if ds < be and bs < de and negation is None:
@@ -393,17 +394,32 @@ class SymptomMatcher:
                     first, last = min(bs, ds), max(be, de)
                     gap = max(ds - be, bs - de, 0)
                     if gap <= reach and not set(norms[first:last]) & breaks:
-                        found_here.append((first, last, negation))
+                        found_here.append((first, last, negation, bs, ds))
                     elif sid in body_systems.SITE_TOLD_AFTER and de <= bs and self._told_after(norms, ds, bs):
-                        found_here.append((first, last, negation))  # "my hand is puffy. It's where the cannula was"
+                        found_here.append((first, last, negation, bs, ds))  # "my hand is puffy. It's where the cannula was"
             if found_here and roles.get("u") and self._explained(norms, roles["u"], found_here):
                 explained = doc.user_data.setdefault("explained", set())  # said of the sign that explains it
-                explained.update(i for first, last, _ in found_here for i in range(first, last))
+                explained.update(i for first, last, *_ in found_here for i in range(first, last))
                 continue
-            for first, last, negation in found_here:
+            if kind == "sentence" and found_here:  # one span over all its words: its time words are its own
+                by_sentence: dict[int, list] = {}
+                for hit in found_here:
+                    by_sentence.setdefault(sentence_of(norms, hit[0])[0], []).append(hit)
+                found_here = [
+                    (
+                        min(h[0] for h in hits),
+                        max(h[1] for h in hits),
+                        None,
+                        *{i for h in hits for i in h[3:]},
+                    )
+                    for hits in by_sentence.values()
+                ]
+            for first, last, negation, *parts in found_here:
                 if negation is not None:
                     consumed.add(negation)
                 spans.append(Span(doc, first, last, label=sid, kb_id=kind))
+                if kind == "sentence":  # its two words' own clauses: where a negation denies it
+                    doc.user_data.setdefault("sentence_parts", {}).setdefault((first, last), set()).update(parts)
         by_label: dict[str, list[Span]] = {}
         for span in spans:
             by_label.setdefault(span.label_, []).append(span)
@@ -476,11 +492,11 @@ class SymptomMatcher:
         return bool(set(window) & set(body_systems.NOT_SKIN)) and not set(window) & {"skin", "rash", "hives"}
 
     @staticmethod
-    def _explained(norms: list[str], unless: list[tuple[int, int]], spans: list[tuple[int, int, int | None]]) -> bool:
+    def _explained(norms: list[str], unless: list[tuple[int, int]], spans: list[tuple]) -> bool:
         """A word of the row's `unless` list in the same sentence, not itself negated ("not the side they
         used for the drip") nor the other side ("my other arm"), in a sentence that does not take in the
         whole limb ("swollen from the elbow down")."""
-        for first, _, negation in spans:
+        for first, _, negation, *_ in spans:
             start, end = sentence_of(norms, first)
             # the next sentence explains too when it points back: "my arm is red!!! oh wait, it's where the drip was"
             after = end
@@ -700,6 +716,17 @@ def _find(norms: list[str], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
             if norms[i : i + len(words)] == words:
                 hits.append((i, i + len(words)))
     return hits
+
+
+def _clause(norms: list[str], i: int) -> tuple[int, int]:
+    """Token range of the clause around token i (bounded as a body-system pair is: SYSTEM_BREAKS)."""
+    start = i
+    while start > 0 and norms[start - 1] not in SYSTEM_BREAKS:
+        start -= 1
+    end = i
+    while end < len(norms) and norms[end] not in SYSTEM_BREAKS:
+        end += 1
+    return start, end
 
 
 def sentence_of(norms: list[str], i: int) -> tuple[int, int]:
@@ -1285,7 +1312,9 @@ def make_symptom_context(nlp: Language, name: str):
     def symptom_context(doc: Doc) -> Doc:
         norms = _norms(doc)
         spans = list(doc.spans.get(SYMPTOM_SPANS, []))
-        phrase_tokens = {i for s in spans if s.kb_id_ not in ("paired", "system") for i in range(s.start, s.end)}
+        phrase_tokens = {
+            i for s in spans if s.kb_id_ not in ("paired", "system", "sentence") for i in range(s.start, s.end)
+        }
         symptom_tokens = {i for s in spans for i in range(s.start, s.end)}
         context = matcher(doc, norms, phrase_tokens)
         doc._.context = context
@@ -1295,6 +1324,9 @@ def make_symptom_context(nlp: Language, name: str):
             flags = status(doc, span.start, span.end, context, norms)
             # a negation inside a paired or body-system span denies it ("my lips aren't blue")
             inner = span.kb_id_ in ("paired", "system") and any(span.start <= t.start < span.end for t in negations)
+            if span.kb_id_ == "sentence":  # across clauses: a negation in the clause of one of its two words
+                clauses = [_clause(norms, i) for i in doc.user_data.get("sentence_parts", {}).get((span.start, span.end), ())]
+                inner = any(a <= t.start < b for t in negations for a, b in clauses)
             span._.negated = flags["negated"] or inner
             normality = flags["negation"] is not None and only_normality_denied(norms, flags["negation"], span)
             if span._.negated and not inner and normality:  # "not a normal headache": a headache, not the usual
