@@ -128,6 +128,13 @@ NEAR_VOWELS = frozenset(
 )
 # "sees" + "your" is said "seizure": s/z/t/d + y merge across a word boundary (yod coalescence).
 COALESCE = {"S": "SH", "Z": "ZH", "T": "CH", "D": "JH"}
+# Unstressed function words lose their h after another word ("seize 'er", "hit 'im"): "a seize her" is heard
+# "seizure". Only after a first word, never at the start of a run.
+H_DROPPING = frozenset({"her", "him", "his", "he", "have", "has", "had"})
+# A hissing sound for its hushing partner (S/SH, Z/ZH: "seize 'er" S IY Z ER for "seizure" S IY ZH ER), as
+# dictation confuses them: one class in the consonant frame, each such difference costing PLACE.
+SIBILANT = {"SH": "S"}
+PLACE = 0.4
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,20 @@ class Sound:
         return len(self.consonants) + self.syllables
 
 
+def _frame_class(consonant: str) -> str:
+    """The class of a consonant in a frame: voicing partners and hissing/hushing partners as one."""
+    voiceless = PARTNER.get(consonant, consonant)
+    return SIBILANT.get(voiceless, voiceless)
+
+
+def without_h(said: Sound) -> Sound | None:
+    """A word said without its first h ("her" as "'er"), or None when it does not start with one."""
+    if not said.consonants or said.consonants[0] != "HH" or said.gaps[0]:
+        return None
+    first_vowel = said.gaps[1][0][0] if said.gaps[1] else said.consonants[1] if len(said.consonants) > 1 else ""
+    return Sound(said.frame[1:], said.consonants[1:], said.gaps[1:], first_vowel)
+
+
 def sound(phonemes: list[str] | tuple[str, ...]) -> Sound:
     """A Sound from ARPAbet phonemes ("S IY1 ZH ER0"); "ER" is a vowel followed by R."""
     frame: list[str] = []
@@ -167,7 +188,7 @@ def sound(phonemes: list[str] | tuple[str, ...]) -> Sound:
                 gaps[-1].append((base, stressed))
                 continue
         consonants.append(base)
-        frame.append(PARTNER.get(base, base))
+        frame.append(_frame_class(base))
         gaps.append([])
     first = phonemes[0].rstrip("012") if phonemes else ""
     return Sound(tuple(frame), tuple(consonants), tuple(tuple(g) for g in gaps), "AH" if first == "ER" else first)
@@ -193,7 +214,7 @@ def joined(a: Sound, b: Sound) -> list[Sound]:
         if merged is not None:
             found.append(
                 Sound(
-                    a.frame[:-1] + (PARTNER.get(merged, merged),) + b.frame[1:],
+                    a.frame[:-1] + (_frame_class(merged),) + b.frame[1:],
                     a.consonants[:-1] + (merged,) + b.consonants[1:],
                     a.gaps[:-1] + b.gaps[1:],
                     a.first,
@@ -210,11 +231,19 @@ def _vowel_cost(a: tuple[str, bool], b: tuple[str, bool]) -> float:
     return FAR_VOWEL
 
 
+def _consonant_cost(x: str, y: str) -> float:
+    """Voicing (S/Z) costs VOICING, place (S/SH) PLACE, both (S/ZH) the two."""
+    if x == y:
+        return 0.0
+    vx, vy = PARTNER.get(x, x), PARTNER.get(y, y)
+    return (VOICING if (x != vx) != (y != vy) else 0.0) + (PLACE if vx != vy else 0.0)
+
+
 def distance(a: Sound, b: Sound) -> float:
     """How differently two sounds with the same consonant frame are said (inf: another frame)."""
     if a.frame != b.frame or any(len(x) != len(y) for x, y in zip(a.gaps, b.gaps)):
         return float("inf")
-    cost = sum(VOICING for x, y in zip(a.consonants, b.consonants) if x != y)
+    cost = sum(_consonant_cost(x, y) for x, y in zip(a.consonants, b.consonants))
     for x, y in zip(a.gaps, b.gaps):
         cost += sum(_vowel_cost(v, w) for v, w in zip(x, y))
     return cost
@@ -498,7 +527,7 @@ class SoundAlike:
         except KeyError:
             pass
         found = []
-        for combo in itertools.product(*(self.words.get(w) or () for w in written)):
+        for combo in itertools.product(*(self._said(w, k) for k, w in enumerate(written))):
             if not _frames_of(combo) & self.frames:
                 continue
             for said in _sounds_of(list(combo)):
@@ -512,6 +541,14 @@ class SoundAlike:
             self._sounding_cache.clear()
         self._sounding_cache[written] = found
         return found
+
+    def _said(self, word: str, position: int) -> tuple[Sound, ...]:
+        """How a written word may sound in a run: as the dictionary says, and without its h when it is a
+        function word after another word ("seize 'er")."""
+        said = self.words.get(word) or ()
+        if position and word in H_DROPPING:
+            said += tuple(h for h in (without_h(x) for x in said) if h is not None)
+        return said
 
     def ordinary(self, words: list[str]) -> bool:
         """Two neighbouring words that are a common English bigram ("see your", "find it")."""
@@ -551,7 +588,7 @@ def _frames_of(combo: tuple[Sound, ...]) -> set[tuple[str, ...]]:
     return frames
 
 
-_COALESCED = {PARTNER.get(k, k): PARTNER.get(v, v) for k, v in COALESCE.items()}
+_COALESCED = {_frame_class(k): _frame_class(v) for k, v in COALESCE.items()}
 
 
 def _long_enough_wording(words: Pronunciations, wording: str) -> bool:
