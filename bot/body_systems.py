@@ -330,7 +330,11 @@ _AT_HOME = (
         )
     ),
     *(f"{be} {at}home" for be in ("'s", "is", "are", "'re", "am", "'m", "already") for at in ("", "at ")),
-    *(f"{where} the {room}" for where in ("sitting in", "sat in", "sitting there in") for room in ("front room", "living room", "sitting room", "lounge", "kitchen")),
+    *(
+        f"{where} the {room}"
+        for where in ("sitting in", "sat in", "sitting there in")
+        for room in ("front room", "living room", "sitting room", "lounge", "kitchen")
+    ),
     "lived there for",
     "lived here for",
     "lived in for",
@@ -1733,6 +1737,10 @@ SENTENCE_SYSTEMS: tuple[ROWS, ...] = (
     ),
     ("seizure", _SHAKING, _AFTER_A_FIT, (), 12, _NOT_A_FIT + _TREMOR),
 )
+
+# Signs of SENTENCE_SYSTEMS whose words tell of the past: that past is the sign ("looking for the dog we had
+# years ago"), not the time of it, so no history word of their sentence makes them history.
+THE_PAST_IS_THE_SIGN = frozenset({"confusion"})
 
 # A rash that grows: these words beside a rash make it a spreading rash (with lexicon.TREND_WORDS).
 SPREAD_WORDS = (

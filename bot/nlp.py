@@ -396,7 +396,8 @@ class SymptomMatcher:
                     if gap <= reach and not set(norms[first:last]) & breaks:
                         found_here.append((first, last, negation, bs, ds))
                     elif sid in body_systems.SITE_TOLD_AFTER and de <= bs and self._told_after(norms, ds, bs):
-                        found_here.append((first, last, negation, bs, ds))  # "my hand is puffy. It's where the cannula was"
+                        # "my hand is puffy. It's where the cannula was"
+                        found_here.append((first, last, negation, bs, ds))
             if found_here and roles.get("u") and self._explained(norms, roles["u"], found_here):
                 explained = doc.user_data.setdefault("explained", set())  # said of the sign that explains it
                 explained.update(i for first, last, *_ in found_here for i in range(first, last))
@@ -1322,10 +1323,19 @@ def make_symptom_context(nlp: Language, name: str):
         subjects = []
         for span in spans:
             flags = status(doc, span.start, span.end, context, norms)
+            # a sign read across a sentence: its person is the one who does what it starts with (the seeker,
+            # not the one sought), and the past it tells is the sign's own ("a dog we had as a child")
+            at = (span.start, span.start + 1) if span.kb_id_ == "sentence" else (span.start, span.end)
+            if span.kb_id_ == "sentence":
+                flags["other"] = experiencer(context, norms, *at)[0] == "other"
+                if span.label_ in body_systems.THE_PAST_IS_THE_SIGN:
+                    flags["historical"] = flags["resolved"] = flags["past_resolved"] = False
             # a negation inside a paired or body-system span denies it ("my lips aren't blue")
             inner = span.kb_id_ in ("paired", "system") and any(span.start <= t.start < span.end for t in negations)
             if span.kb_id_ == "sentence":  # across clauses: a negation in the clause of one of its two words
-                clauses = [_clause(norms, i) for i in doc.user_data.get("sentence_parts", {}).get((span.start, span.end), ())]
+                clauses = [
+                    _clause(norms, i) for i in doc.user_data.get("sentence_parts", {}).get((span.start, span.end), ())
+                ]
                 inner = any(a <= t.start < b for t in negations for a, b in clauses)
             span._.negated = flags["negated"] or inner
             normality = flags["negation"] is not None and only_normality_denied(norms, flags["negation"], span)
@@ -1341,7 +1351,7 @@ def make_symptom_context(nlp: Language, name: str):
             span._.historical = flags["historical"] or span._.resolved
             span._.other = flags["other"]
             span._.idiom = flags["idiom"]
-            who, pronoun = experiencer(context, norms, span.start, span.end)
+            who, pronoun = experiencer(context, norms, *at)
             if who == "patient" and not (span._.negated or span._.hypothetical or span._.historical):
                 subjects.append(pronoun)
             if span.label_ in lexicon.GENERAL_FORM and _compared_away(norms, span.start):
