@@ -329,7 +329,15 @@ _AT_HOME = (
             "garden",
         )
     ),
-    *(f"{be} {at}home" for be in ("'s", "is", "are", "'re", "am", "'m", "already") for at in ("", "at ")),
+    # home said against the wish: "even though she's at home", "but we're home"
+    *(
+        f"{contrast} {who} {at}home"
+        for contrast in ("even though", "though", "although", "yet", "but", "despite")
+        for who in ("she's", "he's", "we're", "they're", "i'm", "she is", "he is", "we are", "they are", "i am")
+        for at in ("", "at ", "already ", "already at ", "in her own ", "in his own ", "in our own ")
+    ),
+    "despite being at home",
+    "despite being home",
     *(
         f"{where} the {room}"
         for where in ("sitting in", "sat in", "sitting there in")
@@ -464,6 +472,9 @@ _NOT_A_FIT = (
     "hiccups",
     "asleep",
     "sleep",
+    "sleeps",
+    "sleeping",
+    "slept",
     "in bed",
     "at night",
     "restless",
@@ -1013,17 +1024,23 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "hanging down",
             "hanging limp",
             "dangling",
-            # a hand of one side that lets things go: "keeps dropping things out of her right hand"
-            "dropping",
-            "drops",
-            "keeps dropping",
-            "slipping out",
-            "slips out",
         ),
-        # a hand of one side that will not hold: "my right hand wouldn't hold the pen", "can't grip with her left hand"
-        ("moving", "move", "working", "work", "properly", "lift", "grip", "smile", "hold", "holding", "grab", "grasp"),
+        ("moving", "move", "working", "work", "properly", "lift", "grip", "smile"),
         5,
         (),
+    ),
+    # A hand of one side that will not hold or lets things go: "my right hand wouldn't hold the pen", "keeps
+    # dropping things out of her left hand" (not both hands, nor a hand with the drip in it, in a sling or cast,
+    # nor the hand one does not write with).
+    (
+        "stroke_signs",
+        ("left hand", "right hand", "one hand", "left arm", "right arm", "one arm"),
+        ("dropping", "drops", "keeps dropping", "slipping out", "slips out", "falling out"),
+        ("hold", "holding", "grip", "gripping", "grab", "grasp", "pick up", "keep hold"),
+        5,
+        _SITE
+        + ("sling", "cast", "plaster", "splint", "bandage", "bandaged", "broken", "sprained", "injury", "injured")
+        + ("handed", "arthritis", "cold", "full", "busy", "sore", "bruised"),
     ),
     # One side of the face not level with the other: "the right side of my mouth is lower than the left",
     # "her smile is higher on one side" (a face that does not move like the other side is the row above).
