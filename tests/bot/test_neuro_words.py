@@ -50,6 +50,8 @@ def test_a_stroke_sign_in_other_words(text):
         "my temperature is higher than this morning",
         "I can't face my dinner tonight",
         "I can hold a pen fine with my right hand",
+        "I can't hold my cup in my left hand, the cannula is still in it",
+        "her left hand is in a cast so she can't hold anything",
     ],
 )
 def test_no_stroke_sign_in_ordinary_words(text):
@@ -72,6 +74,7 @@ def test_no_stroke_sign_in_ordinary_words(text):
         # home asked for while at home, the contradiction in the next clause
         "he wants to go home, yet he's sitting in his own armchair",
         "she asks to go back home although she's in her own kitchen",
+        "he keeps saying he wants to go home even though he's at home",
         # one's own details not known, or forgotten
         "she couldn't remember her own address",
         "he doesn't know his age",
@@ -109,6 +112,7 @@ def test_confusion_in_other_words(text):
         "I'm on the ward and just want to go home",
         "I can't wait to go home and sit in my own chair",
         "she's in her own room at the care home and wants to go home",
+        "we're home now, the nurse told us to go home and rest",
     ],
 )
 def test_no_confusion_in_ordinary_words(text):
