@@ -1108,6 +1108,13 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "all over the place",
             "run together",
             "running together",
+            # speech like a drunk's: "his speech sounds like he's had a few drinks"
+            *(
+                f"{like} {who} {done}"
+                for like in ("like", "as if", "as though")
+                for who in ("he's", "she's", "i've", "he has", "she has", "they've", "he", "she")
+                for done in ("had a few", "had a drink", "been drinking", "had too many", "drunk")
+            ),
         ),
         ("come out", "out", "properly", "right", "normal", "clearly", "clear"),  # "can't get his words out"
         6,  # "the words in my note came out all jumbled"
@@ -1119,9 +1126,14 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         "stroke_signs",
         ("words", "speech", "his words", "her words"),
         ("struggling", "struggles", "struggle", "struggled", "trouble", "difficulty", "battling", "hard time"),
-        (),
+        ("find", "finding", "get out"),  # "she can't find her words", "he can't find the word"
         4,
         (
+            "for it",
+            "for this",
+            "for that",
+            "for the feeling",
+            "to describe",
             "breath",
             "breathe",
             "breathing",

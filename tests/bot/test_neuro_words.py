@@ -31,6 +31,8 @@ from bot.triage import assess
         "she's having real difficulty with her words this evening",
         "his speech is mumbly and mushed",
         "mum's handwriting is gibberish all of a sudden",
+        "she can't find her words, she keeps pointing instead",
+        "his talking sounds as if he's been drinking, and he hasn't",
     ],
 )
 def test_a_stroke_sign_in_other_words(text):
@@ -45,6 +47,8 @@ def test_a_stroke_sign_in_other_words(text):
         "both her hands are unsteady with the cold and she keeps dropping the spoon",
         "I keep dropping things, I'm all fingers and thumbs today",
         "I'm struggling to find the words to say thank you to the nurses",
+        "it's a strange feeling in my arm, I can't find the word for it",
+        "we were talking about a few drinks at Christmas",
         "sorry if my writing is jumbled, typing on my phone",
         "the rash is lower on the left side of my face than yesterday",
         "my temperature is higher than this morning",
