@@ -1112,6 +1112,9 @@ NOTHING_WORDS = ("nothing", "never", "no", "none")
 # A denial of normality only ("no way this is a normal headache", "not your usual headache"): the symptom is
 # there and not the usual kind, so it counts, as a severe one.
 NORMAL_KINDS = ("normal", "usual", "ordinary", "regular", "typical", "everyday", "average", "standard")
+# Nouns that name a pain only, with no place: "a headache ..., the worst pain I've ever had" says it of the
+# symptom named before it in the sentence.
+PAIN_NOUNS = ("pain", "pains", "ache", "agony")
 # Sudden onset: a headache that comes "out of nowhere" is treated as the worst headache (thunderclap).
 SUDDEN_WORDS = (
     "sudden",

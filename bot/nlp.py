@@ -1353,6 +1353,7 @@ def make_symptom_context(nlp: Language, name: str):
 
         # each severity, trend or spread word (or pain score) qualifies the nearest symptom it can raise,
         # unless itself negated
+        similes = _simile_tokens(norms)
         modifiers = [(a, b, kind_of[" ".join(norms[a:b])]) for a, b in _find(norms, modifier_phrases)]
         modifiers += pain_scores(norms) + nothing_compares(norms)
         for a, b, kind in modifiers:
@@ -1384,7 +1385,10 @@ def make_symptom_context(nlp: Language, name: str):
             if not candidates:
                 continue
             nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
-            if said_before or min(abs(nearest.start - a), abs(nearest.end - b)) <= (
+            # "a headache ..., the worst pain I've ever had": a pain noun the modifier is said of stands for
+            # the symptom named before it in the sentence, however long the sentence
+            stands_for = kind in ("worst", "severe", "sudden") and _pain_noun_after(norms, b) and nearest.end <= a
+            if said_before or stands_for or _apart(norms, nearest, a, b, similes) <= (
                 SPREAD_REACH if kind == "spread" else MODIFIER_REACH
             ):
                 if kind in ("worst", "severe"):
@@ -1477,6 +1481,38 @@ def _raised_by(span: Span, kind: str) -> bool:
         return span.label_ in body_systems.SPREADS
     known = lexicon.SYMPTOMS[span.label_]
     return bool(known.worse_as or known.worst_as or span.label_ in lexicon.GENERAL_FORM)
+
+
+def _simile_tokens(norms: list[str]) -> set[int]:
+    """Tokens of a simile that describes a symptom ("came on like someone swung a cricket bat at the back of
+    my skull", "as if ..."), from its "like" to the end of its clause: a picture of the symptom, which does
+    not set a modifier after it apart from the symptom."""
+    found: set[int] = set()
+    for i, norm in enumerate(norms):
+        starts = (norm == "like" and (i == 0 or norms[i - 1] not in SEEN)) or (
+            norm == "as" and norms[i + 1 : i + 2] in (["if"], ["though"])
+        )
+        if not starts:
+            continue
+        j = i
+        while j < len(norms) and norms[j] not in SENTENCE_BREAKS and norms[j] not in (",", ";", ":", "-", "—"):
+            found.add(j)
+            j += 1
+    return found
+
+
+def _apart(norms: list[str], span: Span, a: int, b: int, similes: set[int]) -> int:
+    """Tokens between a symptom and a modifier, less those of a simile describing the symptom."""
+    if span.end <= a:
+        return sum(1 for i in range(span.end, a) if i not in similes) + 1
+    if b <= span.start:
+        return sum(1 for i in range(b, span.start) if i not in similes) + 1
+    return 0
+
+
+def _pain_noun_after(norms: list[str], b: int) -> bool:
+    """The modifier is said of a pain noun ("the worst pain", "sudden agony"): lexicon.PAIN_NOUNS."""
+    return bool(set(norms[b : b + 2]) & set(lexicon.PAIN_NOUNS))
 
 
 def _refers_back(norms: list[str], first: int, a: int) -> bool:
