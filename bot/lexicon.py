@@ -1039,6 +1039,15 @@ SEVERITY_WORDS = (
     "very bad",
     "so bad",
     "super bad",
+    # a degree told by what it stops ("it's that bad I can't look at the telly", "that sore she's in tears")
+    "that bad i",
+    "that bad she",
+    "that bad he",
+    "that bad that",
+    "that sore i",
+    "that sore she",
+    "that sore he",
+    "that painful i",
     "horrendous",
     "dreadful",
     "brutal",
@@ -1112,6 +1121,27 @@ NOTHING_WORDS = ("nothing", "never", "no", "none")
 # A denial of normality only ("no way this is a normal headache", "not your usual headache"): the symptom is
 # there and not the usual kind, so it counts, as a severe one.
 NORMAL_KINDS = ("normal", "usual", "ordinary", "regular", "typical", "everyday", "average", "standard")
+# Regional words read as the English word they stand for (Scots negatives: "I cannae look", "it didnae help").
+DIALECT_WORDS = {
+    "cannae": "cannot",
+    "canna": "cannot",
+    "cannae've": "cannot",
+    "dinnae": "not",
+    "dinna": "not",
+    "didnae": "not",
+    "doesnae": "not",
+    "couldnae": "not",
+    "wouldnae": "not",
+    "shouldnae": "not",
+    "willnae": "not",
+    "isnae": "not",
+    "wasnae": "not",
+    "havenae": "not",
+    "hasnae": "not",
+    "arenae": "not",
+}
+# "my" in regional speech, read so only before a part of the body ("ma heid", "me legs"; "ma" alone is a mother).
+DIALECT_MY = ("ma", "me", "mah", "mi")
 # Nouns that name a pain only, with no place: "a headache ..., the worst pain I've ever had" says it of the
 # symptom named before it in the sentence.
 PAIN_NOUNS = ("pain", "pains", "ache", "agony")

@@ -110,11 +110,16 @@ class SymptomSpelling:
                 token.norm_ = lower
             elif lower == "m" and token.i and doc[token.i - 1].lower_ == "i":  # "im"
                 token.norm_ = "am"
+            elif lower in lexicon.DIALECT_WORDS:  # "cannae", "dinnae": the word it stands for
+                token.norm_ = lexicon.DIALECT_WORDS[lower]
             elif token.is_alpha and token.norm_ == lower:
                 fixed = self.correct(lower)
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
+        for token in doc[:-1]:  # "ma heid", "me legs": "my" before a part of the body
+            if token.lower_ in lexicon.DIALECT_MY and doc[token.i + 1].norm_ in body_systems.BODY_PARTS:
+                token.norm_ = token.lemma_ = "my"
         return doc
 
 
