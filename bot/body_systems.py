@@ -1285,6 +1285,12 @@ SPREAD_WORDS = (
     "now it is on",
     "now it 's on",
     "now covers",
+    "now down",
+    "now over",
+    "now across",
+    "now all over",
+    "now up",
+    "now spread",
     "both arms",
     "both legs",
     "whole body",
@@ -1492,6 +1498,15 @@ RASH_REGIONS = {
     "groin": "groin",
     "scalp": "scalp",
     "armpits": "armpits",
+    "shoulder": "shoulders",
+    "shoulders": "shoulders",
+    "hip": "hips",
+    "hips": "hips",
+    "forearm": "arms",
+    "forearms": "arms",
+    "wrists": "hands",
+    "knees": "legs",
+    "ankles": "feet",
 }
 
 

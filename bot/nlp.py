@@ -1393,6 +1393,9 @@ def make_symptom_context(nlp: Language, name: str):
             # "a headache ..., the worst pain I've ever had": a pain noun the modifier is said of stands for
             # the symptom named before it in the sentence, however long the sentence
             stands_for = kind in ("worst", "severe", "sudden") and _pain_noun_after(norms, b) and nearest.end <= a
+            # "a rash on my neck ..., and every time I look it's bigger": "it" just before the modifier is the
+            # symptom named before it in the sentence
+            stands_for = stands_for or (nearest.end <= a and _it_before(norms, a))
             if said_before or stands_for or _apart(norms, nearest, a, b, similes) <= (
                 SPREAD_REACH if kind == "spread" else MODIFIER_REACH
             ):
@@ -1416,7 +1419,7 @@ def make_symptom_context(nlp: Language, name: str):
                     span._.negated = True
                     doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end))
         for span in spans:  # a rash on many parts of the body at once is spreading
-            if span.label_ in RASHES and len(_regions(norms, *sentence_of(norms, span.start))) >= (
+            if span.label_ in RASHES and len(_regions(norms, *_told_of(norms, span.start))) >= (
                 body_systems.RASH_REGIONS_SPREAD
             ):
                 span._.worsening = True
@@ -1513,6 +1516,17 @@ def _apart(norms: list[str], span: Span, a: int, b: int, similes: set[int]) -> i
     if b <= span.start:
         return sum(1 for i in range(b, span.start) if i not in similes) + 1
     return 0
+
+
+def _it_before(norms: list[str], a: int) -> bool:
+    """ "it's bigger", "it is getting worse", "it got much worse": "it" starts the modifier's clause, at most
+    three words before it."""
+    for i in range(a - 1, max(-1, a - 4), -1):
+        if norms[i] in SENTENCE_BREAKS or norms[i] in (",", ";", ":", "and", "but"):
+            return False
+        if norms[i] == "it":
+            return True
+    return False
 
 
 def _pain_noun_after(norms: list[str], b: int) -> bool:
@@ -1614,6 +1628,15 @@ def pain_scores(norms: list[str]) -> list[tuple[int, int, str]]:
         elif score >= lexicon.PAIN_SCORE_SEVERE:
             found.append((i, end, "severe"))
     return found
+
+
+def _told_of(norms: list[str], i: int) -> tuple[int, int]:
+    """The sentence of token i with the sentences after it that start by pointing back to it ("... a rash on
+    my neck. It's now down my chest and over both shoulders")."""
+    start, end = sentence_of(norms, i)
+    while end + 1 < len(norms) and norms[end + 1] in POINTING_BACK:
+        end = sentence_of(norms, end + 1)[1]
+    return start, end
 
 
 def _regions(norms: list[str], start: int, end: int) -> set[str]:
