@@ -1315,6 +1315,31 @@ SPREAD_WORDS = (
     "head to toe",
     "top to toe",
 )
+# Small things a patch is measured by: a spread word told with one ("covering an area the size of a 10p") gives
+# the patch's size, not a spread.
+SMALL_SIZES = (
+    "fingernail",
+    "thumbnail",
+    "nail",
+    "fingertip",
+    "coin",
+    "penny",
+    "5p",
+    "10p",
+    "20p",
+    "50p",
+    "1p",
+    "2p",
+    "dime",
+    "nickel",
+    "quarter",
+    "cent",
+    "pea",
+    "grape",
+    "button",
+    "stamp",
+    "freckle",
+)
 # The symptoms a spread word raises, and what they become: a site reaction spreading up the arm is a swollen limb.
 SPREADS = {"rash": "severe_rash", "infusion_site_irritation": "swollen_painful_limb"}
 

@@ -1362,12 +1362,14 @@ def make_symptom_context(nlp: Language, name: str):
         modifiers = [(a, b, kind_of[" ".join(norms[a:b])]) for a, b in _find(norms, modifier_phrases)]
         modifiers += pain_scores(norms) + nothing_compares(norms)
         for a, b, kind in modifiers:
-            if a in phrase_tokens or NEGATION_WORDS & set(norms[max(0, a - 2) : a]):  # "nothing terrible"
+            if a in phrase_tokens or _denied_before(norms, a):  # "nothing terrible", "hasn't got any bigger"
                 continue
             if in_hypothesis(context, a, b):
                 continue  # "what if it gets worse?": a trend asked about, not had
             if kind == "spread" and said_normal(" ".join(_clause_after(norms, b))):
                 continue  # "both legs are normal": the parts named are well, nothing has spread to them
+            if kind == "spread" and set(_clause_after(norms, b)) & set(body_systems.SMALL_SIZES):
+                continue  # "covering an area about the size of a fingernail": a small size, not a spread
             if norms[a] == "worse" and a and norms[a - 1] in ("had", "been", "seen", "known", "felt"):
                 continue  # "I've had worse": not bad, said by comparison
             first, last = phrase_of(norms, a)
@@ -1516,6 +1518,17 @@ def _apart(norms: list[str], span: Span, a: int, b: int, similes: set[int]) -> i
     if b <= span.start:
         return sum(1 for i in range(b, span.start) if i not in similes) + 1
     return 0
+
+
+def _denied_before(norms: list[str], a: int) -> bool:
+    """The modifier is denied: "not worse", "no bigger", "nothing terrible", "hasn't got any bigger" (a
+    negation at most three words before it, in its clause)."""
+    for i in range(a - 1, max(-1, a - 4), -1):
+        if norms[i] in SENTENCE_BREAKS or norms[i] in (",", ";", ":", "but"):
+            return False
+        if norms[i] in NEGATION_WORDS:
+            return True
+    return False
 
 
 def _it_before(norms: list[str], a: int) -> bool:
