@@ -1032,6 +1032,16 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     ),
     # --- mild systems (manage at home)
     ("infusion_site_irritation", _SITE, _SITE_WRONG, (), 10, ()),
+    # A coloured patch or mark on the skin is a rash ("a small flat pink patch on the wrist"), unless it is the
+    # drip site's (the row above).
+    (
+        "rash",
+        ("patch", "patches", "mark", "marks", "patchy"),
+        ("red", "pink", "pinkish", "reddish", "reddened", "raised", "bumpy", "itchy", "blotchy", "angry looking"),
+        (),
+        3,
+        _SITE,
+    ),
     (
         "muscle_aches",
         (
