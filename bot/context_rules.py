@@ -461,6 +461,10 @@ RETRACTIONS = (
     "[scratch that|or rather|i mean i|wait i|hang on i]",
 )
 
+# A word taken back as soon as said: these, starting the clause after it, deny the clause before ("I'm burning
+# up - well, not really, the thermometer says 37.5").
+TAKEN_BACK = ("[well|ok|okay|actually|or|erm|um] [,|] [not really|not quite|not exactly|no not really]",)
+
 # "Is it an allergy if my lips are swollen?": an "if" after a question about what something is, followed by
 # a state said in the present, tells the patient's state; it is no hypothesis ("what if my lips swell?",
 # "is it normal if I get a headache later?" still are).

@@ -786,6 +786,7 @@ class ContextMatcher:
             ("hedged_denial", context_rules.HEDGED_DENIALS),
             ("qualifier", context_rules.HEDGE_QUALIFIERS),
             ("retraction", context_rules.RETRACTIONS),
+            ("taken_back", context_rules.TAKEN_BACK),
             ("stated_condition", context_rules.STATED_CONDITION_QUESTIONS),
         )
         for name, wordings in groups:
@@ -878,6 +879,16 @@ class ContextMatcher:
                 for ra in retractions
             )
         ] + hedges
+        for a, b in extra.get("taken_back", ()):  # "burning up - well, not really": the clause before is denied
+            first = a - 1
+            while first >= 0 and norms[first] in _CLAUSE_ENDS:
+                first -= 1
+            if first < 0 or norms[first] in SENTENCE_BREAKS:
+                continue
+            start = first
+            while start > 0 and norms[start - 1] not in _CLAUSE_ENDS:
+                start -= 1
+            triggers.append(Trigger(context_rules.NEGATED, a, b, (start, first + 1), context_rules.BACKWARD))
         mentions = _mentions(norms)
         others = any(kind == "other" for _, kind, _ in mentions)  # the cues matter only when someone else is named
         cues = [(self.vocab.strings[key], a, b) for key, a, b in self.cues(doc)] if others else []
