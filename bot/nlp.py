@@ -910,8 +910,8 @@ class ContextMatcher:
         later_end = sentence_of(norms, s_end + 1)[1] if s_end + 1 < len(norms) else s_end
         if "?" in norms[s_end : s_end + 1]:
             return None
-        if norms[b - 1] == "gone" and b < len(norms) and norms[b].isalpha() and norms[b] not in self.after_gone:
-            return None  # "gone blue", "gone numb": a change, not the end of one
+        if norms[b - 1] in ("gone", "went") and b < len(norms) and norms[b].isalpha() and norms[b] not in self.after_gone:
+            return None  # "gone blue", "it went numb": a change, not the end of one
         if any(a - 2 <= ub <= a for _, ub in extra.get("undone_before", ())):
             return None
         if any(b <= ua <= b + 1 for ua, _ in extra.get("undone_after", ())):
@@ -1116,6 +1116,7 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
     inscope = dict.fromkeys(_SCOPED, False)
     negation = None
     resolved = False
+    days_ago = False  # a PAST word that is surely days ago ("last week"), not only a day's name ("on sunday")
     existing = bool(set(norms[max(0, start - 2) : start + 1]) & _EXISTING)  # "this headache", "my rash"
     for t in context["triggers"]:
         a, b = t.scope
@@ -1123,6 +1124,8 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
             if t.category == context_rules.HYPOTHETICAL and existing and _find(norms[end:b], _TRENDS):
                 continue  # "what if this headache gets worse?": the headache is real, its trend asked about
             inscope[t.category] = True
+            if t.category == context_rules.PAST and norms[t.end - 1] not in context_rules.WEEKDAYS:
+                days_ago = True
             if t.category == context_rules.NEGATED and negation is None:
                 negation = t
             if t.category == context_rules.RESOLVED and t.direction == context_rules.BACKWARD:
@@ -1137,6 +1140,7 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
         "historical": inscope[context_rules.HISTORICAL] or past,
         "resolved": resolved,  # said to be over ("it's gone now"): counts as historical for a mild symptom
         "past_resolved": past,
+        "past_named_day_only": past and not days_ago,
         "other": who == "other",
         "idiom": any(a <= start and end <= b for a, b in context["idioms"]),
     }
@@ -1318,6 +1322,9 @@ def make_symptom_context(nlp: Language, name: str):
                 span._.severe = True
             span._.hedged = flags["hedged"] or span.kb_id_ == SOUND_ALIKE  # not said plainly: on record as such
             span._.hypothetical = flags["hypothetical"]
+            if flags["past_named_day_only"] and lexicon.SYMPTOMS[span.label_].level == lexicon.EMERGENCY:
+                flags["past_resolved"] = False  # "a seizure on sunday, that passed": maybe yesterday, still a red flag
+                flags["historical"] = flags["resolved"] = False
             # said to be over: a mild symptom however recent, any symptom of days ago (PAST)
             span._.resolved = (flags["resolved"] and lexicon.SYMPTOMS[span.label_].level == lexicon.MANAGE_AT_HOME) or (
                 flags["past_resolved"]
