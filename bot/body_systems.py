@@ -1080,6 +1080,9 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "cramps",
             "battered",
             "beaten",
+            "screaming",  # "my muscles are screaming"
+            "protesting",
+            "complaining",
         ),
         (),
         4,

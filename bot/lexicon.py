@@ -821,6 +821,13 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "creaky",
             "creaking",
             "gyp",
+            # stiff, said as a machine's ("need oiling", "rusty", "like the Tin Man")
+            "rusty",
+            "oiling",
+            "need oil",
+            "grinding",
+            "creak",
+            "creaks",
         ),
     ),
     "infusion_site_irritation": (
@@ -1142,6 +1149,8 @@ DIALECT_WORDS = {
 }
 # "my" in regional speech, read so only before a part of the body ("ma heid", "me legs"; "ma" alone is a mother).
 DIALECT_MY = ("ma", "me", "mah", "mi")
+# Words of pain that make "hed" (which the tokenizer reads as "he'd") the head: "hed ache mild", "hed hurts".
+HEAD_PAIN_WORDS = ("ache", "aches", "aching", "hurts", "hurting", "pain", "pounding", "throbbing", "sore", "is", "'s")
 # Nouns that name a pain only, with no place: "a headache ..., the worst pain I've ever had" says it of the
 # symptom named before it in the sentence.
 PAIN_NOUNS = ("pain", "pains", "ache", "agony")

@@ -102,8 +102,23 @@ class SymptomSpelling:
         return min(candidates, key=closeness)
 
     def __call__(self, doc: Doc) -> Doc:
+        # "hed ache": the tokenizer reads "hed" as "he'd"; before a word of pain it is "head", one token
+        merged = [
+            t.i
+            for t in doc[:-2]
+            if t.lower_ == "he"
+            and not t.whitespace_
+            and doc[t.i + 1].lower_ == "d"
+            and doc[t.i + 2].lower_ in lexicon.HEAD_PAIN_WORDS
+        ]
+        if merged:
+            with doc.retokenize() as retokenizer:
+                for i in merged:
+                    retokenizer.merge(doc[i : i + 2], attrs={"NORM": "head", "LEMMA": "head"})
         for token in doc:
             lower = token.lower_
+            if lower == "hed" and token.norm_ == "head":
+                continue
             if lower == "nt":  # "dont", "havent": the tokenizer splits off "nt"
                 token.norm_ = "not"
             elif lower in ("did", "does"):  # "didn't" reads "did not", as typed in full
