@@ -1498,6 +1498,15 @@ NOT_THE_BODY = (
     "discharge forms",
     "discharge date",
     "discharge lounge",
+    # paperwork about being off work ("can I get a sick note?")
+    "sick note",
+    "sick notes",
+    "sick leave",
+    "sick pay",
+    "sick day",
+    "sick days",
+    "sick line",
+    "off sick",
 )
 # "Wee" is urine before these words or at a clause's end ("my wee is dark", "had a wee this morning", "need a
 # wee"); before any other word it is Scots for small ("a wee headache", "a wee bit sore").
