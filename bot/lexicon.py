@@ -1151,6 +1151,35 @@ DIALECT_WORDS = {
 DIALECT_MY = ("ma", "me", "mah", "mi")
 # Words of pain that make "hed" (which the tokenizer reads as "he'd") the head: "hed ache mild", "hed hurts".
 HEAD_PAIN_WORDS = ("ache", "aches", "aching", "hurts", "hurting", "pain", "pounding", "throbbing", "sore", "is", "'s")
+# Getting better: a message that says only this, in which no layer reads a symptom, reports nothing new
+# (components/nlu/symptom_scanner.py); a trend word of getting worse, or one of these denied, undoes it.
+IMPROVEMENT_WORDS = (
+    "easing off",
+    "easing",
+    "eased",
+    "eased off",
+    "much better",
+    "better already",
+    "feeling better",
+    "feels better",
+    "a bit better",
+    "a little better",
+    "loads better",
+    "lot better",
+    "warmed up",
+    "perked up",
+    "picked up",
+    "picking up",
+    "settling",
+    "improving",
+    "improved",
+    "on the mend",
+    "bucked up",
+    "back to himself",
+    "back to herself",
+    "back to myself",
+    "back to normal",
+)
 # Nouns that name a pain only, with no place: "a headache ..., the worst pain I've ever had" says it of the
 # symptom named before it in the sentence.
 PAIN_NOUNS = ("pain", "pains", "ache", "agony")

@@ -1268,11 +1268,41 @@ def without_idioms(doc: Doc) -> str:
         if t.category == context_rules.HISTORICAL and _resolved_near(context, norms, t.start):
             skipped.update(range(t.start, t.end))
             skipped.update(range(*t.scope))
+    for t in context.get("triggers") or ():  # "but that passed", "it cleared up": words of an ending, not a sign
+        if t.category == context_rules.RESOLVED:
+            skipped.update(range(t.start, t.end))
     if any(kind == "other" for _, kind, _ in context.get("mentions") or ()):  # what is said of someone else
         skipped.update(i for i in range(len(doc)) if experiencer(context, norms, i, i + 1)[0] == "other")
     if not skipped:
         return doc.text
     return "".join(t.text_with_ws for t in doc if t.i not in skipped)
+
+
+_IMPROVING = tuple(" ".join(w.split()) for w in lexicon.IMPROVEMENT_WORDS)
+
+
+def says_improving(doc: Doc) -> bool:
+    """The message says the patient is getting better ("it's easing off a bit now", "he's warmed up", "much
+    better already"): lexicon.IMPROVEMENT_WORDS, none denied ("not easing", "no better") and no trend word
+    of getting worse anywhere in it."""
+    norms = _norms(doc)
+    found = _find(norms, _IMPROVING)
+    if not found or _find(norms, _TRENDS):
+        return False
+    return all(not _denied_before(norms, a) and norms[max(0, a - 1)] != "no" for a, _ in found)
+
+
+def only_idioms(doc: Doc, chars: list[tuple[int, int]]) -> bool:
+    """Every phrase another layer tagged as a symptom (character offsets) lies inside an idiom the rules read
+    ("your form is giving me a headache"): the message's symptom words are figures of speech."""
+    idioms = (doc._.context or {}).get("idioms") or ()
+    if not chars or not idioms:
+        return False
+    for a, b in chars:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not any(x <= span.start and span.end <= y for x, y in idioms):
+            return False
+    return True
 
 
 def over_symptoms(doc: Doc) -> frozenset[str]:
