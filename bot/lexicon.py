@@ -1131,10 +1131,7 @@ NORMAL_KINDS = ("normal", "usual", "ordinary", "regular", "typical", "everyday",
 # Regional words read as the English word they stand for (Scots negatives: "I cannae look", "it didnae help").
 DIALECT_WORDS = {
     "cannae": "cannot",
-    "canna": "cannot",
-    "cannae've": "cannot",
     "dinnae": "not",
-    "dinna": "not",
     "didnae": "not",
     "doesnae": "not",
     "couldnae": "not",
