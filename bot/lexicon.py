@@ -1144,8 +1144,8 @@ DIALECT_WORDS = {
     "hasnae": "not",
     "arenae": "not",
 }
-# "my" in regional speech, read so only before a part of the body ("ma heid", "me legs"; "ma" alone is a mother).
-DIALECT_MY = ("ma", "me", "mah", "mi")
+# "my" in regional speech, read so only before a part of the body ("ma heid"; "ma" alone is a mother).
+DIALECT_MY = ("ma", "mah")
 # Words of pain that make "hed" (which the tokenizer reads as "he'd") the head: "hed ache mild", "hed hurts".
 HEAD_PAIN_WORDS = ("ache", "aches", "aching", "hurts", "hurting", "pain", "pounding", "throbbing", "sore", "is", "'s")
 # Getting better: a message that says only this, in which no layer reads a symptom, reports nothing new

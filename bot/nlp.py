@@ -132,7 +132,7 @@ class SymptomSpelling:
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
-        for token in doc[:-1]:  # "ma heid", "me legs": "my" before a part of the body
+        for token in doc[:-1]:  # "ma heid", "ma"/"mah" before a part of the body
             if token.lower_ in lexicon.DIALECT_MY and doc[token.i + 1].norm_ in body_systems.BODY_PARTS:
                 token.norm_ = token.lemma_ = "my"
         return doc

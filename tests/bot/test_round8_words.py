@@ -37,7 +37,7 @@ def level(text: str) -> str | None:
         ("knees feel rusty since the drip", "joint_pain"),
         ("my muscles are screaming after the drip", "muscle_aches"),
         ("hed hurts a bit", "headache"),
-        ("me arms are aching", "muscle_aches"),
+        ("mah legs are aching", "muscle_aches"),
     ],
 )
 def test_round8_readings(text, symptom):
