@@ -475,6 +475,10 @@ RETRACTIONS = (
     "[scratch that|or rather|i mean i|wait i|hang on i]",
 )
 
+# Words of a RESOLVED phrase that read like a sign to the learned layer ("that passed": passing out); it reads
+# the message without them (bot/nlp.py `without_idioms`). The other words of an ending ("fine since") stay.
+ENDING_LIKE_A_SIGN = ("passed", "went")
+
 # The days of the week (a PAST row): a day's name may be yesterday, so an emergency then said to be over still counts.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

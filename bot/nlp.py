@@ -1268,9 +1268,9 @@ def without_idioms(doc: Doc) -> str:
         if t.category == context_rules.HISTORICAL and _resolved_near(context, norms, t.start):
             skipped.update(range(t.start, t.end))
             skipped.update(range(*t.scope))
-    for t in context.get("triggers") or ():  # "but that passed", "it cleared up": words of an ending, not a sign
+    for t in context.get("triggers") or ():  # "but that passed": a word of an ending that reads like a sign
         if t.category == context_rules.RESOLVED:
-            skipped.update(range(t.start, t.end))
+            skipped.update(i for i in range(t.start, t.end) if norms[i] in context_rules.ENDING_LIKE_A_SIGN)
     if any(kind == "other" for _, kind, _ in context.get("mentions") or ()):  # what is said of someone else
         skipped.update(i for i in range(len(doc)) if experiencer(context, norms, i, i + 1)[0] == "other")
     if not skipped:
