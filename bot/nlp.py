@@ -1289,7 +1289,7 @@ def says_improving(doc: Doc) -> bool:
     found = _find(norms, _IMPROVING)
     if not found or _find(norms, _TRENDS):
         return False
-    return all(not _denied_before(norms, a) and norms[max(0, a - 1)] != "no" for a, _ in found)
+    return all(not _denied_before(norms, a, most=3) for a, _ in found)
 
 
 def only_idioms(doc: Doc, chars: list[tuple[int, int]]) -> bool:
@@ -1425,7 +1425,7 @@ def make_symptom_context(nlp: Language, name: str):
         modifiers = [(a, b, kind_of[" ".join(norms[a:b])]) for a, b in _find(norms, modifier_phrases)]
         modifiers += pain_scores(norms) + nothing_compares(norms)
         for a, b, kind in modifiers:
-            if a in phrase_tokens or _denied_before(norms, a):  # "nothing terrible", "hasn't got any bigger"
+            if a in phrase_tokens or _denied_before(norms, a, most=3):  # "nothing terrible", "hasn't got any bigger"
                 continue
             if in_hypothesis(context, a, b):
                 continue  # "what if it gets worse?": a trend asked about, not had
@@ -1581,17 +1581,6 @@ def _apart(norms: list[str], span: Span, a: int, b: int, similes: set[int]) -> i
     if b <= span.start:
         return sum(1 for i in range(b, span.start) if i not in similes) + 1
     return 0
-
-
-def _denied_before(norms: list[str], a: int) -> bool:
-    """The modifier is denied: "not worse", "no bigger", "nothing terrible", "hasn't got any bigger" (a
-    negation at most three words before it, in its clause)."""
-    for i in range(a - 1, max(-1, a - 4), -1):
-        if norms[i] in SENTENCE_BREAKS or norms[i] in (",", ";", ":", "but"):
-            return False
-        if norms[i] in NEGATION_WORDS:
-            return True
-    return False
 
 
 def _it_before(norms: list[str], a: int) -> bool:
