@@ -925,7 +925,12 @@ class ContextMatcher:
         later_end = sentence_of(norms, s_end + 1)[1] if s_end + 1 < len(norms) else s_end
         if "?" in norms[s_end : s_end + 1]:
             return None
-        if norms[b - 1] in ("gone", "went") and b < len(norms) and norms[b].isalpha() and norms[b] not in self.after_gone:
+        if (
+            norms[b - 1] in ("gone", "went")
+            and b < len(norms)
+            and norms[b].isalpha()
+            and norms[b] not in self.after_gone
+        ):
             return None  # "gone blue", "it went numb": a change, not the end of one
         if any(a - 2 <= ub <= a for _, ub in extra.get("undone_before", ())):
             return None
@@ -1461,8 +1466,10 @@ def make_symptom_context(nlp: Language, name: str):
             # "a rash on my neck ..., and every time I look it's bigger": "it" just before the modifier is the
             # symptom named before it in the sentence
             stands_for = stands_for or (nearest.end <= a and _it_before(norms, a))
-            if said_before or stands_for or _apart(norms, nearest, a, b, similes) <= (
-                SPREAD_REACH if kind == "spread" else MODIFIER_REACH
+            if (
+                said_before
+                or stands_for
+                or _apart(norms, nearest, a, b, similes) <= (SPREAD_REACH if kind == "spread" else MODIFIER_REACH)
             ):
                 if kind in ("worst", "severe"):
                     nearest._.severe = True

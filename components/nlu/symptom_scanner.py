@@ -36,7 +36,9 @@ from bot.triage import assess
 
 REPORT_SYMPTOMS = "report_symptoms"
 REPORT_EMERGENCY = "report_emergency"  # given only here, never learnt: a rule answers it from the domain
-NOT_A_REPORT = "inform"  # a message that says only that the patient is getting better, or whose symptom words are idioms
+NOT_A_REPORT = (
+    "inform"  # a message that says only that the patient is getting better, or whose symptom words are idioms
+)
 # A statistical symptom phrase with no known id counts as an unknown symptom from this confidence on;
 # below it the extractor mostly tags greetings and questions (measured on eval/sets/dev_set.yml).
 UNKNOWN_SYMPTOM_CONFIDENCE = 0.8

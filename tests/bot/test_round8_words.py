@@ -19,7 +19,10 @@ def level(text: str) -> str | None:
     "text, symptom",
     [
         # a simile of the symptom does not set the modifier after it apart from the symptom
-        ("my headache started like a freight train ploughing through my temples, totally out of nowhere", "worst_headache"),
+        (
+            "my headache started like a freight train ploughing through my temples, totally out of nowhere",
+            "worst_headache",
+        ),
         # a pain noun stands for the symptom named before it in the sentence
         ("woke with a headache behind my eyes and down my neck today, easily the worst pain ever", "worst_headache"),
         # Scots: a degree told by what it stops, light stinging the eyes
@@ -27,7 +30,10 @@ def level(text: str) -> str | None:
         ("sore head and the light's stinging my eyes", "light_sensitivity"),
         ("the headache is that painful I can't sit still", "severe_headache"),
         # a rash growing in a clause that points back to it, or in a later sentence that does
-        ("there's a rash on my back that I noticed when I got out of the shower and it is spreading fast", "severe_rash"),
+        (
+            "there's a rash on my back that I noticed when I got out of the shower and it is spreading fast",
+            "severe_rash",
+        ),
         ("blotchy rash on my tummy. It's now across my hips and up to my shoulders", "severe_rash"),
         ("rash on his shoulders, neck and chest", "severe_rash"),
         # a coloured patch on the skin is a rash
