@@ -828,12 +828,14 @@ class ContextMatcher:
             extra.setdefault(self.vocab.strings[key], []).append((a, b))
         pseudo = [(a, b) for (_, _, d, _), a, b in hits if d == context_rules.PSEUDO]
         idioms = [(a, b) for (_, c, d, _), a, b in hits if c == context_rules.IDIOM]
+        figurative: list[tuple[int, int]] = []  # "this form is giving me a headache": a thing said to give it
         for a, b in extra.get("idiom_if_figurative", ()):  # "this form is giving me a headache"
             before = norms[sentence_of(norms, a)[0] : a]  # what gives it; not "the form for my IVIG"
             givers = {n for i, n in enumerate(before) if not _OF_SOMETHING & set(before[max(0, i - 2) : i])}
             if not self.literal_causes & givers:
                 idioms.append((a, b))
                 pseudo.append((a, b))
+                figurative.append((a, b))
         hedges = []  # "I wouldn't say I'm breathless exactly": the denial is a hedge
         for a, b in extra.get("hedged_denial", ()):
             s_end = sentence_of(norms, a)[1]
@@ -910,6 +912,7 @@ class ContextMatcher:
         return {
             "triggers": triggers,
             "idioms": idioms,
+            "figurative": figurative,
             "mentions": mentions,
             "cues": {name for name, _, _ in cues},
             "ties": _ties(norms, mentions, cues),
@@ -1298,9 +1301,10 @@ def says_improving(doc: Doc) -> bool:
 
 
 def only_idioms(doc: Doc, chars: list[tuple[int, int]]) -> bool:
-    """Every phrase another layer tagged as a symptom (character offsets) lies inside an idiom the rules read
-    ("your form is giving me a headache"): the message's symptom words are figures of speech."""
-    idioms = (doc._.context or {}).get("idioms") or ()
+    """Every phrase another layer tagged as a symptom (character offsets) lies inside a figure of speech the
+    rules read, a thing said to give the symptom ("your form is giving me a headache"): the message's symptom
+    words are figures of speech. Other idioms ("sick and tired") may be misread words: they do not count."""
+    idioms = (doc._.context or {}).get("figurative") or ()
     if not chars or not idioms:
         return False
     for a, b in chars:

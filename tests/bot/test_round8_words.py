@@ -94,3 +94,31 @@ def test_scots_negative_denies():
 def test_a_word_taken_back_only_the_clause_before():
     findings = extract("I'm burning up, well, not really, but I have a rash")
     assert "high_fever" not in findings.symptoms and "rash" in findings.symptoms
+
+
+@pytest.mark.parametrize(
+    "text, improving",
+    [
+        ("she has perked up a lot since lunch", True),
+        ("the ache is easing now", True),
+        ("it isn't easing at all", False),
+        ("no better, if anything it's getting worse", False),
+        ("my head hurts", False),
+    ],
+)
+def test_says_improving(text, improving):
+    from bot.nlp import load, says_improving
+
+    assert says_improving(load()(text)) is improving
+
+
+def test_only_a_figure_of_speech_explains_the_tagged_words():
+    from bot.nlp import load, only_idioms
+
+    nlp = load()
+    figure = "this parking app is giving me a headache"
+    at = figure.index("headache")
+    assert only_idioms(nlp(figure), [(at, at + len("headache"))])
+    misread = "bit sicky and tired today"  # "sick and tired" may be a misread symptom: still a report
+    at = misread.index("tired")
+    assert not only_idioms(nlp(misread), [(at, at + len("tired"))])
