@@ -873,7 +873,24 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     (
         "light_sensitivity",
         ("light", "lights", "brightness", "sunlight", "daylight", "glare"),
-        ("hurts", "hurt", "hurting", "killing", "painful", "pain", "sensitive", "unbearable", "bothering", "stings"),
+        (
+            "hurts",
+            "hurt",
+            "hurting",
+            "killing",
+            "painful",
+            "pain",
+            "sensitive",
+            "unbearable",
+            "bothering",
+            "stings",
+            "stinging",
+            "nipping",
+            "nips",
+            "burns my eyes",
+            "burning my eyes",
+            "too much for my eyes",
+        ),
         ("stand", "bear", "look at", "cope with", "handle"),
         5,
         (),
@@ -1511,6 +1528,16 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     ),
     # --- mild systems (manage at home)
     ("infusion_site_irritation", _SITE, _SITE_WRONG, (), 10, ()),
+    # A coloured patch or mark on the skin is a rash ("a small flat pink patch on the wrist"), unless it is the
+    # drip site's (the row above).
+    (
+        "rash",
+        ("patch", "patches", "mark", "marks", "patchy"),
+        ("red", "pink", "pinkish", "reddish", "reddened", "raised", "bumpy", "itchy", "blotchy", "angry looking"),
+        (),
+        3,
+        _SITE,
+    ),
     (
         "muscle_aches",
         (
@@ -1549,6 +1576,9 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "cramps",
             "battered",
             "beaten",
+            "screaming",  # "my muscles are screaming"
+            "protesting",
+            "complaining",
         ),
         (),
         4,
@@ -1788,6 +1818,12 @@ SPREAD_WORDS = (
     "now it is on",
     "now it 's on",
     "now covers",
+    "now down",
+    "now over",
+    "now across",
+    "now all over",
+    "now up",
+    "now spread",
     "both arms",
     "both legs",
     "whole body",
@@ -1811,6 +1847,31 @@ SPREAD_WORDS = (
     "below where",
     "head to toe",
     "top to toe",
+)
+# Small things a patch is measured by: a spread word told with one ("covering an area the size of a 10p") gives
+# the patch's size, not a spread.
+SMALL_SIZES = (
+    "fingernail",
+    "thumbnail",
+    "nail",
+    "fingertip",
+    "coin",
+    "penny",
+    "5p",
+    "10p",
+    "20p",
+    "50p",
+    "1p",
+    "2p",
+    "dime",
+    "nickel",
+    "quarter",
+    "cent",
+    "pea",
+    "grape",
+    "button",
+    "stamp",
+    "freckle",
 )
 # The symptoms a spread word raises, and what they become: a site reaction spreading up the arm is a swollen limb.
 SPREADS = {"rash": "severe_rash", "infusion_site_irritation": "swollen_painful_limb"}
@@ -1962,6 +2023,15 @@ NOT_THE_BODY = (
     "discharge forms",
     "discharge date",
     "discharge lounge",
+    # paperwork about being off work ("can I get a sick note?")
+    "sick note",
+    "sick notes",
+    "sick leave",
+    "sick pay",
+    "sick day",
+    "sick days",
+    "sick line",
+    "off sick",
 )
 # "Wee" is urine before these words or at a clause's end ("my wee is dark", "had a wee this morning", "need a
 # wee"); before any other word it is Scots for small ("a wee headache", "a wee bit sore").
@@ -2000,6 +2070,15 @@ RASH_REGIONS = {
     "groin": "groin",
     "scalp": "scalp",
     "armpits": "armpits",
+    "shoulder": "shoulders",
+    "shoulders": "shoulders",
+    "hip": "hips",
+    "hips": "hips",
+    "forearm": "arms",
+    "forearms": "arms",
+    "wrists": "hands",
+    "knees": "legs",
+    "ankles": "feet",
 }
 
 

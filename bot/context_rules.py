@@ -146,6 +146,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         BIDIRECTIONAL,
         SENTENCE,
     ),
+    # a day named in the past ("vomited on sunday"): days ago, as above
+    (
+        "[on|last|since] [monday|tuesday|wednesday|thursday|friday|saturday|sunday]",
+        PAST,
+        BIDIRECTIONAL,
+        SENTENCE,
+    ),
     (
         "[all better|all cleared up|cleared up|cleared|long gone|all gone|gone now|better now|fine since|fine now|over it|got over it|recovered|resolved|went away]",
         RESOLVED,
@@ -158,6 +165,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     # words say it is only partly over or back again (RESOLUTION_UNDONE below)
     (
         "[gone now|passed now|passed off|gone away|went away|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
+        RESOLVED,
+        BACKWARD,
+        SENTENCE,
+    ),
+    # the same, said of it: "but that passed", "it went after a good sleep" (not "it went red": AFTER_GONE)
+    (
+        "[it|that|which|they|this|and] [passed|went|has passed|'s passed|is passed|soon passed|soon went|went off]",
         RESOLVED,
         BACKWARD,
         SENTENCE,
@@ -467,6 +481,17 @@ RETRACTIONS = (
     "actually [,|] [i|he|she|they|we] [was|were|did|have|had|am|is|are|do|does|has]",
     "[scratch that|or rather|i mean i|wait i|hang on i]",
 )
+
+# Words of a RESOLVED phrase that read like a sign to the learned layer ("that passed": passing out); it reads
+# the message without them (bot/nlp.py `without_idioms`). The other words of an ending ("fine since") stay.
+ENDING_LIKE_A_SIGN = ("passed", "went")
+
+# The days of the week (a PAST row): a day's name may be yesterday, so an emergency then said to be over still counts.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# A word taken back as soon as said: these, starting the clause after it, deny the clause before ("I'm burning
+# up - well, not really, the thermometer says 37.5").
+TAKEN_BACK = ("[well|ok|okay|actually|or|erm|um] [,|] [not really|not quite|not exactly|no not really]",)
 
 # "Is it an allergy if my lips are swollen?": an "if" after a question about what something is, followed by
 # a state said in the present, tells the patient's state; it is no hypothesis ("what if my lips swell?",

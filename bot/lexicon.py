@@ -884,6 +884,13 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "creaky",
             "creaking",
             "gyp",
+            # stiff, said as a machine's ("need oiling", "rusty", "like the Tin Man")
+            "rusty",
+            "oiling",
+            "need oil",
+            "grinding",
+            "creak",
+            "creaks",
         ),
     ),
     "infusion_site_irritation": (
@@ -1102,6 +1109,15 @@ SEVERITY_WORDS = (
     "very bad",
     "so bad",
     "super bad",
+    # a degree told by what it stops ("it's that bad I can't look at the telly", "that sore she's in tears")
+    "that bad i",
+    "that bad she",
+    "that bad he",
+    "that bad that",
+    "that sore i",
+    "that sore she",
+    "that sore he",
+    "that painful i",
     "horrendous",
     "dreadful",
     "brutal",
@@ -1175,6 +1191,58 @@ NOTHING_WORDS = ("nothing", "never", "no", "none")
 # A denial of normality only ("no way this is a normal headache", "not your usual headache"): the symptom is
 # there and not the usual kind, so it counts, as a severe one.
 NORMAL_KINDS = ("normal", "usual", "ordinary", "regular", "typical", "everyday", "average", "standard")
+# Regional words read as the English word they stand for (Scots negatives: "I cannae look", "it didnae help").
+DIALECT_WORDS = {
+    "cannae": "cannot",
+    "dinnae": "not",
+    "didnae": "not",
+    "doesnae": "not",
+    "couldnae": "not",
+    "wouldnae": "not",
+    "shouldnae": "not",
+    "willnae": "not",
+    "isnae": "not",
+    "wasnae": "not",
+    "havenae": "not",
+    "hasnae": "not",
+    "arenae": "not",
+}
+# "my" in regional speech, read so only before a part of the body ("ma heid"; "ma" alone is a mother).
+DIALECT_MY = ("ma", "mah")
+# Words of pain that make "hed" (which the tokenizer reads as "he'd") the head: "hed ache mild", "hed hurts".
+HEAD_PAIN_WORDS = ("ache", "aches", "aching", "hurts", "hurting", "pain", "pounding", "throbbing", "sore", "is", "'s")
+# Getting better: a message that says only this, in which no layer reads a symptom, reports nothing new
+# (components/nlu/symptom_scanner.py); a trend word of getting worse, or one of these denied, undoes it.
+IMPROVEMENT_WORDS = (
+    "easing off",
+    "easing",
+    "eased",
+    "eased off",
+    "much better",
+    "better already",
+    "feeling better",
+    "feels better",
+    "a bit better",
+    "a little better",
+    "loads better",
+    "lot better",
+    "warmed up",
+    "perked up",
+    "picked up",
+    "picking up",
+    "settling",
+    "improving",
+    "improved",
+    "on the mend",
+    "bucked up",
+    "back to himself",
+    "back to herself",
+    "back to myself",
+    "back to normal",
+)
+# Nouns that name a pain only, with no place: "a headache ..., the worst pain I've ever had" says it of the
+# symptom named before it in the sentence.
+PAIN_NOUNS = ("pain", "pains", "ache", "agony")
 # Sudden onset: a headache that comes "out of nowhere" is treated as the worst headache (thunderclap).
 SUDDEN_WORDS = (
     "sudden",

@@ -102,19 +102,39 @@ class SymptomSpelling:
         return min(candidates, key=closeness)
 
     def __call__(self, doc: Doc) -> Doc:
+        # "hed ache": the tokenizer reads "hed" as "he'd"; before a word of pain it is "head", one token
+        merged = [
+            t.i
+            for t in doc[:-2]
+            if t.lower_ == "he"
+            and not t.whitespace_
+            and doc[t.i + 1].lower_ == "d"
+            and doc[t.i + 2].lower_ in lexicon.HEAD_PAIN_WORDS
+        ]
+        if merged:
+            with doc.retokenize() as retokenizer:
+                for i in merged:
+                    retokenizer.merge(doc[i : i + 2], attrs={"NORM": "head", "LEMMA": "head"})
         for token in doc:
             lower = token.lower_
+            if lower == "hed" and token.norm_ == "head":
+                continue
             if lower == "nt":  # "dont", "havent": the tokenizer splits off "nt"
                 token.norm_ = "not"
             elif lower in ("did", "does"):  # "didn't" reads "did not", as typed in full
                 token.norm_ = lower
             elif lower == "m" and token.i and doc[token.i - 1].lower_ == "i":  # "im"
                 token.norm_ = "am"
+            elif lower in lexicon.DIALECT_WORDS:  # "cannae", "dinnae": the word it stands for
+                token.norm_ = lexicon.DIALECT_WORDS[lower]
             elif token.is_alpha and token.norm_ == lower:
                 fixed = self.correct(lower)
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
+        for token in doc[:-1]:  # "ma heid", "ma"/"mah" before a part of the body
+            if token.lower_ in lexicon.DIALECT_MY and doc[token.i + 1].norm_ in body_systems.BODY_PARTS:
+                token.norm_ = token.lemma_ = "my"
         return doc
 
 
@@ -809,6 +829,7 @@ class ContextMatcher:
             ("hedged_denial", context_rules.HEDGED_DENIALS),
             ("qualifier", context_rules.HEDGE_QUALIFIERS),
             ("retraction", context_rules.RETRACTIONS),
+            ("taken_back", context_rules.TAKEN_BACK),
             ("stated_condition", context_rules.STATED_CONDITION_QUESTIONS),
         )
         for name, wordings in groups:
@@ -835,12 +856,14 @@ class ContextMatcher:
             extra.setdefault(self.vocab.strings[key], []).append((a, b))
         pseudo = [(a, b) for (_, _, d, _), a, b in hits if d == context_rules.PSEUDO]
         idioms = [(a, b) for (_, c, d, _), a, b in hits if c == context_rules.IDIOM]
+        figurative: list[tuple[int, int]] = []  # "this form is giving me a headache": a thing said to give it
         for a, b in extra.get("idiom_if_figurative", ()):  # "this form is giving me a headache"
             before = norms[sentence_of(norms, a)[0] : a]  # what gives it; not "the form for my IVIG"
             givers = {n for i, n in enumerate(before) if not _OF_SOMETHING & set(before[max(0, i - 2) : i])}
             if not self.literal_causes & givers:
                 idioms.append((a, b))
                 pseudo.append((a, b))
+                figurative.append((a, b))
         hedges = []  # "I wouldn't say I'm breathless exactly": the denial is a hedge
         for a, b in extra.get("hedged_denial", ()):
             s_end = sentence_of(norms, a)[1]
@@ -901,12 +924,23 @@ class ContextMatcher:
                 for ra in retractions
             )
         ] + hedges
+        for a, b in extra.get("taken_back", ()):  # "burning up - well, not really": the clause before is denied
+            first = a - 1
+            while first >= 0 and norms[first] in _CLAUSE_ENDS:
+                first -= 1
+            if first < 0 or norms[first] in SENTENCE_BREAKS:
+                continue
+            start = first
+            while start > 0 and norms[start - 1] not in _CLAUSE_ENDS:
+                start -= 1
+            triggers.append(Trigger(context_rules.NEGATED, a, b, (start, first + 1), context_rules.BACKWARD))
         mentions = _mentions(norms)
         others = any(kind == "other" for _, kind, _ in mentions)  # the cues matter only when someone else is named
         cues = [(self.vocab.strings[key], a, b) for key, a, b in self.cues(doc)] if others else []
         return {
             "triggers": triggers,
             "idioms": idioms,
+            "figurative": figurative,
             "mentions": mentions,
             "cues": {name for name, _, _ in cues},
             "ties": _ties(norms, mentions, cues),
@@ -922,8 +956,13 @@ class ContextMatcher:
         later_end = sentence_of(norms, s_end + 1)[1] if s_end + 1 < len(norms) else s_end
         if "?" in norms[s_end : s_end + 1]:
             return None
-        if norms[b - 1] == "gone" and b < len(norms) and norms[b].isalpha() and norms[b] not in self.after_gone:
-            return None  # "gone blue", "gone numb": a change, not the end of one
+        if (
+            norms[b - 1] in ("gone", "went")
+            and b < len(norms)
+            and norms[b].isalpha()
+            and norms[b] not in self.after_gone
+        ):
+            return None  # "gone blue", "it went numb": a change, not the end of one
         if any(a - 2 <= ub <= a for _, ub in extra.get("undone_before", ())):
             return None
         if any(b <= ua <= b + 1 for ua, _ in extra.get("undone_after", ())):
@@ -1128,6 +1167,7 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
     inscope = dict.fromkeys(_SCOPED, False)
     negation = None
     resolved = False
+    days_ago = False  # a PAST word that is surely days ago ("last week"), not only a day's name ("on sunday")
     existing = bool(set(norms[max(0, start - 2) : start + 1]) & _EXISTING)  # "this headache", "my rash"
     for t in context["triggers"]:
         a, b = t.scope
@@ -1135,6 +1175,8 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
             if t.category == context_rules.HYPOTHETICAL and existing and _find(norms[end:b], _TRENDS):
                 continue  # "what if this headache gets worse?": the headache is real, its trend asked about
             inscope[t.category] = True
+            if t.category == context_rules.PAST and norms[t.end - 1] not in context_rules.WEEKDAYS:
+                days_ago = True
             if t.category == context_rules.NEGATED and negation is None:
                 negation = t
             if t.category == context_rules.RESOLVED and t.direction == context_rules.BACKWARD:
@@ -1149,6 +1191,7 @@ def status(doc: Doc, start: int, end: int, context: dict | None = None, norms: l
         "historical": inscope[context_rules.HISTORICAL] or past,
         "resolved": resolved,  # said to be over ("it's gone now"): counts as historical for a mild symptom
         "past_resolved": past,
+        "past_named_day_only": past and not days_ago,
         "other": who == "other",
         "idiom": any(a <= start and end <= b for a, b in context["idioms"]),
     }
@@ -1261,11 +1304,42 @@ def without_idioms(doc: Doc) -> str:
         if t.category == context_rules.HISTORICAL and _resolved_near(context, norms, t.start):
             skipped.update(range(t.start, t.end))
             skipped.update(range(*t.scope))
+    for t in context.get("triggers") or ():  # "but that passed": a word of an ending that reads like a sign
+        if t.category == context_rules.RESOLVED:
+            skipped.update(i for i in range(t.start, t.end) if norms[i] in context_rules.ENDING_LIKE_A_SIGN)
     if any(kind == "other" for _, kind, _ in context.get("mentions") or ()):  # what is said of someone else
         skipped.update(i for i in range(len(doc)) if experiencer(context, norms, i, i + 1)[0] == "other")
     if not skipped:
         return doc.text
     return "".join(t.text_with_ws for t in doc if t.i not in skipped)
+
+
+_IMPROVING = tuple(" ".join(w.split()) for w in lexicon.IMPROVEMENT_WORDS)
+
+
+def says_improving(doc: Doc) -> bool:
+    """The message says the patient is getting better ("it's easing off a bit now", "he's warmed up", "much
+    better already"): lexicon.IMPROVEMENT_WORDS, none denied ("not easing", "no better") and no trend word
+    of getting worse anywhere in it."""
+    norms = _norms(doc)
+    found = _find(norms, _IMPROVING)
+    if not found or _find(norms, _TRENDS):
+        return False
+    return all(not _denied_before(norms, a, most=3) for a, _ in found)
+
+
+def only_idioms(doc: Doc, chars: list[tuple[int, int]]) -> bool:
+    """Every phrase another layer tagged as a symptom (character offsets) lies inside a figure of speech the
+    rules read, a thing said to give the symptom ("your form is giving me a headache"): the message's symptom
+    words are figures of speech. Other idioms ("sick and tired") may be misread words: they do not count."""
+    idioms = (doc._.context or {}).get("figurative") or ()
+    if not chars or not idioms:
+        return False
+    for a, b in chars:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not any(x <= span.start and span.end <= y for x, y in idioms):
+            return False
+    return True
 
 
 def over_symptoms(doc: Doc) -> frozenset[str]:
@@ -1344,6 +1418,9 @@ def make_symptom_context(nlp: Language, name: str):
                 span._.severe = True
             span._.hedged = flags["hedged"] or span.kb_id_ == SOUND_ALIKE  # not said plainly: on record as such
             span._.hypothetical = flags["hypothetical"]
+            if flags["past_named_day_only"] and lexicon.SYMPTOMS[span.label_].level == lexicon.EMERGENCY:
+                flags["past_resolved"] = False  # "a seizure on sunday, that passed": maybe yesterday, still a red flag
+                flags["historical"] = flags["resolved"] = False
             # said to be over: a mild symptom however recent, any symptom of days ago (PAST)
             span._.resolved = (flags["resolved"] and lexicon.SYMPTOMS[span.label_].level == lexicon.MANAGE_AT_HOME) or (
                 flags["past_resolved"]
@@ -1395,15 +1472,18 @@ def make_symptom_context(nlp: Language, name: str):
 
         # each severity, trend or spread word (or pain score) qualifies the nearest symptom it can raise,
         # unless itself negated
+        similes = _simile_tokens(norms)
         modifiers = [(a, b, kind_of[" ".join(norms[a:b])]) for a, b in _find(norms, modifier_phrases)]
         modifiers += pain_scores(norms) + nothing_compares(norms)
         for a, b, kind in modifiers:
-            if a in phrase_tokens or NEGATION_WORDS & set(norms[max(0, a - 2) : a]):  # "nothing terrible"
+            if a in phrase_tokens or _denied_before(norms, a, most=3):  # "nothing terrible", "hasn't got any bigger"
                 continue
             if in_hypothesis(context, a, b):
                 continue  # "what if it gets worse?": a trend asked about, not had
             if kind == "spread" and said_normal(" ".join(_clause_after(norms, b))):
                 continue  # "both legs are normal": the parts named are well, nothing has spread to them
+            if kind == "spread" and set(_clause_after(norms, b)) & set(body_systems.SMALL_SIZES):
+                continue  # "covering an area about the size of a fingernail": a small size, not a spread
             if norms[a] == "worse" and a and norms[a - 1] in ("had", "been", "seen", "known", "felt"):
                 continue  # "I've had worse": not bad, said by comparison
             first, last = phrase_of(norms, a)
@@ -1426,8 +1506,16 @@ def make_symptom_context(nlp: Language, name: str):
             if not candidates:
                 continue
             nearest = min(candidates, key=lambda s: min(abs(s.start - a), abs(s.end - b)))
-            if said_before or min(abs(nearest.start - a), abs(nearest.end - b)) <= (
-                SPREAD_REACH if kind == "spread" else MODIFIER_REACH
+            # "a headache ..., the worst pain I've ever had": a pain noun the modifier is said of stands for
+            # the symptom named before it in the sentence, however long the sentence
+            stands_for = kind in ("worst", "severe", "sudden") and _pain_noun_after(norms, b) and nearest.end <= a
+            # "a rash on my neck ..., and every time I look it's bigger": "it" just before the modifier is the
+            # symptom named before it in the sentence
+            stands_for = stands_for or (nearest.end <= a and _it_before(norms, a))
+            if (
+                said_before
+                or stands_for
+                or _apart(norms, nearest, a, b, similes) <= (SPREAD_REACH if kind == "spread" else MODIFIER_REACH)
             ):
                 if kind in ("worst", "severe"):
                     nearest._.severe = True
@@ -1449,7 +1537,7 @@ def make_symptom_context(nlp: Language, name: str):
                     span._.negated = True
                     doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end))
         for span in spans:  # a rash on many parts of the body at once is spreading
-            if span.label_ in RASHES and len(_regions(norms, *sentence_of(norms, span.start))) >= (
+            if span.label_ in RASHES and len(_regions(norms, *_told_of(norms, span.start))) >= (
                 body_systems.RASH_REGIONS_SPREAD
             ):
                 span._.worsening = True
@@ -1519,6 +1607,49 @@ def _raised_by(span: Span, kind: str) -> bool:
         return span.label_ in body_systems.SPREADS
     known = lexicon.SYMPTOMS[span.label_]
     return bool(known.worse_as or known.worst_as or span.label_ in lexicon.GENERAL_FORM)
+
+
+def _simile_tokens(norms: list[str]) -> set[int]:
+    """Tokens of a simile that describes a symptom ("came on like someone swung a cricket bat at the back of
+    my skull", "as if ..."), from its "like" to the end of its clause: a picture of the symptom, which does
+    not set a modifier after it apart from the symptom."""
+    found: set[int] = set()
+    for i, norm in enumerate(norms):
+        starts = (norm == "like" and (i == 0 or norms[i - 1] not in SEEN)) or (
+            norm == "as" and norms[i + 1 : i + 2] in (["if"], ["though"])
+        )
+        if not starts:
+            continue
+        j = i
+        while j < len(norms) and norms[j] not in SENTENCE_BREAKS and norms[j] not in (",", ";", ":", "-", "—"):
+            found.add(j)
+            j += 1
+    return found
+
+
+def _apart(norms: list[str], span: Span, a: int, b: int, similes: set[int]) -> int:
+    """Tokens between a symptom and a modifier, less those of a simile describing the symptom."""
+    if span.end <= a:
+        return sum(1 for i in range(span.end, a) if i not in similes) + 1
+    if b <= span.start:
+        return sum(1 for i in range(b, span.start) if i not in similes) + 1
+    return 0
+
+
+def _it_before(norms: list[str], a: int) -> bool:
+    """ "it's bigger", "it is getting worse", "it got much worse": "it" starts the modifier's clause, at most
+    three words before it."""
+    for i in range(a - 1, max(-1, a - 4), -1):
+        if norms[i] in SENTENCE_BREAKS or norms[i] in (",", ";", ":", "and", "but"):
+            return False
+        if norms[i] == "it":
+            return True
+    return False
+
+
+def _pain_noun_after(norms: list[str], b: int) -> bool:
+    """The modifier is said of a pain noun ("the worst pain", "sudden agony"): lexicon.PAIN_NOUNS."""
+    return bool(set(norms[b : b + 2]) & set(lexicon.PAIN_NOUNS))
 
 
 def _refers_back(norms: list[str], first: int, a: int) -> bool:
@@ -1615,6 +1746,15 @@ def pain_scores(norms: list[str]) -> list[tuple[int, int, str]]:
         elif score >= lexicon.PAIN_SCORE_SEVERE:
             found.append((i, end, "severe"))
     return found
+
+
+def _told_of(norms: list[str], i: int) -> tuple[int, int]:
+    """The sentence of token i with the sentences after it that start by pointing back to it ("... a rash on
+    my neck. It's now down my chest and over both shoulders")."""
+    start, end = sentence_of(norms, i)
+    while end + 1 < len(norms) and norms[end + 1] in POINTING_BACK:
+        end = sentence_of(norms, end + 1)[1]
+    return start, end
 
 
 def _regions(norms: list[str], start: int, end: int) -> set[str]:

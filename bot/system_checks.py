@@ -167,16 +167,18 @@ def suggest(
     denied: frozenset[str] = frozenset(),
     asked_about: frozenset[str] = frozenset(),
     level: str | None = None,
+    explained: bool = False,
 ) -> frozenset[str]:
     """The ids to ask about: red-flag systems the model sees and the rules did not find.
 
     `probabilities` is the model's output (system -> probability); the other arguments are what the
-    rules found in the same message, and `level` their disposition.
+    rules found in the same message, and `level` their disposition; `explained`: the message says the
+    patient is getting better (bot/nlp.py `says_improving`), which explains it as a symptom found does.
     """
     if level == lexicon.EMERGENCY:
         return frozenset()
     found = {SYSTEM_OF.get(s) for s in symptoms | asked_about}
-    floor = FOUND_SOMETHING_THRESHOLD if symptoms else 0.0
+    floor = FOUND_SOMETHING_THRESHOLD if symptoms or explained else 0.0
     return frozenset(
         symptom
         for system, symptom in ASK_ABOUT.items()

@@ -31,11 +31,14 @@ from bot.context_rules import INFUSION_WORDS
 from bot.dialogue import says_fine
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
-from bot.nlp import excluded, names_a_complaint, over_symptoms
+from bot.nlp import excluded, names_a_complaint, only_idioms, over_symptoms, says_improving
 from bot.triage import assess
 
 REPORT_SYMPTOMS = "report_symptoms"
 REPORT_EMERGENCY = "report_emergency"  # given only here, never learnt: a rule answers it from the domain
+NOT_A_REPORT = (
+    "inform"  # a message that says only that the patient is getting better, or whose symptom words are idioms
+)
 # A statistical symptom phrase with no known id counts as an unknown symptom from this confidence on;
 # below it the extractor mostly tags greetings and questions (measured on eval/sets/dev_set.yml).
 UNKNOWN_SYMPTOM_CONFIDENCE = 0.8
@@ -95,7 +98,12 @@ class SymptomScanner(GraphComponent):
             findings = replace(
                 findings,
                 to_check=system_checks.suggest(  # a symptom said to be over explains the message too
-                    probabilities, findings.symptoms | over_symptoms(doc), findings.denied, findings.asked_about, level
+                    probabilities,
+                    findings.symptoms | over_symptoms(doc),
+                    findings.denied,
+                    findings.asked_about,
+                    level,
+                    explained=says_improving(doc),  # so does getting better ("much better already")
                 ),
             )
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
@@ -105,6 +113,21 @@ class SymptomScanner(GraphComponent):
         # "All good after the infusion, just letting you know" is how the patient is: the triage gives its
         # red-flag screen (bot/dialogue.py CHECK_IN), whatever the classifier took it for.
         check_in = findings.is_empty and says_fine(text) and any(t.norm_ in INFUSION_WORDS for t in doc)
+        # Nothing read by any layer, and the message says the patient is improving ("he's warmed up a bit") or
+        # its only symptom words are idioms ("the form is giving me a headache"): no report, whatever the
+        # classifier took it for.
+        tagged = [(e["start"], e["end"]) for e in message.get(ENTITIES) or [] if e.get("entity") == "symptom"]
+        if (
+            findings.is_empty
+            and not findings.to_check
+            and not findings.denied
+            and (intent or {}).get("name") == REPORT_SYMPTOMS
+            and (says_improving(doc) or only_idioms(doc, tagged))
+        ):
+            message.set(INTENT, {"name": NOT_A_REPORT, "confidence": 1.0}, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != NOT_A_REPORT]
+            message.set(INTENT_RANKING_KEY, [{"name": NOT_A_REPORT, "confidence": 1.0}] + ranking, add_to_output=True)
+            return
         if (not findings.is_empty or findings.to_check or check_in) and (intent or {}).get("name") != routed:
             message.set(INTENT, {"name": routed, "confidence": 1.0}, add_to_output=True)
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != routed]
