@@ -32,62 +32,24 @@ def _s(level: str, name: str, *phrases: str, worse_as: str | None = None, worst_
 _MY = "[my|the|our|]"
 _VERY = "[really|very|so|super|pretty|extremely|quite|kinda|kind of|a bit|a little|slightly|sort of|getting|]"
 
+# A person's family, in the words patients use: whom a confused person may be taken for, seek or forget the
+# name of (here and in body_systems.py).
+RELATIVES = (
+    "mother", "mum", "mom", "mam", "mummy", "father", "dad", "daddy", "parents", "brother", "sister",
+    "husband", "wife", "partner", "son", "daughter", "children", "kids", "grandchildren", "grandkids",
+    "grandson", "granddaughter", "aunt", "auntie", "uncle", "gran", "granny", "grandma", "grandmother",
+    "nan", "nana", "nanna", "grandad", "granddad", "grandpa", "grandfather", "cousin", "niece", "nephew",
+    "boyfriend", "girlfriend",
+)  # fmt: skip
 # People one may be taken for by someone confused ("he thinks I'm the postman"; "he thinks I'm the best" is praise).
 _TAKEN_FOR = "|".join(
     (
-        "postman",
-        "postwoman",
-        "postie",
-        "milkman",
-        "mailman",
-        "plumber",
-        "builder",
-        "burglar",
-        "intruder",
-        "stranger",
-        "doctor",
-        "nurse",
-        "carer",
-        "priest",
-        "vicar",
-        "landlord",
-        "mother",
-        "mum",
-        "mom",
-        "mam",
-        "mummy",
-        "father",
-        "dad",
-        "daddy",
-        "brother",
-        "sister",
-        "husband",
-        "wife",
-        "son",
-        "daughter",
-        "aunt",
-        "auntie",
-        "uncle",
-        "gran",
-        "granny",
-        "grandma",
-        "grandmother",
-        "nan",
-        "nana",
-        "nanna",
-        "grandad",
-        "granddad",
-        "grandpa",
-        "grandfather",
-        "cousin",
-        "niece",
-        "nephew",
-        "boyfriend",
-        "girlfriend",
-        "neighbour",
-        "neighbor",
+        "postman", "postwoman", "postie", "milkman", "mailman", "plumber", "builder", "burglar", "intruder",
+        "stranger", "doctor", "nurse", "carer", "priest", "vicar", "landlord", "neighbour", "neighbor",
+        *RELATIVES,
     )
-)
+)  # fmt: skip
+
 
 SYMPTOMS: dict[str, Symptom] = {
     # --- Mild, manage at home (the article's common side effects, and what a nurse calls mild)
