@@ -439,6 +439,8 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         "breathing_difficulty",
         _BREATH,
         (
+            "catch",  # "stopping halfway up the stairs to catch my breath"
+            "catching",
             "effort",
             "hard",
             "harder",
@@ -1899,19 +1901,12 @@ WORD_LIMITS = (
     "manage",
     "at most",
 )
-RADIATION = (
-    "jaw",
-    "into my neck",
-    "into his neck",
-    "into her neck",
-    "up my neck",
-    "left arm",
-    "down my arm",
-    "down his arm",
-    "down her arm",
-    "into my arm",
-    "into his arm",
-    "into her arm",
+RADIATION = ("jaw",) + tuple(
+    f"{way} {whose} {side}{part}"
+    for way in ("into", "down", "up")
+    for whose in ("my", "his", "her", "him", "their", "the")
+    for side in ("", "left ")
+    for part in ("arm", "neck", "shoulder")
 )
 # The site told in the sentence after the description, pointing back to it ("my hand is sore and puffy. It's only
 # where the cannula went in"): the description is of the infusion site. And a lexicon phrase of a swollen arm

@@ -295,7 +295,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     (
-        "[no i|no ,|no .|no but|no wait|no actually|no it|no its|no they|no he|no she|no my|no the|no now|no we|no im]",
+        "[no i|no ,|no .|no but|no wait|no actually|no sorry|no it|no its|no they|no he|no she|no my|no the|no now|no we|no im]",
         ANY,
         PSEUDO,
         0,
@@ -341,7 +341,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         TERMINATE,
         0,
     ),
-    ("[and|,|so|because|cause|then|now|also|plus|-|--|(|)|which|who|still]", NEGATED, TERMINATE, 0),
+    ("[and|,|so|because|cause|then|now|also|plus|-|--|—|–|(|)|which|who|still]", NEGATED, TERMINATE, 0),
     ("[and|,|so|because|cause|then|now|also|plus|-|--|(|)|which|who|still|after]", RESOLVED, TERMINATE, 0),
     ("[and|,|so|because|cause|then|also|plus|(|)|which|who]", POSSIBLE, TERMINATE, 0),
     (

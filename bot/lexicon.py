@@ -561,6 +561,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "[can't|cant|cannot|can not|unable to|not able to|is not able to|isn't able to] [breathe|breath]",
         "[can't|cant|cannot] breath",
         "gasping",
+        "[gasp|gasps|gasped] [for|again|between|after|]",
         "gasping for air",
         "gasping for breath",
         "choking",
@@ -819,7 +820,10 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "killing",
         ),
     ),
-    "crushing_chest_pain": (("chest",), ("crushed", "crushing", "squeezed", "squeezing", "squashed", "vice")),
+    "crushing_chest_pain": (
+        ("chest",),
+        ("crush", "crushes", "crushed", "crushing", "squeezed", "squeezing", "squashed", "vice"),
+    ),
     "neck_stiffness": (("neck",), ("stiff", "rigid", "locked", "hurts", "sore", "aches", "aching", "pain")),
     "dark_urine": (
         ("pee", "urine", "wee", "piss"),
@@ -1168,9 +1172,16 @@ DIALECT_WORDS = {
     "havenae": "not",
     "hasnae": "not",
     "arenae": "not",
+    # Caribbean creole: "we cyaan wake her", "she nah answer", "di pain"
+    "cyaan": "cannot",
+    "kyaan": "cannot",
+    "cyan": "cannot",
+    "nah": "not",
+    "di": "the",
 }
-# "my" in regional speech, read so only before a part of the body ("ma heid"; "ma" alone is a mother).
-DIALECT_MY = ("ma", "mah")
+# "my" (and "his", "her") in regional speech, read so only before a part of the body ("ma heid", creole "mi
+# chest", "him chest"; "ma" alone is a mother, "him" alone a man).
+DIALECT_MY = ("ma", "mah", "mi", "him")
 # Words of pain that make "hed" (which the tokenizer reads as "he'd") the head: "hed ache mild", "hed hurts".
 HEAD_PAIN_WORDS = ("ache", "aches", "aching", "hurts", "hurting", "pain", "pounding", "throbbing", "sore", "is", "'s")
 # Getting better: a message that says only this, in which no layer reads a symptom, reports nothing new
@@ -1204,7 +1215,7 @@ IMPROVEMENT_WORDS = (
 )
 # Nouns that name a pain only, with no place: "a headache ..., the worst pain I've ever had" says it of the
 # symptom named before it in the sentence.
-PAIN_NOUNS = ("pain", "pains", "ache", "agony")
+PAIN_NOUNS = ("pain", "pains", "ache", "agony", "one")  # "one": "the worst one I've ever had"
 # Sudden onset: a headache that comes "out of nowhere" is treated as the worst headache (thunderclap).
 SUDDEN_WORDS = (
     "sudden",

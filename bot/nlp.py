@@ -132,8 +132,10 @@ class SymptomSpelling:
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
-        for token in doc[:-1]:  # "ma heid", "ma"/"mah" before a part of the body
-            if token.lower_ in lexicon.DIALECT_MY and doc[token.i + 1].norm_ in body_systems.BODY_PARTS:
+        for token in doc[:-1]:  # "ma heid", "mi left arm": "ma", "mi" before a part of the body (or its side)
+            after = doc[token.i + 1 : token.i + 3]
+            part = after[1] if after[0].lower_ in ("left", "right") and len(after) > 1 else after[0]
+            if token.lower_ in lexicon.DIALECT_MY and part.norm_ in body_systems.BODY_PARTS:
                 token.norm_ = token.lemma_ = "my"
         return doc
 
@@ -856,6 +858,9 @@ class ContextMatcher:
             extra.setdefault(self.vocab.strings[key], []).append((a, b))
         pseudo = [(a, b) for (_, _, d, _), a, b in hits if d == context_rules.PSEUDO]
         idioms = [(a, b) for (_, c, d, _), a, b in hits if c == context_rules.IDIOM]
+        # "it IS a headache" is said of what the patient feels ("the parking is a headache" of a thing)
+        literal = [(a, b) for a, b in idioms if norms[b - 1] == "headache" and a and norms[a - 1] in POINTING_BACK]
+        idioms = [span for span in idioms if span not in literal]
         figurative: list[tuple[int, int]] = []  # "this form is giving me a headache": a thing said to give it
         for a, b in extra.get("idiom_if_figurative", ()):  # "this form is giving me a headache"
             before = norms[sentence_of(norms, a)[0] : a]  # what gives it; not "the form for my IVIG"
@@ -1416,6 +1421,8 @@ def make_symptom_context(nlp: Language, name: str):
             if span._.negated and not inner and normality:  # "not a normal headache": a headache, not the usual
                 span._.negated = False
                 span._.severe = True
+            if span._.negated and not inner and _cannot_without(norms, flags["negation"], span.start):
+                span._.negated = False  # "can't get up the stairs without stopping to catch my breath"
             span._.hedged = flags["hedged"] or span.kb_id_ == SOUND_ALIKE  # not said plainly: on record as such
             span._.hypothetical = flags["hypothetical"]
             if flags["past_named_day_only"] and lexicon.SYMPTOMS[span.label_].level == lexicon.EMERGENCY:
@@ -1564,6 +1571,19 @@ LIMITED_TALK = re.compile(
 POINTING_BACK = frozenset({"it", "this", "that"})
 
 
+def _cannot_without(norms: list[str], negation, start: int) -> bool:
+    """A double negative: "can't" / "couldn't" and then "without" before the sign, in its sentence ("can't
+    walk to the loo without stopping for breath"), says the sign comes every time."""
+    if negation is None:
+        return False
+    first = max(sentence_of(norms, start)[0], start - 12)
+    before = norms[first:start]
+    if "without" not in before:
+        return False
+    cut = first + before.index("without")
+    return bool({"not", "cannot"} & set(norms[first:cut]))
+
+
 def _compared_away(norms: list[str], start: int) -> bool:
     """ "Nothing like a thunderclap", "nothing like crushing": a serious form said to be unlike this one. (A
     comparison with the kind itself, "nothing like my usual migraines", leaves the symptom: context_rules.)"""
@@ -1637,12 +1657,12 @@ def _apart(norms: list[str], span: Span, a: int, b: int, similes: set[int]) -> i
 
 
 def _it_before(norms: list[str], a: int) -> bool:
-    """ "it's bigger", "it is getting worse", "it got much worse": "it" starts the modifier's clause, at most
-    three words before it."""
+    """ "it's bigger", "it is getting worse", "they're spreading": "it" or "they" starts the modifier's clause,
+    at most three words before it."""
     for i in range(a - 1, max(-1, a - 4), -1):
         if norms[i] in SENTENCE_BREAKS or norms[i] in (",", ";", ":", "and", "but"):
             return False
-        if norms[i] == "it":
+        if norms[i] in ("it", "they", "theyre", "these", "those"):  # "... hives ... and they're spreading"
             return True
     return False
 
