@@ -266,6 +266,8 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("[wee bit|a wee bit|wee while|a wee while|wee one|wee ones|wee boy|wee girl|wee man]", IDIOM, PSEUDO, 0),
     ("[heart of|at heart|heartburn warning|my heart goes out|bless her heart|bless his heart]", IDIOM, PSEUDO, 0),
     ("[break a leg|pulling my leg|pull your leg|cost an arm and a leg|an arm and a leg]", IDIOM, PSEUDO, 0),
+    # talking a lot: "talking the hind legs off a donkey", "talked my ear off"
+    ("[talking|talk|talks|talked] [the hind legs|the back legs|my ear|your ear|his ear|her ear] off", IDIOM, PSEUDO, 0),
     (
         "[hot water|hot drink|hot tea|cold water|cold drink|hot weather|cold weather|weather is hot|weather is cold]",
         IDIOM,

@@ -46,12 +46,15 @@ EXTREME_QUESTIONS = ("worst_headache", "crushing_chest_pain", "severe_breathing_
 MILDER_FORM = {"swollen_painful_limb": "infusion_site_irritation", "vomiting": "nausea"}
 # What a question's sign is not, said plainly, answers it no ("wide awake", "alert and chatty" to "have you
 # fainted or are you hard to wake?"); the same negated ("not really awake", "barely responding") is a yes.
+_OK_ALONE = r"^\W*(ok|okay|ok ?ay|sweet|good|all good|grand|no worries|normal)\W*$"  # to "any trouble ...?": I'm ok
 NORMAL_STATES = {
     "fainting": re.compile(
-        r"\b(wide awake|awake|alert|conscious|responding|responsive|with it|sharp|chatty|chatting|"
-        r"talking (away|normally|fine)|usual self)\b",
+        r"\b(wide awake|awake|alert|conscious|responding|responsive|with it|all there|compos mentis|sharp|"
+        r"chatty|chatting|talking (away|normally|fine)|usual self)\b|" + _OK_ALONE,
         re.I,
     ),
+    "breathing_difficulty": re.compile(_OK_ALONE, re.I),
+    "severe_breathing_difficulty": re.compile(_OK_ALONE, re.I),
 }
 _STATE_DENIED = re.compile(r"\b(not|n'?t|barely|hardly|never|no longer)\s+(\w+\s+)?$", re.I)
 # "Are you passing much less of it?" answered "none at all" or "not a drop": less, down to nothing (a yes).

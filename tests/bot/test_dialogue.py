@@ -648,3 +648,15 @@ def test_a_question_of_the_patients_own_at_the_closing_screen_names_nothing_more
 def test_a_tired_patient_is_asked_whether_they_are_hard_to_wake():
     findings = extract("he's been very sleepy since the infusion")
     assert next_question(findings, State()) == "fainting"
+
+
+@pytest.mark.parametrize("question", ["breathing_difficulty", "severe_breathing_difficulty", "fainting"])
+@pytest.mark.parametrize("reply", ["ok", "Sweet.", "all good"])
+def test_ok_alone_to_a_question_of_trouble_now_is_a_no(question, reply):
+    step = answer(Findings(), extract(reply), reply, None, ask(question, State()))
+    assert question in step.findings.denied
+
+
+def test_all_there_answers_the_fainting_question_no():
+    step = answer(Findings(), extract("All there 👍"), "All there 👍", None, ask("fainting", State()))
+    assert "fainting" in step.findings.denied

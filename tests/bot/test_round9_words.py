@@ -37,3 +37,7 @@ def test_round_9_mechanisms_read_the_sign(text, symptom):
 )
 def test_round_9_mechanisms_do_not_invent_the_sign(text, symptom):
     assert symptom not in extract(text).symptoms
+
+
+def test_talking_a_lot_is_an_idiom():
+    assert extract("breathing's fine, I'm talking the hind legs off a donkey").symptoms == frozenset()
