@@ -561,7 +561,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "[can't|cant|cannot|can not|unable to|not able to|is not able to|isn't able to] [breathe|breath]",
         "[can't|cant|cannot] breath",
         "gasping",
-        "[gasp|gasps|gasped] [for|again|between|after|]",
+        "[gasp|gasps|gasped] [for air|for breath|again|between words|after every word|after every breath]",
+        "have to gasp",
         "gasping for air",
         "gasping for breath",
         "choking",
@@ -1172,11 +1173,9 @@ DIALECT_WORDS = {
     "havenae": "not",
     "hasnae": "not",
     "arenae": "not",
-    # Caribbean creole: "we cyaan wake her", "she nah answer", "di pain"
+    # Caribbean creole: "we cyaan wake her", "di pain"
     "cyaan": "cannot",
     "kyaan": "cannot",
-    "cyan": "cannot",
-    "nah": "not",
     "di": "the",
 }
 # "my" (and "his", "her") in regional speech, read so only before a part of the body ("ma heid", creole "mi

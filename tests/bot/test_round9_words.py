@@ -31,7 +31,7 @@ def test_round_9_mechanisms_read_the_sign(text, symptom):
         ("the view took my breath away", "breathing_difficulty"),
         ("I walked to the shop without getting out of breath", "breathing_difficulty"),
         ("the insurance form is a headache", "headache"),
-        ("nah, no rash at all", "rash"),
+        ("no, no rash at all", "rash"),
         ("a tight chest, but it doesn't go down him arm", "crushing_chest_pain"),
     ],
 )
