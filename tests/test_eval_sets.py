@@ -21,6 +21,8 @@ MINIMUM_SIZE = {
     "blind_round4": 250,
     "blind_round5": 200,
     "blind_round6": 300,
+    "blind_round8": 300,
+    "blind_round9": 300,
 }
 SETS = {path.stem.removesuffix("_set"): (path, MINIMUM_SIZE[path.stem]) for path in REGRESSION_SETS}
 
