@@ -1322,6 +1322,20 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         5,
         (),
     ),
+    # Asking again and again what place this is: "she keeps asking what hotel we're staying in" (in her own
+    # kitchen), "keeps asking which ward he's on" ("we asked which hotel" for a trip is no sign).
+    (
+        "confusion",
+        tuple(
+            f"{which} {place}"
+            for which in ("what", "which")
+            for place in ("hotel", "hospital", "place", "town", "city", "country", "house", "building", "room", "ward")
+        ),
+        ("keeps asking", "keep asking", "kept asking", "still asking", "keeps wondering", "keeps saying"),
+        (),
+        3,
+        (),
+    ),
     # Lost in a place the person knows: "I don't know which house is mine", "nothing looks familiar",
     # "she doesn't recognise her own house" (not "the rash doesn't look familiar").
     (

@@ -699,8 +699,6 @@ SYMPTOMS: dict[str, Symptom] = {
         "[talking|talks|speaking|spouting|saying] [nonsense|gibberish|jibberish|rubbish|drivel|twaddle|garbage|gobbledygook|gobbledegook]",
         "word salad",
         "[thinks|believes|insists|insisting|convinced|keeps saying|keeps telling us|keeps telling me] [it|its] [is|'s|] [still|] <year>",
-        # asking what place one is in: "keeps asking what hotel we're staying in" (in her own kitchen)
-        "[keeps|keep|kept|still|she's|he's|she is|he is] [asking|asks|wondering] [me|us|them|] [what|which] [hotel|hospital|place|town|city|country|house|building|room|ward|street] [we're|we are|she's|she is|he's|he is|they're|they are] [in|at|staying in|staying at]",
         # one's own name or address not known, said of oneself ("he couldn't tell me his address"; "I can't remember
         # her name" is another's): forgetting one's own or a relative's is bot/body_systems.py's row
         *(
