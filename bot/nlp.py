@@ -193,6 +193,56 @@ def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
     return [[token for sequence in combo for token in sequence] for combo in itertools.product(*pieces)]
 
 
+class OptionMatcher:
+    """The lexicon's `[a|b|]` phrases as token patterns, indexed by their first word.
+
+    spaCy's Matcher tries every pattern at every token; with thousands of patterns that was most of the
+    core's time. Here a token only starts the patterns whose first word it is. The same matches (every
+    start and end of every pattern), on the norms the rules read."""
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[tuple[str, tuple]]] = {}
+        self.any_first: list[tuple[str, tuple]] = []  # patterns that start with a regex (a year)
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        for pattern in patterns:
+            steps = tuple(_step(token) for token in pattern)
+            first = steps[0]
+            if first[0] is None or first[2]:
+                self.any_first.append((key, steps))
+            else:
+                for word in first[0]:
+                    self.by_first.setdefault(word, []).append((key, steps))
+
+    def __call__(self, norms: list[str], texts: list[str]) -> list[tuple[str, int, int]]:
+        found: dict[tuple[str, int, int], None] = {}
+        n = len(norms)
+        for i, norm in enumerate(norms):
+            for key, steps in (*self.by_first.get(norm, ()), *self.any_first):
+                ends = {i}  # where the pattern can have got to, step by step
+                for words, regex, optional in steps:
+                    reached = {
+                        e + 1
+                        for e in ends
+                        if e < n and (norms[e] in words if regex is None else regex.search(texts[e]))
+                    }
+                    ends = reached | ends if optional else reached
+                    if not ends:
+                        break
+                for end in sorted(ends):
+                    found[(key, i, end)] = None
+        return list(found)
+
+
+def _step(token: dict) -> tuple[frozenset[str] | None, re.Pattern | None, bool]:
+    """A pattern token as (norms it may be, or a regex on its text; whether it may be left out)."""
+    optional = token.get("OP") == "?"
+    if "TEXT" in token:
+        return None, re.compile(token["TEXT"]["REGEX"]), optional
+    norm = token["NORM"]
+    return frozenset(norm["IN"] if isinstance(norm, dict) else (norm,)), None, optional
+
+
 def normalised_doc(nlp: Language, text: str) -> Doc:
     """A pattern for a PhraseMatcher on NORM: the words as the rules read them."""
     doc = nlp.make_doc(text)
@@ -312,7 +362,7 @@ class SymptomMatcher:
     def __init__(self, nlp: Language):
         # Phrases with few wordings go to a PhraseMatcher (hashed); the few with thousands of wordings
         # ("[my|the|] chest [is|feels|...] [really|very|...] tight") stay token patterns.
-        self.phrases = Matcher(nlp.vocab)
+        self.phrases = OptionMatcher()
         self.plain = PhraseMatcher(nlp.vocab, attr="NORM")
         for sid, symptom in lexicon.SYMPTOMS.items():
             plain = [phrase for phrase in symptom.phrases if len(_expand(phrase)) <= 50 and YEAR not in phrase]
@@ -344,7 +394,9 @@ class SymptomMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         norms = [_clean_norm(t) for t in doc]  # the message's words as the rules read them, once
-        matches = self.phrases(doc) + self.plain(doc) + self._through_intensifiers(doc, norms)
+        matches = self.phrases([t.norm_ for t in doc], [t.text for t in doc])
+        matches += [(self.vocab.strings[key], a, b) for key, a, b in self.plain(doc)]
+        matches += self._through_intensifiers(doc, norms)
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
         phrases = [p for p in phrases if not self._off_the_skin(norms, p) and not self._a_mark(norms, p)]
         phrases = [p for p in phrases if not self._phrase_explained(doc, norms, p)]
@@ -361,7 +413,7 @@ class SymptomMatcher:
         doc.ents = filter_spans(list(doc.spans[SYMPTOM_SPANS]) + [e for e in doc.ents])  # type: ignore[assignment]
         return doc
 
-    def _through_intensifiers(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, int]]:
+    def _through_intensifiers(self, doc: Doc, norms: list[str]) -> list[tuple[str, int, int]]:
         """The lexicon's phrases said with an intensifier inside ("I feel really faint", "feeling so
         sick") or cut by a breathless pause ("struggling. to breathe", "cant... get air"): matched on the
         message without its intensifiers and pauses, spans mapped back to its tokens."""
@@ -372,9 +424,11 @@ class SymptomMatcher:
         shorter = Doc(doc.vocab, words=[doc[i].text for i in kept])
         for token, i in zip(shorter, kept):
             token.norm_ = norms[i]
+        found = self.phrases([norms[i] for i in kept], [doc[i].text for i in kept])
+        found += [(self.vocab.strings[key], a, b) for key, a, b in self.plain(shorter)]
         return [
             (key, kept[a], kept[b - 1] + 1)
-            for key, a, b in self.phrases(shorter) + self.plain(shorter)
+            for key, a, b in found
             if any(kept[a] < x < kept[b - 1] for x in skipped)  # only what the intensifier had split
         ]
 
