@@ -113,7 +113,7 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
             asked.add(symptom)
         elif span._.negated:
             denied.add(symptom)
-            if (span.start, span.end) in degree_denied:  # "not the worst headache": a headache all the same
+            if (span.start, span.end, symptom) in degree_denied:  # "not the worst headache": a headache all the same
                 present.add(lexicon.GENERAL_FORM[symptom])
                 words.append(span.text)
         else:

@@ -1504,7 +1504,7 @@ def make_symptom_context(nlp: Language, name: str):
                 and span.label_ in lexicon.GENERAL_FORM
             ):
                 span._.severe = False
-                doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end))
+                doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end, span.label_))
         doc._.subject = (
             subjects[0]
             if subjects
@@ -1596,7 +1596,7 @@ def make_symptom_context(nlp: Language, name: str):
             for span in spans:  # "every breath is an effort, but I can still chat": short of breath, can talk
                 if span.label_ == "severe_breathing_difficulty" and not span._.negated:
                     span._.negated = True
-                    doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end))
+                    doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end, span.label_))
         for span in spans:  # a rash on many parts of the body at once is spreading
             if span.label_ in RASHES and len(_regions(norms, *_told_of(norms, span.start))) >= (
                 body_systems.RASH_REGIONS_SPREAD
