@@ -11,7 +11,7 @@ from enum import Enum
 
 from text_to_num import alpha2digit
 
-from bot import lexicon
+from bot import body_systems, lexicon
 from bot.temperature import find_temperatures
 
 
@@ -48,6 +48,9 @@ _NO = re.compile(
     r"like (usual|normal|always)|no changes?|all normal|"
     # "can't say I have": an English way of saying no
     r"(i )?can'?t say (that )?(i|he|she|they)( have|'ve| has| had| did| do| does| noticed)|"
+    # "I am ok", "she's fine": the person is well, not "I am" as a yes
+    r"(i'?m|i am|im|he'?s|he is|she'?s|she is|they'?re|they are|we'?re|we are)\s+(ok|okay|fine|alright|all right|"
+    r"good|grand|well|great)\b(?!\s+(?:apart|except|but|other))|"
     # "not stiff", "not swollen": the sign said not to be there ("not too bad", "not great" are degrees)
     r"not (?!too\b|that\b|so\b|very\b|as\b|much\b|great\b|good\b|well\b|sure\b|certain\b|right\b|quite\b)[a-z]+\b(?!\s+(normally|properly|well|fine|right)))\b|"
     r"^\s*(👎|❌|🙅)",
@@ -62,7 +65,8 @@ _YES = re.compile(
 )
 # "neck's fine", "no swelling", "breathing is normal": the thing asked about, said to be normal or absent.
 _DENIAL = re.compile(
-    r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|easy|sweet|ok now)\b|"
+    r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|easy|sweet|ok now)\b"
+    r"(?!,?\s+(apart|except|but|other than|besides))|"
     r"\bas (it|he|she|they) (always|usually) (is|are|does|do)\b|\bsame as (ever|always|usual)\b|"
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|problems?|issues?|trouble|change)\b|"
     r"\b(nothing|none) (like that|of that|at all)\b|"
@@ -108,8 +112,32 @@ _COMPLAINT = re.compile(
     ),
     re.I,
 )
+_COMPLAINT_WORD = re.compile(
+    "|".join(
+        rf"\b{re.escape(w)}\b"
+        for w in lexicon.COMPLAINT_WORDS + lexicon.STRONG_COMPLAINT_WORDS + lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS
+    ),
+    re.I,
+)
+
+
+_BODY_PART = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in body_systems.BODY_PARTS), re.I)
+
+
+def mentions_complaint(text: str) -> bool:
+    """A word of complaint, severity or change ("hurts", "awful", "worse") or a part of the body, whatever
+    the rules made of it."""
+    return bool(_COMPLAINT_WORD.search(text or "") or _BODY_PART.search(text or ""))
+
+
 _NEGATION = re.compile(r"\b(not|never|no)\b|n'?t\b", re.I)
 _CLAUSE_BREAK = r",\s*(?:but|and)\b|\bbut\b"  # where an answer's clause ends, besides its punctuation
+# A caregiver passing on the answer: "she says no", "he said yes, a bit" (the rest is the answer).
+_REPORTED = re.compile(
+    r"^\W*(he|she|they|(my |our )?(" + "|".join(lexicon.RELATIVES) + r"))\s+(says?|said|tells me|told me|reckons)"
+    r"(\s+that)?\s*,?\s*(?=(yes|yeah|yep|no|nope|nah|not|maybe|kind of|sort of|a bit|a little|she|he|they)\b)",
+    re.I,
+)
 # Reported speech of a caregiver: "he says it hurts", "she said yes", "mum says her neck aches".
 _REPORTED_YES = re.compile(
     r"\b(says?|said|telling me|tells me|complains?|complaining)\b.*\b(hurts?|aches?|sore|"
@@ -130,7 +158,7 @@ _MILD_DEGREE = re.compile(
     re.I,
 )
 _GROWING_OR_SEVERE = re.compile(
-    r"(?<!not )(?<!n't )\b(worse|worst|spreading|spread|bigger|growing|severe|terrible|awful|unbearable|"
+    r"(?<!not )(?<!n't )(?<!no )\b(worse|worst|spreading|spread|bigger|growing|severe|terrible|awful|unbearable|"
     r"excruciating|killing|agony|very bad|really bad)\b",
     re.I,
 )
@@ -143,7 +171,7 @@ _SOME_DEGREE = re.compile(
 _PAIN_SCORE = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|outta)\s*10\b", re.I)
 # "not suddenly", "not the worst ever": the very sign asked about, denied
 _NOT_EXTREME = re.compile(
-    r"\b(not|n'?t|never)\s+(\w+\s+){0,2}?(sudden(ly)?|the worst|worst|crushing)"
+    r"\b(not|n'?t|never)\s+(\w+\s+){0,2}?(all of a sudden|sudden(ly)?|the worst|worst|crushing)"
     r"(\s+((i|he|she|they|we)('ve| have| has|'s)\s+)?(ever( had)?|had|(of|in) (my|his|her|their) (whole )?life))*\b",
     re.I,
 )
@@ -196,6 +224,46 @@ def says_worse(text: str) -> bool:
 _OLD_BUTTONS = {"/affirm": Answer.YES, "/deny": Answer.NO, "/dont_know": Answer.UNSURE}
 
 
+_TALKS_NORMALLY = re.compile(
+    r"(?<!n't )(?<!not )(?<!only )(?<!barely )(?<!hardly )\b(can|could|am|is|are|i'm|he's|she's)\s+(still\s+)?"
+    r"(talk|talking|chat|chatting|speak|speaking|natter|nattering|blether|blethering)\b"
+    r"(?!\s+(a (bit|little)|only|barely|just|in (short|few)))",
+    re.I,
+)
+_LIMITED_TALK = re.compile(
+    r"\b(can'?t|cannot|can not|unable to|struggl\w+ to|only|barely|hardly)\s+(\w+\s+)?(talk|speak|chat|say|get)\b|"
+    r"\b(a )?few words\b|\bone word\b|\bgasping\b|\bblue\b",
+    re.I,
+)
+
+
+_FULL_SENTENCES = re.compile(
+    r"\b(can|could|am|i'?m|is|he'?s|she'?s)\s+(still\s+)?(talk|speak|chat|say|manage|finish|get out|make)\w*\s+"
+    r"((in|my|his|her)\s+)?(full|whole|complete|normal|long) sentences?\b",
+    re.I,
+)
+# "he can't talk in full sentences", "only a few words at a time": the severe form, said in an answer
+_CANNOT_TALK = re.compile(
+    r"\b(can'?t|cannot|can not|unable to|struggl\w+ to|not able to)\s+(\w+\s+){0,2}(talk|speak|finish|get)\w*\s+"
+    r"((in|a|my|his|her)\s+)?(full |whole |complete )?sentences?\b",
+    re.I,
+)
+
+
+def talks_normally(text: str) -> bool:
+    """ "every breath is an effort, but I can still chat", "I can talk in full sentences": short of breath,
+    and able to talk (not the severe form)."""
+    text = text or ""
+    if _FULL_SENTENCES.search(text):
+        return True
+    return bool(_TALKS_NORMALLY.search(text)) and not _LIMITED_TALK.search(text)
+
+
+def cannot_talk(text: str) -> bool:
+    """Too breathless to finish a sentence, said in so many words."""
+    return bool(_CANNOT_TALK.search(text or ""))
+
+
 def read_answer(text: str) -> Answer | None:
     """The answer to a yes/no question, or None when it is neither (an aside, a symptom, gibberish)."""
     text = (text or "").strip()
@@ -210,14 +278,18 @@ def read_answer(text: str) -> Answer | None:
         return Answer.NO  # "I don't think so, I can look over my shoulder fine", "I think it's fine? yeah, normal"
     if _THINK_FINE.fullmatch(text.rstrip("?!. ")):
         return Answer.NO  # "I think it's fine": nothing noticed
+    reported = _REPORTED.match(text)
+    if reported and text[reported.end() :].strip():
+        return read_answer(text[reported.end() :])  # "she says no", "he said not really"
+    later = re.split(r"[,.;!?\n]|\bbut\b", text)[1:]
+    if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(said_normal(c) for c in later):
+        return Answer.NO  # "only around where the cannula was. The rest of her arm is normal."
     if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(
         r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):
         return Answer.UNSURE
     if _NO.match(first) or said_normal(first):
         return Answer.NO
-    if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(said_normal(c) for c in _clauses(text)[1:]):
-        return Answer.NO  # "only around where the cannula was. The rest of her arm is normal."
     yes = _YES.match(first)
     if yes and said_normal(text[yes.end() :]) and not _COMPLAINT.search(text[yes.end() :]):
         return Answer.NO  # "yes, normal colour" to "is it darker, or less?": yes, it is normal

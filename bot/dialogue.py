@@ -25,7 +25,18 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
 from bot import lexicon, system_checks, wording
-from bot.answers import Answer, read_answer, read_degree, read_temperature, says_worse, says_worst_form
+from bot.age import OLDER_ADULT_AGE
+from bot.answers import (
+    Answer,
+    cannot_talk,
+    mentions_complaint,
+    read_answer,
+    read_degree,
+    read_temperature,
+    says_worse,
+    says_worst_form,
+    talks_normally,
+)
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.timeline import InfusionTime
@@ -50,7 +61,9 @@ _OK_ALONE = r"^\W*(ok|okay|ok ?ay|sweet|good|all good|grand|no worries|normal)\W
 NORMAL_STATES = {
     "fainting": re.compile(
         r"\b(wide awake|awake|alert|conscious|responding|responsive|with it|all there|compos mentis|sharp|"
-        r"chatty|chatting|talking (away|normally|fine)|usual self)\b|" + _OK_ALONE,
+        r"chatty|chatting|talking (away|normally|fine)|usual (\w+ )?self|(his|her|my|their) (old )?self|"
+        r"wakes? (up )?(easily|fine|normally|no problem)|woke (up )?(easily|fine|normally)|easy to wake|"
+        r"fine|ok|okay|alright|all right)\b|" + _OK_ALONE,
         re.I,
     ),
     "breathing_difficulty": re.compile(_OK_ALONE, re.I),
@@ -67,13 +80,27 @@ WORSE_FORM = {"headache": "severe_headache", "rash": "severe_rash"}
 WORST_FORM = {"headache": "worst_headache", "severe_headache": "worst_headache"}
 _POINTS_BACK = re.compile(r"\b(it|it'?s|this|that|the (pain|ache|headache|rash|spots)|pain|ache|agony)\b", re.I)
 CHECK_IN = "all_well_check"  # "I'm fine, just checking in": the red-flag screen, once, before goodbye
-SCREENS = (CLOSING, CHECK_IN)
+EMERGENCY_CHECK = "emergency_check"  # after "call your doctor": the emergency signs, once
+SCREENS = (CLOSING, CHECK_IN, EMERGENCY_CHECK)
 BARE_ANSWER_WORDS = 4  # "I think so, maybe" is an answer; a longer reply with a hedge in it is a statement
 INVITE = "how_do_you_feel"  # a "report" with nothing in it to assess: the invitation to say how one feels
 # Before "manage at home", breathing is always asked about on its own: trouble breathing is the first sign
 # of IVIG's serious reactions (allergy, fluid on the lungs), and people leave it out. Skipped when the
 # patient already said something about their breathing.
 ALWAYS_ASKED = ("breathing_difficulty",)
+# Older adults carry more risk (the IVIG article), and a vague report ("not himself", "tired", "a bit meh")
+# is how a serious reaction can start in anyone: before "manage at home" these signs are asked about one by
+# one, as a nurse's systematic screen would, each only when nothing was said about its body system.
+FULLER_SCREEN = (
+    "fainting",
+    "stroke_signs",
+    "chest_tightness",
+    "palpitations",
+    "dizziness",
+    "little_or_no_urine",
+    "swollen_painful_limb",
+)
+NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms"})  # a report of only these is vague
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
 CLOSING_SIGNS = (
     "breathing_difficulty",
@@ -89,12 +116,33 @@ CLOSING_SIGNS = (
 )
 
 
-def _signs() -> str:
-    return "\n".join(f"• {lexicon.SYMPTOMS[s].name}" for s in CLOSING_SIGNS)
+# After "call your doctor", the signs that would make it an emergency (each named in bot/lexicon.py).
+EMERGENCY_SIGNS = (
+    "severe_breathing_difficulty",
+    "blue_lips",
+    "throat_or_face_swelling",
+    "fainting",
+    "seizure",
+    "stroke_signs",
+    "confusion",
+    "crushing_chest_pain",
+    "worst_headache",
+)
+
+
+def _signs(signs: tuple[str, ...] = CLOSING_SIGNS) -> str:
+    return "\n".join(f"• {lexicon.SYMPTOMS[s].name}" for s in signs)
 
 
 def _closing_text() -> str:
     return f"One last check before my advice: {{do}} {{you}} have anything else? For example:\n{_signs()}"
+
+
+def _emergency_check_text() -> str:
+    return (
+        "While {you} get in touch with the clinic, one more check: {do} {you} have any of these right now? "
+        f"If so, call emergency services.\n{_signs(EMERGENCY_SIGNS)}"
+    )
 
 
 def _check_in_text() -> str:
@@ -161,6 +209,7 @@ QUESTIONS: dict[str, Question] = {
         Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),
         Question(CLOSING, _closing_text()),  # last, before "manage at home" only
         Question(CHECK_IN, _check_in_text()),  # see `plan`
+        Question(EMERGENCY_CHECK, _emergency_check_text()),  # last, after "call your doctor" only
         Question(INVITE, wording.HOW_CAN_I_HELP, DESCRIBE),  # see `plan`
         Question(
             "describe_symptom",
@@ -264,6 +313,8 @@ def next_question(
         question = QUESTIONS[qid]
         if question.kind == YES_NO and qid not in known and set(question.when) & findings.symptoms and raises(qid):
             return qid
+    if level == CALL_DOCTOR_NOW and EMERGENCY_CHECK not in state.asked:
+        return EMERGENCY_CHECK
     if level != MANAGE_AT_HOME:
         return None
     if (
@@ -277,12 +328,18 @@ def next_question(
     if asked_infusion_time and "infusion_time" not in state.asked and findings.infusion_time is None:
         return "infusion_time"
     said = {system_checks.SYSTEM_OF.get(s) for s in known | findings.asked_about}
-    for qid in ALWAYS_ASKED:
-        if qid not in state.asked and system_checks.SYSTEM_OF[qid] not in said:
+    for qid in ALWAYS_ASKED + (FULLER_SCREEN if needs_fuller_screen(findings) else ()):
+        if qid not in state.asked and qid not in known and system_checks.SYSTEM_OF[qid] not in said:
             return qid
     if CLOSING not in state.asked:
         return CLOSING
     return None
+
+
+def needs_fuller_screen(findings: Findings) -> bool:
+    """An older adult, or a report of nothing but tiredness or feeling unwell: the FULLER_SCREEN."""
+    older = findings.age is not None and findings.age >= OLDER_ADULT_AGE
+    return older or bool(findings.symptoms and findings.symptoms <= NONSPECIFIC)
 
 
 def ask(question_id: str, state: State) -> State:
@@ -365,7 +422,9 @@ def answer(
         # A reply that names nothing and is no bare yes or hedge ("feels a bit better since they slowed it")
         # is read as a new message would be: an unclear report is asked about, anything else is nothing more.
         statement = reading is None or (reading is Answer.UNSURE and len(text.split()) > BARE_ANSWER_WORDS)
-        if statement and not is_report(message, intent == "report_symptoms", text, systems):
+        # "She's drinking water and we put a fan on": a sentence of what they do, no complaint or body in it
+        told_else = len(text.split()) > BARE_ANSWER_WORDS and not mentions_complaint(text)
+        if statement and (told_else or not is_report(message, intent == "report_symptoms", text, systems)):
             return Step(updated, replace(state, pending=None, put=False, reasked=False), done=True)
     if reading is None and question.kind == DESCRIBE:
         reading = "described"
@@ -444,8 +503,12 @@ def _read(question: Question, text: str, message: Findings):
         state = NORMAL_STATES[question.id].search(text or "") if question.id in NORMAL_STATES else None
         if state and _STATE_DENIED.search(text[: state.start()]):
             return Answer.YES
-        if state and read_answer(text) in (None, Answer.NO):
-            return Answer.NO
+        if state and (read_answer(text) in (None, Answer.NO) or _yes_to_the_state(text, state.start())):
+            return Answer.NO  # "alert and chatty", "tired but fine", "ya awake lol"
+        if question.id == "severe_breathing_difficulty" and cannot_talk(text):
+            return Answer.YES  # "he can't talk in full sentences"
+        if question.id == "severe_breathing_difficulty" and talks_normally(text):
+            return Answer.NO  # "yes short of breath on stairs, but I can talk normal sentence"
         if question.id in EXTREME_QUESTIONS:
             return read_degree(text, extreme=True)
         reading = read_degree(text) if question.id in DEGREE_QUESTIONS else read_answer(text)
@@ -462,6 +525,12 @@ def _read(question: Question, text: str, message: Findings):
             return "not known" if reply == "/dont_know" else None
         return reply
     return None  # DESCRIBE: whatever the reply, see _apply
+
+
+def _yes_to_the_state(text: str, start: int) -> bool:
+    """ "ya awake", "yes he's wide awake": the yes affirms the normal state that follows it, not the sign."""
+    before = text[:start]
+    return 0 < len(re.findall(r"[\w']+", before)) <= 3 and read_answer(before) is Answer.YES
 
 
 def _apply(

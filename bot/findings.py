@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot import body_systems, lexicon, vitals
+from bot.age import oldest_age
 from bot.temperature import find_temperatures
 from bot.timeline import InfusionTime
 
@@ -32,6 +33,7 @@ class Findings:
     # never a finding by themselves; the dialogue asks one yes/no question about each.
     to_check: frozenset[str] = frozenset()
     subject: str | None = None  # who the messages are about: None for the patient, else "he", "she" or "they"
+    age: int | None = None  # the oldest age said in the conversation (bot/age.py); None: not said
 
     @property
     def is_empty(self) -> bool:
@@ -53,6 +55,7 @@ class Findings:
             patient_words=tuple(dict.fromkeys(self.patient_words + later.patient_words)),
             to_check=(self.to_check | later.to_check) - symptoms - (self.denied | later.denied),
             subject=later.subject or self.subject,
+            age=max((a for a in (self.age, later.age) if a is not None), default=None),
         )
 
     @property
@@ -149,6 +152,7 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
         subject=doc._.subject
         if present or unknown
         else (subject_at(doc, temperatures[0].text) if temperatures else None),
+        age=oldest_age(text),
     )
 
 

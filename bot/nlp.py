@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 from text_to_num import text2num
 
 from bot import body_systems, context_rules, lexicon
-from bot.answers import said_normal
+from bot.answers import said_normal, talks_normally
 from bot.temperature import find_temperatures
 
 PIPELINE_PATH = Path(__file__).parent / "spacy_pipeline"
@@ -1592,7 +1592,7 @@ def make_symptom_context(nlp: Language, name: str):
         for span in spans:  # too breathless to talk; chest pain going to the jaw: said anywhere in the message
             if (speech and span.label_ == "breathing_difficulty") or (spreading and span.label_ == "chest_tightness"):
                 span._.severe = True
-        if TALKS_NORMALLY.search(doc.text) and not LIMITED_TALK.search(doc.text):
+        if talks_normally(doc.text):
             for span in spans:  # "every breath is an effort, but I can still chat": short of breath, can talk
                 if span.label_ == "severe_breathing_difficulty" and not span._.negated:
                     span._.negated = True
@@ -1610,17 +1610,6 @@ def make_symptom_context(nlp: Language, name: str):
 RASHES = ("rash",)
 # Able to talk, said plainly: the severe breathing difficulty is "cannot speak in sentences" (a talk that is
 # limited, "I can talk a little", "only a few words", is not this).
-TALKS_NORMALLY = re.compile(
-    r"(?<!n't )(?<!not )(?<!only )(?<!barely )(?<!hardly )\b(can|could|am|is|are|i'm|he's|she's)\s+(still\s+)?"
-    r"(talk|talking|chat|chatting|speak|speaking|natter|nattering|blether|blethering)\b"
-    r"(?!\s+(a (bit|little)|only|barely|just|in (short|few)))",
-    re.I,
-)
-LIMITED_TALK = re.compile(
-    r"\b(can'?t|cannot|can not|unable to|struggl\w+ to|only|barely|hardly)\s+(\w+\s+)?(talk|speak|chat|say|get)\b|"
-    r"\b(a )?few words\b|\bone word\b|\bgasping\b|\bblue\b",
-    re.I,
-)
 # Words that stand for a thing named before ("It hit me out of nowhere", "a tight band squeezing round it").
 POINTING_BACK = frozenset({"it", "this", "that"})
 

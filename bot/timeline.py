@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.age import AGE_PHRASE
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 
 if TYPE_CHECKING:
@@ -392,11 +393,6 @@ def _time_in(clause: str, local_now: datetime, zone, tz: str) -> tuple[datetime,
     return when, margin
 
 
-# A person's age: "my 8 yr old", "she's 81 years old", "a 3-month-old", "aged 74".
-AGE = re.compile(
-    r"\b\d{1,3}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.|months?|mths?|weeks?|wks?)(?:\s*-?\s*old)?\b(?!\s+ago)|\baged \d{1,3}\b",
-    re.I,
-)
 # Short day names that are ordinary words ("been sat by the fire", "the sun", "they wed"): a day only after
 # "on", "last", "this", "next", "since", "from", "by", "until" or "till" ("on Sat", "since Sun").
 ORDINARY_WORD = re.compile(
@@ -415,7 +411,7 @@ def _normalise(clause: str) -> tuple[str, float | None]:
         "",
         clause,
     )  # "my 3rd IVIG": a count, not the 3rd of a month
-    text = AGE.sub(" ", text)  # "my 8 yr old had her IVIG this afternoon": an age, not 8 years ago
+    text = AGE_PHRASE.sub(" ", text)  # "my 8 yr old had her IVIG this afternoon": an age, not 8 years ago
     text = ORDINARY_WORD.sub(" ", text)  # "I've been sat by the fire": seated, not Saturday
     text = re.sub(r"\bhalf an hour\b", "30 minutes", text)
     text = re.sub(r"\b(?:an|one) hour and a half\b", "90 minutes", text)

@@ -75,6 +75,7 @@ TOPIC_OF = {
     "how_do_you_feel": "clarify",  # the invitation after a "report" with nothing to assess
     "anything_else": "other",
     "all_well_check": "other",  # the red-flag screen after "all good, just checking in"
+    "emergency_check": "other",  # the emergency signs after "call your doctor"
     "crushing_chest_pain": "chest",
     "severe_breathing_difficulty": "breathing",
 }

@@ -313,8 +313,10 @@ def test_the_closing_screen_is_the_last_question_and_only_before_manage_at_home(
     assert next_question(findings, replace_asked(state, "infusion_time", "breathing_difficulty", CLOSING)) is None
     for red in ("i threw up", "my chest feels tight", "my lips are swelling"):
         assert next_question(extract(red), State()) != CLOSING, red
-    # a red flag said earlier in the conversation: nothing is mild any more
-    assert next_question(findings, replace_asked(state, "infusion_time"), previous_level="call_doctor_now") is None
+    # a red flag said earlier in the conversation: nothing is mild any more; only the emergency signs are left
+    earlier = replace_asked(state, "infusion_time")
+    assert next_question(findings, earlier, previous_level="call_doctor_now") == dialogue.EMERGENCY_CHECK
+    assert next_question(findings, replace_asked(earlier, dialogue.EMERGENCY_CHECK), "call_doctor_now") is None
 
 
 def replace_asked(state: State, *questions: str) -> State:

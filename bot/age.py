@@ -1,0 +1,62 @@
+"""How old the person a conversation is about is, when a message says so.
+
+Older adults carry more risk after IVIG (the IVIG article): the dialogue screens them more fully
+(bot/dialogue.py `FULLER_SCREEN`). An age is read only where it is plainly one: "74 year old", "I'm 76",
+"Mom (70)", "my dad is 83", "aged 81", "in her eighties", "my elderly mother"; never a temperature, a
+pulse or a count ("temp is 38.4", "pulse 110", "my 3rd infusion").
+"""
+
+import re
+
+from bot.lexicon import RELATIVES
+
+OLDER_ADULT_AGE = 65  # from this age on, an adult is screened as an older adult
+ELDERLY = 80  # what "elderly" and "my nan" are taken to mean: old enough for the fuller screen
+
+_PERSON = (
+    r"(?:i'?m|i am|im|he'?s|he is|she'?s|she is|they'?re|they are|(?:my |our |the )?(?:"
+    + "|".join(RELATIVES)
+    + r")(?:'s| is))"
+)
+# "8 yr old", "74-year-old", "5 months old", "aged 70", "12 yo": an age wherever it is said (timeline.py
+# leaves these out of the time of the infusion).
+AGE_PHRASE = re.compile(
+    r"\b(\d{1,3})\s*-?\s*(?:yrs?|years?|months?|mths?|weeks?|wks?)\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)(?!\w)|"
+    r"\baged\s+(\d{1,3})\b",
+    re.I,
+)
+_IN_MONTHS = re.compile(r"months?|mths?|weeks?|wks?", re.I)
+# "I'm 76", "my mum is 83", "Mom (70)", "he's 78 and": a number after a person, not a measurement
+_PERSON_AGE = re.compile(
+    _PERSON + r"\s+(\d{2,3})\b(?![.,]\d|\s*(?:°|degrees?|c\b|f\b|%|kg|lbs?|pounds|stone|cm|bpm|mins?|minutes|hours?|"
+    r"hrs?|days?|weeks?|wks?|percent|over|/))",
+    re.I,
+)
+_BRACKETED = re.compile(r"\b(?:" + "|".join(RELATIVES) + r"|i|he|she)\s*\((\d{1,3})\)", re.I)
+_DECADE = re.compile(
+    r"\bin (?:my|his|her|their) (?:late |early |mid[- ])?(sixties|seventies|eighties|nineties|[6-9]0'?s)\b", re.I
+)
+_DECADES = {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+_ELDERLY = re.compile(
+    r"\b(elderly|pensioner|old age pensioner|oap|senior citizen|my nan|my nana|my nanna|my gran|my granny|"
+    r"my grandma|my grandmother|my grandad|my granddad|my grandpa|my grandfather)\b",
+    re.I,
+)
+
+
+def oldest_age(text: str) -> int | None:
+    """The oldest age a message gives, in years (a baby's "5 months old" is 0), or None."""
+    text = text or ""
+    ages = []
+    for match in AGE_PHRASE.finditer(text):
+        number = int(next(g for g in match.groups() if g))
+        ages.append(0 if _IN_MONTHS.search(match.group(0)) else number)
+    ages += [int(m.group(1)) for m in _PERSON_AGE.finditer(text)]
+    ages += [int(m.group(1)) for m in _BRACKETED.finditer(text)]
+    for match in _DECADE.finditer(text):
+        decade = match.group(1).lower()
+        ages.append(_DECADES.get(decade) or int(decade[:2]))
+    if _ELDERLY.search(text):
+        ages.append(ELDERLY)
+    ages = [a for a in ages if a < 120]
+    return max(ages) if ages else None
