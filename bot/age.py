@@ -56,7 +56,7 @@ def oldest_age(text: str) -> int | None:
     for match in _DECADE.finditer(text):
         decade = match.group(1).lower()
         ages.append(_DECADES.get(decade) or int(decade[:2]))
-    if _ELDERLY.search(text):
-        ages.append(ELDERLY)
     ages = [a for a in ages if a < 120]
+    if not ages and _ELDERLY.search(text):
+        ages.append(ELDERLY)
     return max(ages) if ages else None

