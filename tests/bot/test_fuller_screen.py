@@ -23,7 +23,6 @@ from bot.dialogue import (
 )
 from bot.findings import extract
 from bot.triage import assess
-
 from tests.bot.test_dialogue import converse
 
 
