@@ -196,8 +196,7 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
     scores = [float(m.group(1)) for m in _PAIN_SCORE.finditer(text)]
     plain = read_answer(text)
     if extreme:
-        said = _NOT_EXTREME.sub(" ", text)
-        if _ONSET.search(said):  # a sudden or worst-ever word, not denied: "no, but it was sudden" too
+        if says_worst_form(text):  # a sudden or worst-ever word, not denied: "no, but it was sudden" too
             return Answer.YES
         small = _MILD_DEGREE.search(text) or _SOME_DEGREE.search(text) or _GRADUAL.search(text)
         if small or _NOT_EXTREME.search(text) or (scores and max(scores) < lexicon.PAIN_SCORE_WORST):
@@ -207,9 +206,7 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
         return plain
     if scores:
         return Answer.YES if max(scores) >= lexicon.PAIN_SCORE_SEVERE else Answer.NO
-    if re.search(r"\b(moderate|medium)\b", text, re.I) and not _GROWING_OR_SEVERE.search(text):
-        return Answer.NO
-    if _MILD_DEGREE.search(text) and not _GROWING_OR_SEVERE.search(re.sub(r"\bnot (getting )?", "not ", text)):
+    if (re.search(r"\b(moderate|medium)\b", text, re.I) or _MILD_DEGREE.search(text)) and not says_worse(text):
         return Answer.NO
     return plain
 
