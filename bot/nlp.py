@@ -605,12 +605,14 @@ SEEN = frozenset({"look", "looks", "looked", "looking"})
 def _simile(before: list[str]) -> bool:
     """The words before a word make it a comparison of a feeling ("aches like a bruise", "as if bruised"),
     not a look ("looks like a bruise" is what is there)."""
-    for i, word in enumerate(before):
-        if word == "like" and (i == 0 or before[i - 1] not in SEEN):
-            return True
-        if word == "as" and i + 1 < len(before) and before[i + 1] in {"if", "though"}:
-            return True
-    return False
+    return any(_simile_starts(before, i) for i in range(len(before)))
+
+
+def _simile_starts(norms: list[str], i: int) -> bool:
+    """A simile begins at token i: "like" (not after a word of seeing: "looks like"), "as if", "as though"."""
+    if norms[i] == "like":
+        return i == 0 or norms[i - 1] not in SEEN
+    return norms[i] == "as" and norms[i + 1 : i + 2] in (["if"], ["though"])
 
 
 ELLIPSES = frozenset({"...", "..", "…", "....", "....."})
@@ -1677,11 +1679,8 @@ def _simile_tokens(norms: list[str]) -> set[int]:
     my skull", "as if ..."), from its "like" to the end of its clause: a picture of the symptom, which does
     not set a modifier after it apart from the symptom."""
     found: set[int] = set()
-    for i, norm in enumerate(norms):
-        starts = (norm == "like" and (i == 0 or norms[i - 1] not in SEEN)) or (
-            norm == "as" and norms[i + 1 : i + 2] in (["if"], ["though"])
-        )
-        if not starts:
+    for i in range(len(norms)):
+        if not _simile_starts(norms, i):
             continue
         j = i
         while j < len(norms) and norms[j] not in SENTENCE_BREAKS and norms[j] not in (",", ";", ":", "-", "—"):
