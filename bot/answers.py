@@ -95,13 +95,14 @@ _THINK_FINE = re.compile(
     r"(fine|ok|okay|alright|all right|normal|good)\b",
     re.I,
 )
-_FINE_I_THINK = re.compile(
-    r"\W*(fine|ok|okay|normal|alright|all right|all good|no|nope|nah)\W*(i think|i guess|i reckon|i believe)\W*", re.I
-)  # "normal I think": the thing asked about is normal, as far as they can tell (as "I think it's fine")
+# "normal I think", "heart is normal I guess": a no, as far as they can tell (as "I think it's fine")
+_I_THINK_AFTER = re.compile(r"[\s,]*\b(i think|i guess|i reckon|i believe)\W*$", re.I)
 # "she's breathing fine", "eating normally": something the patient does, said to go normally (not with a
 # negation in the same clause: "he is not breathing fine" is no denial).
 _DOING_FINE = re.compile(
-    r"\b\w+in[g']?\s+(fine|ok|okay|normally|normal|alright|all right|well|grand|good|great|easy|easily)\b", re.I
+    r"\b(\w+in[g']?|breathe|breathes|walk|walks|talk|talks|eat|eats|sleep|sleeps|pee|pees|wee|wees|move|moves)\s+"
+    r"(fine|ok|okay|normally|normal|alright|all right|well|grand|good|great|easy|easily)\b",
+    re.I,
 )
 # "good", "sweet as", "otherwise ok": all is well, said with no negation, no yes and no complaint.
 _ALL_WELL = re.compile(
@@ -269,6 +270,12 @@ def cannot_talk(text: str) -> bool:
     return bool(_CANNOT_TALK.search(text or ""))
 
 
+def hedge_at(text: str) -> int | None:
+    """Where the first hedge of an answer is ("a bit", "maybe", "I think"), or None."""
+    found = _UNSURE.search(text or "")
+    return found.start() if found else None
+
+
 def read_answer(text: str) -> Answer | None:
     """The answer to a yes/no question, or None when it is neither (an aside, a symptom, gibberish)."""
     text = (text or "").strip()
@@ -281,7 +288,7 @@ def read_answer(text: str) -> Answer | None:
     rest = text[soft_no.end() :] if soft_no else ""
     if soft_no and (said_normal(rest) or _NO.match(rest.lstrip(" ,?.!"))) and not _UNSURE.search(rest):
         return Answer.NO  # "I don't think so, I can look over my shoulder fine", "I think it's fine? yeah, normal"
-    if _THINK_FINE.fullmatch(text.rstrip("?!. ")) or _FINE_I_THINK.fullmatch(text.strip()):
+    if _THINK_FINE.fullmatch(text.rstrip("?!. ")):
         return Answer.NO  # "I think it's fine": nothing noticed
     reported = _REPORTED.match(text)
     if reported and text[reported.end() :].strip():
@@ -289,6 +296,9 @@ def read_answer(text: str) -> Answer | None:
     later = re.split(r"[,.;!?\n]|\bbut\b", text)[1:]
     if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(said_normal(c) for c in later):
         return Answer.NO  # "only around where the cannula was. The rest of her arm is normal."
+    hedge = _I_THINK_AFTER.search(text)
+    if hedge and text[: hedge.start()].strip() and read_answer(text[: hedge.start()]) is Answer.NO:
+        return Answer.NO
     if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(
         r"^\s*(no+|nope|nah|naw|nay)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):

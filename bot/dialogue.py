@@ -30,6 +30,7 @@ from bot.answers import (
     NT,
     Answer,
     cannot_talk,
+    hedge_at,
     mentions_complaint,
     read_answer,
     read_degree,
@@ -504,7 +505,11 @@ def _read(question: Question, text: str, message: Findings):
         state = NORMAL_STATES[question.id].search(text or "") if question.id in NORMAL_STATES else None
         if state and _STATE_DENIED.search(text[: state.start()]):
             return Answer.YES
-        if state and (read_answer(text) in (None, Answer.NO) or _yes_to_the_state(text, state.start())):
+        if state and (
+            read_answer(text) in (None, Answer.NO)
+            or _yes_to_the_state(text, state.start())
+            or (hedge_at(text) or 0) > state.start()  # "Awake, just a bit flat": the hedge is of something else
+        ):
             return Answer.NO  # "alert and chatty", "tired but fine", "ya awake lol"
         if question.id == "severe_breathing_difficulty" and cannot_talk(text):
             return Answer.YES  # "he can't talk in full sentences"
@@ -515,6 +520,11 @@ def _read(question: Question, text: str, message: Findings):
         reading = read_degree(text) if question.id in DEGREE_QUESTIONS else read_answer(text)
         if MILDER_FORM.get(question.id) in message.symptoms and reading is not Answer.YES:
             return Answer.NO
+        nothing_else = _NOTHING_ELSE.search(text or "")
+        if nothing_else and (
+            reading is None or (reading is Answer.UNSURE and not text[: nothing_else.start()].strip())
+        ):
+            return Answer.NO  # "nothing else, bit tired that's all", "that's it": nothing more than was said
         return reading
     if question.kind == TEMPERATURE:
         if message.temperature_c is not None:

@@ -166,3 +166,23 @@ def test_a_short_unreadable_closing_reply_is_still_asked_again():
     findings = extract("I have a mild headache")
     step = answer(findings, extract("the thing is"), "the thing is", "report_symptoms", ask(CLOSING, State()))
     assert step.say == (dialogue.NOT_READ,)
+
+
+@pytest.mark.parametrize(
+    "question, reply, reading",
+    [
+        ("breathing_difficulty", "she breathes ok", Answer.NO),
+        ("palpitations", "pulse feels normal I guess", Answer.NO),
+        ("palpitations", "yeah I reckon", Answer.YES),
+        ("fainting", "nothing more, just sleepy", Answer.NO),
+        ("neck_stiffness", "a little, that's all", Answer.UNSURE),
+    ],
+)
+def test_a_plain_normal_with_i_think_after_it_and_nothing_else_are_no(question, reply, reading):
+    assert _read(question_for(question), reply, extract(reply)) == reading
+
+
+def test_a_hedge_after_the_normal_state_is_of_something_else():
+    question = question_for("fainting")
+    assert _read(question, "wide awake, just a little low", extract("wide awake, just a little low")) == Answer.NO
+    assert _read(question, "sort of awake", extract("sort of awake")) == Answer.UNSURE
