@@ -73,7 +73,7 @@ _DENIAL = re.compile(
     r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|easy|sweet|ok now)\b"
     r"(?!,?\s+(apart|except|but|other than|besides))|"
     r"\bas (it|he|she|they) (always|usually) (is|are|does|do)\b|\bsame as (ever|always|usual)\b|"
-    r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|problems?|issues?|trouble|change)\b|"
+    r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|pain|problems?|issues?|trouble|change)\b|"
     r"\b(nothing|none) (like that|of that|at all)\b|"
     r"\b(like|as) (usual|normal|always)\b|\bno different (to|from|than) (normal|usual|always|ever|before)\b|"
     # "she hasn't complained of anything", "no complaints"
@@ -177,7 +177,7 @@ _GROWING_OR_SEVERE = re.compile(
 _SOME_DEGREE = re.compile(
     r"\b(a bit|a little|bit|slightly|a touch|somewhat|moderate|medium|so-so|not crushing)\b", re.I
 )
-_PAIN_SCORE = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|outta)\s*10\b", re.I)
+_PAIN_SCORE = re.compile(r"\b(\d{1,3}(?:\.\d)?)\s*(?:/|out of|outta|of)\s*(5|10|100)\b", re.I)  # "7/10", "2 out of 5"
 # "not suddenly", "not the worst ever": the very sign asked about, denied
 _NOT_EXTREME = re.compile(
     r"(\bnot|" + NT + r"|\bnever)\s+(\w+\s+){0,2}?(all of a sudden|sudden(ly)?|the worst|worst|crushing)"
@@ -194,7 +194,7 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
     worst (bot/dialogue.EXTREME_QUESTIONS): "a bit", "moderate", a gradual onset or a score under 10 are a
     no too, unless a sudden or worst-ever word is said and not denied."""
     text = (text or "").strip()
-    scores = [float(m.group(1)) for m in _PAIN_SCORE.finditer(text)]
+    scores = [float(m.group(1)) * 10 / float(m.group(2)) for m in _PAIN_SCORE.finditer(text)]  # out of 10
     plain = read_answer(text)
     if extreme:
         if says_worst_form(text):  # a sudden or worst-ever word, not denied: "no, but it was sudden" too
@@ -310,7 +310,16 @@ def read_answer(text: str) -> Answer | None:
         return Answer.NO  # "yes, normal colour" to "is it darker, or less?": yes, it is normal
     if yes or _REPORTED_YES.search(first):
         return Answer.YES
-    return None
+    return _later_clauses(text)
+
+
+def _later_clauses(text: str) -> Answer | None:
+    """An answer after a first clause that is none ("I read about meningitis, and no, I can touch my chin
+    to my chest fine"): the later clauses that start with a yes or a no, when they agree; else None."""
+    parts = re.split(r"[,.;!?\n]|\band\b|\bbut\b", text)[1:]
+    said = [p for p in parts if re.match(r"\W*(no|nope|nah|naw|yes|yeah|yep|yup)\b", p, re.I)]
+    readings = {read_answer(p) for p in said} - {None}
+    return readings.pop() if len(readings) == 1 else None
 
 
 _NOT_HIGH = re.compile(

@@ -68,6 +68,10 @@ NORMAL_STATES = {
         r"fine|ok|okay|alright|all right)\b|" + _OK_ALONE,
         re.I,
     ),
+    "palpitations": re.compile(r"\b(steady|regular|calm|slow and steady|normal rhythm)\b|" + _OK_ALONE, re.I),
+    "neck_stiffness": re.compile(
+        r"\b(supple|loose|full (range|movement|flexion)|moves? (freely|fine|normally))\b", re.I
+    ),
     "breathing_difficulty": re.compile(_OK_ALONE, re.I),
     "severe_breathing_difficulty": re.compile(_OK_ALONE, re.I),
 }

@@ -27,7 +27,9 @@ CONVERSATION_SETS = sorted(SETS.glob("conversations_*.yml"))
 REGRESSION_SETS = [SETS / "conversations_round1.yml"]
 ORDER = ("none", "manage_at_home", "call_doctor_now", "emergency")
 RED = ("call_doctor_now", "emergency")
-MAX_TURNS = 14  # messages the patient sends at most; a conversation still asking then is stuck
+# Messages the patient sends at most (the fuller screen alone asks up to 13 questions before a mild
+# disposition); a conversation still asking then is stuck.
+MAX_TURNS = 20
 # The answer topics a conversation may give (the writers' list), and the topic of each question id the
 # bot can ask (bot/dialogue.py QUESTIONS, bot/system_checks.py QUESTIONS and ASK_ABOUT; a test checks
 # that every one has a topic).

@@ -186,3 +186,19 @@ def test_a_hedge_after_the_normal_state_is_of_something_else():
     question = question_for("fainting")
     assert _read(question, "wide awake, just a little low", extract("wide awake, just a little low")) == Answer.NO
     assert _read(question, "sort of awake", extract("sort of awake")) == Answer.UNSURE
+
+
+@pytest.mark.parametrize(
+    "question, reply, reading",
+    [
+        ("palpitations", "nice and steady", Answer.NO),
+        ("palpitations", "not steady, all over the place", Answer.YES),
+        ("neck_stiffness", "loose as anything, no pain", Answer.NO),
+        ("severe_headache", "about 1 out of 5", Answer.NO),
+        ("severe_headache", "4 out of 5, awful", Answer.YES),
+        ("neck_stiffness", "I looked it up online, and no, it bends fine", Answer.NO),
+        ("neck_stiffness", "I looked it up online, but yes, it hurts to bend", Answer.YES),
+    ],
+)
+def test_more_answers_in_patients_words(question, reply, reading):
+    assert _read(question_for(question), reply, extract(reply)) == reading
