@@ -194,14 +194,16 @@ def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
 
 
 class OptionMatcher:
-    """The lexicon's `[a|b|]` phrases as token patterns, indexed by their first word.
+    """The lexicon's `[a|b|]` phrases as token patterns, indexed by their first two words.
 
     spaCy's Matcher tries every pattern at every token; with thousands of patterns that was most of the
-    core's time. Here a token only starts the patterns whose first word it is. The same matches (every
-    start and end of every pattern), on the norms the rules read."""
+    core's time. Here a token only starts the patterns whose first word it is, and, where a pattern's second
+    word is required, only those whose second word follows it. The same matches (every start and end of
+    every pattern), on the norms the rules read."""
 
     def __init__(self) -> None:
-        self.by_first: dict[str, list[tuple[str, tuple]]] = {}
+        # first word -> (patterns checked from their second step, {second word: patterns checked from their third})
+        self.by_first: dict[str, tuple[list[tuple[str, tuple]], dict[str, list[tuple[str, tuple]]]]] = {}
         self.any_first: list[tuple[str, tuple]] = []  # patterns that start with a regex (a year)
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -210,16 +212,27 @@ class OptionMatcher:
             first = steps[0]
             if first[0] is None or first[2]:
                 self.any_first.append((key, steps))
-            else:
-                for word in first[0]:
-                    self.by_first.setdefault(word, []).append((key, steps))
+                continue
+            second = steps[1] if len(steps) > 1 else None
+            for word in first[0]:
+                plain, by_second = self.by_first.setdefault(word, ([], {}))
+                if second is None or second[0] is None or second[2]:
+                    plain.append((key, steps[1:]))
+                else:
+                    for following in second[0]:
+                        by_second.setdefault(following, []).append((key, steps[2:]))
 
     def __call__(self, norms: list[str], texts: list[str]) -> list[tuple[str, int, int]]:
         found: dict[tuple[str, int, int], None] = {}
         n = len(norms)
         for i, norm in enumerate(norms):
-            for key, steps in (*self.by_first.get(norm, ()), *self.any_first):
-                ends = {i}  # where the pattern can have got to, step by step
+            plain, by_second = self.by_first.get(norm, ((), {}))
+            candidates = [(key, steps, i + 1) for key, steps in plain]
+            if i + 1 < n:
+                candidates += [(key, steps, i + 2) for key, steps in by_second.get(norms[i + 1], ())]
+            candidates += [(key, steps, i) for key, steps in self.any_first]
+            for key, steps, at in candidates:
+                ends = {at}  # where the pattern can have got to, step by step
                 for words, regex, optional in steps:
                     reached = {
                         e + 1
