@@ -107,14 +107,14 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
     present, denied, hedged, asked, words = set(), set(), set(), set(), []
     degree_denied = doc.user_data.get("degree_denied", set())
     for span in doc.spans.get("symptoms", []):
-        symptom = span.label_
-        if span._.idiom or span._.historical or span._.other:
-            if span._.resolved and not span._.other:  # "had a headache but it's gone now": not there now
+        symptom, ext = span.label_, span._  # one Underscore object per span: they are slow to make
+        if ext.idiom or ext.historical or ext.other:
+            if ext.resolved and not ext.other:  # "had a headache but it's gone now": not there now
                 denied.add(symptom)
             continue  # an idiom, before the infusion or long ago, or someone else's: not the patient's symptom
-        if span._.hypothetical:
+        if ext.hypothetical:
             asked.add(symptom)
-        elif span._.negated:
+        elif ext.negated:
             denied.add(symptom)
             if (span.start, span.end, symptom) in degree_denied:  # "not the worst headache": a headache all the same
                 present.add(lexicon.GENERAL_FORM[symptom])
@@ -122,17 +122,17 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
         else:
             known = lexicon.SYMPTOMS[lexicon.GENERAL_FORM.get(symptom, symptom)]  # a worse form grows as its symptom
             found = {symptom}
-            if known.worse_as and (span._.severe or span._.worsening):
-                found.add(known.worst_as if span._.worst else known.worse_as)
-            elif known.worst_as and span._.worst:  # a severe headache said to be the worst ever
+            if known.worse_as and (ext.severe or ext.worsening):
+                found.add(known.worst_as if ext.worst else known.worse_as)
+            elif known.worst_as and ext.worst:  # a severe headache said to be the worst ever
                 found.add(known.worst_as)
-            if span._.worsening and symptom in body_systems.SPREADS:  # "swollen right up to the elbow"
+            if ext.worsening and symptom in body_systems.SPREADS:  # "swollen right up to the elbow"
                 found.add(body_systems.SPREADS[symptom])
-            if span._.sudden and known.worst_as != known.worse_as:  # a sudden headache: thunderclap
+            if ext.sudden and known.worst_as != known.worse_as:  # a sudden headache: thunderclap
                 found.add(known.worst_as)
             found |= {lexicon.GENERAL_FORM[f] for f in found if f in lexicon.GENERAL_FORM}
             present |= found
-            if span._.hedged:
+            if ext.hedged:
                 hedged |= found
             words.append(span.text)
     present |= vitals.signs(text)  # "sats 89", "pulse 130": the numbers of a home device

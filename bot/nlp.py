@@ -1470,6 +1470,7 @@ def make_symptom_context(nlp: Language, name: str):
         negations = [t for t in context["triggers"] if t.category == context_rules.NEGATED]
         subjects = []
         for span in spans:
+            ext = span._  # one Underscore object per span: they are slow to make
             flags = status(doc, span.start, span.end, context, norms)
             # a sign read across a sentence: its person is the one who does what it starts with (the seeker,
             # not the one sought), and the past it tells is the sign's own ("a dog we had as a child")
@@ -1485,40 +1486,40 @@ def make_symptom_context(nlp: Language, name: str):
                     _clause(norms, i) for i in doc.user_data.get("sentence_parts", {}).get((span.start, span.end), ())
                 ]
                 inner = any(a <= t.start < b for t in negations for a, b in clauses)
-            span._.negated = flags["negated"] or inner
+            ext.negated = flags["negated"] or inner
             normality = flags["negation"] is not None and only_normality_denied(norms, flags["negation"], span)
-            if span._.negated and not inner and normality:  # "not a normal headache": a headache, not the usual
-                span._.negated = False
-                span._.severe = True
-            if span._.negated and not inner and _cannot_without(norms, flags["negation"], span.start):
-                span._.negated = False  # "can't get up the stairs without stopping to catch my breath"
-            span._.hedged = flags["hedged"] or span.kb_id_ == SOUND_ALIKE  # not said plainly: on record as such
-            span._.hypothetical = flags["hypothetical"]
+            if ext.negated and not inner and normality:  # "not a normal headache": a headache, not the usual
+                ext.negated = False
+                ext.severe = True
+            if ext.negated and not inner and _cannot_without(norms, flags["negation"], span.start):
+                ext.negated = False  # "can't get up the stairs without stopping to catch my breath"
+            ext.hedged = flags["hedged"] or span.kb_id_ == SOUND_ALIKE  # not said plainly: on record as such
+            ext.hypothetical = flags["hypothetical"]
             if flags["past_named_day_only"] and lexicon.SYMPTOMS[span.label_].level == lexicon.EMERGENCY:
                 flags["past_resolved"] = False  # "a seizure on sunday, that passed": maybe yesterday, still a red flag
                 flags["historical"] = flags["resolved"] = False
             # said to be over: a mild symptom however recent, any symptom of days ago (PAST)
-            span._.resolved = (flags["resolved"] and lexicon.SYMPTOMS[span.label_].level == lexicon.MANAGE_AT_HOME) or (
+            ext.resolved = (flags["resolved"] and lexicon.SYMPTOMS[span.label_].level == lexicon.MANAGE_AT_HOME) or (
                 flags["past_resolved"]
             )
-            span._.historical = flags["historical"] or span._.resolved
-            span._.other = flags["other"]
-            span._.idiom = flags["idiom"]
+            ext.historical = flags["historical"] or ext.resolved
+            ext.other = flags["other"]
+            ext.idiom = flags["idiom"]
             who, pronoun = experiencer(context, norms, *at)
-            if who == "patient" and not (span._.negated or span._.hypothetical or span._.historical):
+            if who == "patient" and not (ext.negated or ext.hypothetical or ext.historical):
                 subjects.append(pronoun)
             if span.label_ in lexicon.GENERAL_FORM and _compared_away(norms, span.start):
-                span._.negated = True  # "it's nothing like a thunderclap": the worst form compared away
+                ext.negated = True  # "it's nothing like a thunderclap": the worst form compared away
             negation = flags["negation"]
             # "not the worst headache", "not crushing": the degree is denied, the symptom itself is not
             if (
-                span._.negated
+                ext.negated
                 and not inner
                 and negation is not None
                 and norms[negation.start] == "not"
                 and span.label_ in lexicon.GENERAL_FORM
             ):
-                span._.severe = False
+                ext.severe = False
                 doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end, span.label_))
         doc._.subject = (
             subjects[0]
