@@ -133,9 +133,11 @@ class SymptomSpelling:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
         for token in doc[:-1]:  # "ma heid", "mi left arm": "ma", "mi" before a part of the body (or its side)
+            if token.lower_ not in lexicon.DIALECT_MY:
+                continue
             after = doc[token.i + 1 : token.i + 3]
             part = after[1] if after[0].lower_ in ("left", "right") and len(after) > 1 else after[0]
-            if token.lower_ in lexicon.DIALECT_MY and part.norm_ in body_systems.BODY_PARTS:
+            if part.norm_ in body_systems.BODY_PARTS:
                 token.norm_ = token.lemma_ = "my"
         return doc
 

@@ -39,7 +39,10 @@ def test_red_flag_gets_its_disposition_at_once(make_tracker, dispatcher, domain)
     assert message["custom"]["triage"]["level"] == "call_doctor_now"
     assert message["text"].startswith("Call your doctor now")
     assert slots_of(events)["triage_level"] == "call_doctor_now"
-    assert not any(e.get("event") == "followup" for e in events)
+    # the disposition first; then, once, the signs that would make it an emergency
+    assert dispatcher.messages.index(message) == 0
+    assert FollowupAction("triage_form") in events
+    assert slots_of(events)["dialogue"]["pending"] == "emergency_check"
 
 
 def test_a_red_flag_with_a_worse_form_is_disposed_then_asked_about_it(make_tracker, dispatcher, domain):
