@@ -229,24 +229,32 @@ class OptionMatcher:
         n = len(norms)
         for i, norm in enumerate(norms):
             plain, by_second = self.by_first.get(norm, ((), {}))
-            candidates = [(key, steps, i + 1) for key, steps in plain]
-            if i + 1 < n:
-                candidates += [(key, steps, i + 2) for key, steps in by_second.get(norms[i + 1], ())]
-            candidates += [(key, steps, i) for key, steps in self.any_first]
-            for key, steps, at in candidates:
-                ends = {at}  # where the pattern can have got to, step by step
-                for words, regex, optional in steps:
-                    reached = {
-                        e + 1
-                        for e in ends
-                        if e < n and (norms[e] in words if regex is None else regex.search(texts[e]))
-                    }
-                    ends = reached | ends if optional else reached
-                    if not ends:
-                        break
-                for end in sorted(ends):
-                    found[(key, i, end)] = None
+            candidates = [(plain, i + 1)]
+            if i + 1 < n and by_second:
+                candidates.append((by_second.get(norms[i + 1], ()), i + 2))
+            candidates.append((self.any_first, i))
+            for patterns, at in candidates:
+                following = norms[at] if at < n else None
+                for key, steps in patterns:
+                    if steps and not steps[0][2] and steps[0][1] is None and following not in steps[0][0]:
+                        continue  # most patterns stop at their next word: spare the sets of `_match`
+                    self._match(key, steps, at, i, norms, texts, found)
         return list(found)
+
+    @staticmethod
+    def _match(key: str, steps: tuple, at: int, i: int, norms: list[str], texts: list[str], found: dict) -> None:
+        """Every end of one pattern started at token i, its first steps matched up to token `at`."""
+        n = len(norms)
+        ends = {at}  # where the pattern can have got to, step by step
+        for words, regex, optional in steps:
+            reached = {
+                e + 1 for e in ends if e < n and (norms[e] in words if regex is None else regex.search(texts[e]))
+            }
+            ends = reached | ends if optional else reached
+            if not ends:
+                return
+        for end in sorted(ends):
+            found[(key, i, end)] = None
 
 
 def _step(token: dict) -> tuple[frozenset[str] | None, re.Pattern | None, bool]:
