@@ -36,7 +36,8 @@ TURNS = st.one_of(
     st.sampled_from(["😀", ""]),
 )
 FAIL_SAFE = "I can't assess this right now"
-DRAIN_TURNS = 14  # "no" answers after the last turn: the disposition must come within these (the fuller screen asks up to 13)
+# "no" answers after the last turn: the disposition must come within these (the fuller screen asks up to 13)
+DRAIN_TURNS = 14
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
