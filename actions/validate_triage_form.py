@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import classifier_intent, dialogue_state, log_event, message_findings, stored_findings
-from bot.dialogue import answer, next_question
+from bot.dialogue import answer, disposition_due, next_question
 from bot.system_checks import PARSE_KEY
 
 ASIDE_RESPONSES = {
@@ -47,12 +47,9 @@ class ValidateTriageForm(Action):
                 return events + [SlotSet("dialogue", step.state.to_dict()), SlotSet("triage_question", None)]
         for note in step.say:
             dispatcher.utter_message(text=note)
-        state = step.state
-        question = (
-            None
-            if step.done
-            else (state.pending or next_question(step.findings, state, tracker.get_slot("triage_level")))
-        )
+        state, previous = step.state, tracker.get_slot("triage_level")
+        done = step.done or disposition_due(step.findings, previous)  # the red flag's disposition first
+        question = None if done else (state.pending or next_question(step.findings, state, previous))
         log_event("answer", tracker, question=dialogue_state(tracker).pending, next=question, done=question is None)
         if question is None:
             return events + [

@@ -604,6 +604,14 @@ def says_fine(text: str) -> bool:
     return bool(_FINE.search(text or "")) and not _NOT_FINE.search(text or "")
 
 
+def disposition_due(findings: Findings, previous_level: str | None) -> bool:
+    """A red flag whose disposition has not been given yet: it comes before any further question (an
+    unknown complaint told at the start, described during the questions)."""
+    level = assess(findings, previous_level).level
+    given = LEVELS.index(previous_level) if previous_level in LEVELS else -1
+    return level in (CALL_DOCTOR_NOW, EMERGENCY) and LEVELS.index(level) > given
+
+
 def _raised(before: Findings, after: Findings) -> bool:
     """A red flag that arrived during the questions: its disposition comes at once."""
     old, new = assess(before).level, assess(after).level

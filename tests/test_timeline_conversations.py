@@ -84,7 +84,7 @@ def test_the_watch_for_list_changes_with_the_time(servers):
     for when in ("2 hours ago", "5 days ago"):
         conversation = Conversation(servers)
         conversation.say(f"my infusion was {when} and I feel tired")
-        answer_no_until_disposition(conversation)
+        answer_no_until_disposition(conversation, limit=14)  # tiredness alone: the fuller screen
         lists[when] = conversation.triage["watch_for"]
     early, late = lists["2 hours ago"], lists["5 days ago"]
     assert any("racing heart" in w for w in early) and not any("racing heart" in w for w in late)
