@@ -48,11 +48,13 @@ def oldest_age(text: str) -> int | None:
     """The oldest age a message gives, in years (a baby's "5 months old" is 0), or None."""
     text = text or ""
     ages = []
-    for match in AGE_PHRASE.finditer(text):
+    numbers = any(c.isdigit() for c in text)  # most messages give none: spare the patterns that need one
+    for match in AGE_PHRASE.finditer(text) if numbers else ():
         number = int(next(g for g in match.groups() if g))
         ages.append(0 if _IN_MONTHS.search(match.group(0)) else number)
-    ages += [int(m.group(1)) for m in _PERSON_AGE.finditer(text)]
-    ages += [int(m.group(1)) for m in _BRACKETED.finditer(text)]
+    if numbers:
+        ages += [int(m.group(1)) for m in _PERSON_AGE.finditer(text)]
+        ages += [int(m.group(1)) for m in _BRACKETED.finditer(text)]
     for match in _DECADE.finditer(text):
         decade = match.group(1).lower()
         ages.append(_DECADES.get(decade) or int(decade[:2]))
