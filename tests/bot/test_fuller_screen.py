@@ -71,25 +71,24 @@ def test_older_adults_and_vague_reports_get_the_fuller_screen(opening, fuller):
     assert needs_fuller_screen(extract(opening)) is fuller
 
 
-def test_the_fuller_screen_asks_each_sign_before_the_closing_screen():
-    findings = extract("I'm 80 and a bit tired")
+def screened(opening: str) -> tuple[list[str], str | None]:
+    """The questions asked after the opening's own (fainting, the time, breathing), up to the closing screen."""
+    findings = extract(opening)
     state = State(asked=("fainting", "infusion_time", "breathing_difficulty"))
     asked = []
     while (question := next_question(findings, state)) not in (CLOSING, None):
         asked.append(question)
         state = State(asked=state.asked + (question,))
-    assert set(asked) == set(FULLER_SCREEN) - {"fainting"}
-    assert next_question(findings, state) == CLOSING
+    return asked, question
+
+
+def test_the_fuller_screen_asks_each_sign_before_the_closing_screen():
+    asked, last = screened("I'm 80 and a bit tired")
+    assert set(asked) == set(FULLER_SCREEN) - {"fainting"} and last == CLOSING
 
 
 def test_a_sign_already_spoken_of_is_not_screened_again():
-    findings = extract("I am 70, a bit tired, no dark urine")
-    state = State(asked=("fainting", "infusion_time", "breathing_difficulty"))
-    seen = []
-    while (question := next_question(findings, state)) not in (CLOSING, None):
-        seen.append(question)
-        state = State(asked=state.asked + (question,))
-    assert "little_or_no_urine" not in seen
+    assert "little_or_no_urine" not in screened("I am 70, a bit tired, no dark urine")[0]
 
 
 def test_a_sign_found_by_the_fuller_screen_raises_the_level():
@@ -122,6 +121,30 @@ def test_no_at_the_emergency_check_keeps_call_your_doctor():
     assert assess(step.findings).level == "call_doctor_now"
 
 
+def test_a_contraction_without_its_apostrophe_negates_but_went_does_not():
+    assert read_answer("went to the toilet, normal") is Answer.NO
+    assert talks_normally("I can chat in whole sentences")
+
+
+def test_a_closing_reply_about_what_they_are_doing_is_nothing_more():
+    findings = extract("I have a mild headache")
+    reply = "we have opened the window and she is sipping some juice"
+    step = answer(findings, extract(reply), reply, "report_symptoms", ask(CLOSING, State()))
+    assert step.state.pending is None and assess(step.findings).level == "manage_at_home"
+
+
+def test_a_short_unreadable_closing_reply_is_still_asked_again():
+    findings = extract("I have a mild headache")
+    step = answer(findings, extract("the thing is"), "the thing is", "report_symptoms", ask(CLOSING, State()))
+    assert step.say == (dialogue.NOT_READ,)
+
+
+def test_a_hedge_after_the_normal_state_is_of_something_else():
+    question = question_for("fainting")
+    assert _read(question, "wide awake, just a little low", extract("wide awake, just a little low")) == Answer.NO
+    assert _read(question, "sort of awake", extract("sort of awake")) == Answer.UNSURE
+
+
 @pytest.mark.parametrize(
     "question, reply, reading",
     [
@@ -144,53 +167,11 @@ def test_no_at_the_emergency_check_keeps_call_your_doctor():
         ("worst_headache", "bad, but it crept up over the day, not all of a sudden", Answer.NO),
         ("severe_rash", "tiny, no bigger than a coin, same as this morning", Answer.NO),
         ("severe_headache", "naw, just a dull one", Answer.NO),
-    ],
-)
-def test_answers_in_patients_words(question, reply, reading):
-    assert _read(question_for(question), reply, extract(reply)) == reading
-
-
-def test_a_contraction_without_its_apostrophe_negates_but_went_does_not():
-    assert read_answer("went to the toilet, normal") is Answer.NO
-    assert talks_normally("I can chat in whole sentences")
-
-
-def test_a_closing_reply_about_what_they_are_doing_is_nothing_more():
-    findings = extract("I have a mild headache")
-    reply = "we have opened the window and she is sipping some juice"
-    step = answer(findings, extract(reply), reply, "report_symptoms", ask(CLOSING, State()))
-    assert step.state.pending is None and assess(step.findings).level == "manage_at_home"
-
-
-def test_a_short_unreadable_closing_reply_is_still_asked_again():
-    findings = extract("I have a mild headache")
-    step = answer(findings, extract("the thing is"), "the thing is", "report_symptoms", ask(CLOSING, State()))
-    assert step.say == (dialogue.NOT_READ,)
-
-
-@pytest.mark.parametrize(
-    "question, reply, reading",
-    [
         ("breathing_difficulty", "she breathes ok", Answer.NO),
         ("palpitations", "pulse feels normal I guess", Answer.NO),
         ("palpitations", "yeah I reckon", Answer.YES),
         ("fainting", "nothing more, just sleepy", Answer.NO),
         ("neck_stiffness", "a little, that's all", Answer.UNSURE),
-    ],
-)
-def test_a_plain_normal_with_i_think_after_it_and_nothing_else_are_no(question, reply, reading):
-    assert _read(question_for(question), reply, extract(reply)) == reading
-
-
-def test_a_hedge_after_the_normal_state_is_of_something_else():
-    question = question_for("fainting")
-    assert _read(question, "wide awake, just a little low", extract("wide awake, just a little low")) == Answer.NO
-    assert _read(question, "sort of awake", extract("sort of awake")) == Answer.UNSURE
-
-
-@pytest.mark.parametrize(
-    "question, reply, reading",
-    [
         ("palpitations", "nice and steady", Answer.NO),
         ("palpitations", "not steady, all over the place", Answer.YES),
         ("neck_stiffness", "loose as anything, no pain", Answer.NO),
@@ -200,5 +181,5 @@ def test_a_hedge_after_the_normal_state_is_of_something_else():
         ("neck_stiffness", "I looked it up online, but yes, it hurts to bend", Answer.YES),
     ],
 )
-def test_more_answers_in_patients_words(question, reply, reading):
+def test_answers_in_patients_words(question, reply, reading):
     assert _read(question_for(question), reply, extract(reply)) == reading
