@@ -230,6 +230,8 @@ def says_worse(text: str) -> bool:
 _OLD_BUTTONS = {"/affirm": Answer.YES, "/deny": Answer.NO, "/dont_know": Answer.UNSURE}
 
 
+# Able to talk, said plainly: the severe breathing difficulty is "cannot speak in sentences" (a talk that is
+# limited, "I can talk a little", "only a few words", is not this).
 _TALKS_NORMALLY = re.compile(
     r"(?<!n't )(?<!not )(?<!only )(?<!barely )(?<!hardly )\b(can|could|am|is|are|i'm|he's|she's)\s+(still\s+)?"
     r"(talk|talking|chat|chatting|speak|speaking|natter|nattering|blether|blethering)\b"

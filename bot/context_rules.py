@@ -375,14 +375,14 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
 # --- rules about the rules (each read by bot/nlp.py's ContextMatcher or `status`)
 # A RESOLVED (BACKWARD) phrase with no symptom before it in its clause, only these words ("but it's
 # totally gone now", ", completely gone this morning"), speaks of the clause before it.
+# Words that stand for a thing named before ("It hit me out of nowhere", "a tight band squeezing round it").
+POINTING_BACK = ("it", "this", "that")
 REFERS_BACK = (
-    "it",
+    *POINTING_BACK,
     "its",
     "it's",
-    "that",
     "thats",
     "that's",
-    "this",
     "they",
     "these",
     "those",

@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
-from bot import lexicon, system_checks, wording
+from bot import context_rules, lexicon, system_checks, wording
 from bot.age import OLDER_ADULT_AGE
 from bot.answers import (
     NT,
@@ -84,7 +84,10 @@ _NONE = re.compile(r"^\W*(none|zero|nil|not (a )?(drop|once|single (drop|time))|
 # forms. It must point back: "it", "this", "that", or a bare word of pain.
 WORSE_FORM = {"headache": "severe_headache", "rash": "severe_rash"}
 WORST_FORM = {"headache": "worst_headache", "severe_headache": "worst_headache"}
-_POINTS_BACK = re.compile(r"\b(it|it'?s|this|that|the (pain|ache|headache|rash|spots)|pain|ache|agony)\b", re.I)
+_POINTS_BACK = re.compile(
+    r"\b(" + "|".join(context_rules.POINTING_BACK) + r"|it'?s|the (pain|ache|headache|rash|spots)|pain|ache|agony)\b",
+    re.I,
+)
 CHECK_IN = "all_well_check"  # "I'm fine, just checking in": the red-flag screen, once, before goodbye
 EMERGENCY_CHECK = "emergency_check"  # after "call your doctor": the emergency signs, once
 SCREENS = (CLOSING, CHECK_IN, EMERGENCY_CHECK)

@@ -1634,10 +1634,7 @@ def make_symptom_context(nlp: Language, name: str):
 
 
 RASHES = ("rash",)
-# Able to talk, said plainly: the severe breathing difficulty is "cannot speak in sentences" (a talk that is
-# limited, "I can talk a little", "only a few words", is not this).
-# Words that stand for a thing named before ("It hit me out of nowhere", "a tight band squeezing round it").
-POINTING_BACK = frozenset({"it", "this", "that"})
+POINTING_BACK = frozenset(context_rules.POINTING_BACK)
 
 
 def _cannot_without(norms: list[str], negation, start: int) -> bool:
