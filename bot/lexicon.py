@@ -1176,6 +1176,33 @@ DIALECT_WORDS = {
     "kyaan": "cannot",
     "di": "the",
 }
+# Punctuation said aloud to voice dictation ("she doesn't know where she is period she keeps asking for her
+# mother"): read as the mark itself, so that every rule sees the sentence end. Only in a message that has no
+# real sentence punctuation before its last word (dictated, not typed), and never after a word that makes it
+# a noun ("my period", "a full stop", "a question mark over it") or before one of menstruation ("period pain").
+DICTATED_PUNCTUATION = {
+    "period": ".",
+    "full stop": ".",
+    "fullstop": ".",
+    "new line": ".",
+    "next line": ".",
+    "new paragraph": ".",
+    "comma": ",",
+    "semicolon": ";",
+    "semi colon": ";",
+    "question mark": "?",
+    "exclamation mark": "!",
+    "exclamation point": "!",
+}
+SAID_AS_A_NOUN_AFTER = (
+    "my", "her", "his", "their", "your", "our", "a", "an", "the", "this", "that", "next", "last", "first",
+    "heavy", "light", "late", "early", "missed", "painful", "bad", "monthly", "time", "grace", "trial", "waiting",
+    "recovery", "any", "no", "of", "whole", "same", "short", "long",
+)  # fmt: skip
+MENSTRUATION_AFTER = (
+    "pain", "pains", "cramp", "cramps", "cramping", "blood", "bleeding", "flow", "of", "pad", "pads", "started",
+    "came", "come", "coming", "due", "late", "stopped",
+)  # fmt: skip
 # "my" (and "his", "her") in regional speech, read so only before a part of the body ("ma heid", creole "mi
 # chest", "him chest"; "ma" alone is a mother, "him" alone a man).
 DIALECT_MY = ("ma", "mah", "mi", "him")

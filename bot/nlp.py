@@ -132,6 +132,8 @@ class SymptomSpelling:
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
+        for i, mark in dictated_punctuation(doc):  # "... where she is period she keeps asking ...": a sentence end
+            doc[i].norm_ = doc[i].lemma_ = mark
         for token in doc[:-1]:  # "ma heid", "mi left arm": "ma", "mi" before a part of the body (or its side)
             if token.lower_ not in lexicon.DIALECT_MY:
                 continue
@@ -140,6 +142,34 @@ class SymptomSpelling:
             if part.norm_ in body_systems.BODY_PARTS:
                 token.norm_ = token.lemma_ = "my"
         return doc
+
+
+_DICTATED = {k: v for k, v in lexicon.DICTATED_PUNCTUATION.items() if " " not in k}
+_DICTATED_PAIRS = {tuple(k.split()): v for k, v in lexicon.DICTATED_PUNCTUATION.items() if " " in k}
+_TYPED_BREAKS = frozenset({".", "!", "?", "...", "…"})
+
+
+def dictated_punctuation(doc: Doc) -> list[tuple[int, str]]:
+    """Tokens of punctuation said aloud to dictation ("period", "full stop", "comma"): in a message with no
+    typed sentence punctuation before its last word, and not said as a noun (lexicon.DICTATED_PUNCTUATION)."""
+    lowers = [t.lower_ for t in doc]
+    if _TYPED_BREAKS & set(lowers[:-1]):
+        return []  # typed punctuation: "period" is a word
+    found = []
+    for i, word in enumerate(lowers):
+        pair = tuple(lowers[i : i + 2])
+        if word in _DICTATED:
+            end, mark = i + 1, _DICTATED[word]
+        elif pair in _DICTATED_PAIRS:
+            end, mark = i + 2, _DICTATED_PAIRS[pair]
+        else:
+            continue
+        if i and lowers[i - 1] in lexicon.SAID_AS_A_NOUN_AFTER:
+            continue  # "my period", "a full stop"
+        if end < len(lowers) and lowers[end] in lexicon.MENSTRUATION_AFTER:
+            continue  # "period pain", "period started"
+        found += [(j, mark) for j in range(i, end)]
+    return found
 
 
 def _is_subsequence(short: str, long: str) -> bool:
