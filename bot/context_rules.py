@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-4"
+VERSION = "context-2026.12-5"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -328,6 +328,20 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[last time i checked|last time i looked|last i checked|last time i took it]", ANY, PSEUDO, 0),
+    # the present compared with the past: "a mild headache, she says it's like last time", "same as after my
+    # last infusion", "tired as usual after my infusions": the symptom is here now, only its kind is familiar
+    (
+        "[like|just like|same as|the same as|just as|similar to|as|no different to|no different from|no different than] [last time|the last time|before|last infusion|the last infusion|my last infusion|my last one|the last one|previous infusions|my previous infusions|past infusions|my other infusions|other infusions|usual|always|ever|every time|after last time|after the last one|after my last infusion|after the last infusion|after my last one|after my infusions|after every infusion|after each infusion|with my last infusion|with the last infusion]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
+    (
+        "[as usual|as always|as per usual|like always|like usual|like every time|same as always|same as usual|same old] [after|with|following|when i have|when i get] [my|the|an|each|every|] [infusion|infusions|ivig|drip|drips|treatment|treatments]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
     # "he was fine before the infusion": what is wrong now is new, not from before
     (
         "[was|were|been|is|felt|feeling|completely|perfectly|totally|absolutely|quite] [fine|ok|okay|normal|well|good|alright|grand|himself|herself|themselves|myself] [before|prior to|until|till|up to] [the|his|her|my|their|this|] [infusion|drip|ivig|treatment|immunoglobulin]",
