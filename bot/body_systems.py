@@ -1506,22 +1506,24 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "all over",
             "everywhere",
             "bones",
+            # the back, said as someone's own ("my back", "lower back"; never "back to normal" or "it's back")
+            "my back",
+            "his back",
+            "her back",
+            "their back",
+            "your back",
+            "me back",
+            "lower back",
+            "upper back",
+            "middle back",
         ),
-        (
-            "ache",
-            "aches",
-            "aching",
-            "achy",
+        lexicon.ACHING_WORDS
+        + (
             "achey",
-            "sore",
             "soreness",
-            "stiff",
             "heavy",
-            "hurt",
-            "hurts",
             "hurting",
             "tender",
-            "pain",
             "pains",
             "throbbing",
             "knotted",
@@ -1926,6 +1928,17 @@ RADIATION = ("jaw",) + tuple(
 # where the cannula went in"): the description is of the infusion site. And a lexicon phrase of a swollen arm
 # is explained by the site as the arm row above is ("my arm is sore and red!!! oh, it's where the needle went in").
 SITE_TOLD_AFTER = ("infusion_site_irritation",)
+# The treatment named after a word of time is WHEN, not WHERE: "my belly's hurting since the drip", "sore after
+# the IV", "ever since my infusion". Such a word is no body word (of the infusion site or any other row);
+# the site still explains a description where it is named as a place ("the arm the drip went in").
+# A pain of the belly is no mild symptom (an upset stomach is nausea, a row above): its words are a complaint the
+# lexicon does not know, and it counts as one even beside a mild symptom ("tired, and my belly really hurts").
+BELLY_PAIN = (
+    ("stomach", "tummy", "belly", "tum", "abdomen", "abdominal", "gut", "guts", "insides"),
+    ("hurt", "hurts", "hurting", "pain", "painful", "ache", "aches", "aching", "achy", "sore", "cramps", "cramping"),
+)
+WHEN_WORDS = ("since", "after", "before", "from", "following", "during", "post", "till", "until")
+WHEN_DETERMINERS = ("the", "my", "his", "her", "their", "your", "this", "that", "today's", "yesterday's", "last")
 EXPLAINED_BY_THE_SITE = ("swollen_painful_limb",)
 # Words that explain a paired sign of lexicon.PAIRED_SIGNS away, as a row's `unless` above: a band, belt or strap
 # squeezing round the chest is its tightness (the chest row reads it), not a crushing pain.

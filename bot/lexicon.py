@@ -741,6 +741,26 @@ SYMPTOMS: dict[str, Symptom] = {
 # Signs people describe in many word orders: a body word and a describing word close together in
 # one clause ("my face and neck are swelling", "brownish pee", "cheeks burning red").
 # A negation anywhere between them or just before ("my lips aren't blue") denies the sign.
+# Words of aching said of the muscles and of the joints alike (the joint_pain pair below and the muscle_aches
+# row of body_systems.py), with the everyday ways of saying a part hurts: "my knees are killing me", "me joints
+# are at me", "my back is playing up", "my legs are giving me gyp".
+PAIN_IDIOMS = (
+    "killing me",
+    "killing",
+    "murdering me",
+    "at me",
+    "playing up",
+    "playing me up",
+    "acting up",
+    "giving me grief",
+    "giving me gyp",
+    "giving me jip",
+    "giving me hell",
+    "giving me bother",
+    "giving me trouble",
+    "doing me in",
+)
+ACHING_WORDS = ("ache", "aches", "aching", "achy", "hurt", "hurts", "sore", "pain", "stiff") + PAIN_IDIOMS
 PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # symptom id:            (body words,                        describing words)
     "throat_or_face_swelling": (
@@ -835,17 +855,9 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "joint_pain": (
         ("knees", "knee", "elbows", "elbow", "joints", "joint", "wrists", "wrist", "hips", "shoulders"),
-        (
-            "ache",
-            "aches",
-            "aching",
-            "hurt",
-            "hurts",
-            "sore",
-            "pain",
+        ACHING_WORDS
+        + (
             "painful",
-            "stiff",
-            "achy",
             "creaky",
             "creaking",
             "gyp",

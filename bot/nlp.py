@@ -489,11 +489,14 @@ class SymptomMatcher:
         """Spans from a body word to a describing word of one row, in one clause (see body_systems.py)."""
         norms = norms if norms is not None else [_clean_norm(t) for t in doc]
         compounds = not_the_body(doc, norms)
+        times = treatment_as_a_time(norms)
         found: dict[int, dict[str, list[tuple[int, int]]]] = {}  # row -> role -> (start, end)
         for key, a, b in self.words(doc):
             if compounds.intersection(range(a, b)):
                 continue  # "chest of drawers", "the wee man": no body word
             name = self.vocab.strings[key]
+            if name[-1] == "b" and times.intersection(range(a, b)):
+                continue  # "hurting since the drip": when it started, not where
             found.setdefault(int(name[:-1]), {}).setdefault(name[-1], []).append((a, b))
         pointing = self._pointing_back(norms, found, compounds)
         consumed = doc.user_data.setdefault("consumed_negations", set())
@@ -726,6 +729,33 @@ def not_the_body(doc: Doc, norms: list[str] | None = None) -> set[int]:
         }
         doc.user_data["not_the_body"] = compounds
     return doc.user_data["not_the_body"]
+
+
+_BELLY, _BELLY_HURTS = (frozenset(words) for words in body_systems.BELLY_PAIN)
+
+
+def _belly_pain(norms: list[str], i: int) -> bool:
+    """A word of pain at token i said of the belly, in its clause and at most PAIR_REACH words away."""
+    if norms[i] not in _BELLY_HURTS:
+        return False
+    start, end = _clause(norms, i)
+    return any(norms[j] in _BELLY for j in range(max(start, i - PAIR_REACH), min(end, i + PAIR_REACH + 1)))
+
+
+_INFUSION_WORDS = frozenset(context_rules.INFUSION_WORDS)
+
+
+def treatment_as_a_time(norms: list[str]) -> set[int]:
+    """Tokens naming the treatment after a word of time ("since the drip", "after my IV"): a time, no body word
+    (body_systems.WHEN_WORDS)."""
+    found = set()
+    for i, norm in enumerate(norms):
+        if norm not in _INFUSION_WORDS or not i:
+            continue
+        before = i - 1 if norms[i - 1] in body_systems.WHEN_DETERMINERS and i > 1 else i
+        if norms[before - 1] in body_systems.WHEN_WORDS:
+            found.add(i)
+    return found
 
 
 @Language.factory("sound_alike")
@@ -1579,7 +1609,7 @@ def make_symptom_context(nlp: Language, name: str):
             if t.norm_ in complaints and t.i not in symptom_tokens and t.i not in compounds:
                 flags = status(doc, t.i, t.i + 1, context, norms)
                 if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
-                    found.append((t.i, t.norm_ in strong))
+                    found.append((t.i, t.norm_ in strong or _belly_pain(norms, t.i)))
         for a, b in _find(norms, complaint_phrases):  # "the runs", "pins and needles", "feel a bit off"
             if not symptom_tokens & set(range(a, b)):
                 flags = status(doc, a, b, context, norms)
