@@ -541,6 +541,14 @@ PRESENT_STATE = (
 # "what if this headache gets worse?": in a hypothetical clause, a symptom said with one of these before it
 # exists now; what is asked about is its trend (a trend word in the clause does not count).
 EXISTING = ("this", "these", "my", "his", "her", "their", "our")
+# Several temperatures in one message ("Fever's gone, was 37.8 yesterday, today 36.7"): the words in a reading's
+# clause tell when it was taken. An earlier reading is left out only when a reading taken now is normal (under
+# bot/triage.py RAISED_FROM_C) AND the message says the fever is over (a RESOLVED phrase above, or one of
+# READING_OVER); otherwise the highest reading counts ("38.9 last night, 37.9 now": 38.9).
+READING_NOW = ("now", "currently", "right now", "at the moment", "at present", "just now")
+READING_TODAY = ("today", "this morning", "this afternoon", "this evening", "tonight")  # now, unless said "was"
+READING_BEFORE = ("was", "were", "had", "yesterday", "last night", "earlier", "overnight", "peaked", "went up to")
+READING_OVER = ("normal", "normal now", "back to normal", "gone", "settled")
 
 # --- who the symptom is about
 # A third person; the pronoun recorded as Findings.subject when they turn out to be the patient.

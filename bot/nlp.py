@@ -1360,7 +1360,57 @@ def temperature_excluded(doc: Doc, text: str) -> bool:
     if span is None or doc._.context is None:
         return False  # cannot tell: it counts
     flags = status(doc, span.start, span.end)
-    return flags["historical"] or flags["resolved"] or flags["other"]
+    return flags["historical"] or flags["resolved"] or flags["other"] or _superseded(doc, span)
+
+
+_READING_WORDS = {
+    when: tuple(" ".join(w.split()) for w in words)
+    for when, words in (
+        ("now", context_rules.READING_NOW),
+        ("today", context_rules.READING_TODAY),
+        ("before", context_rules.READING_BEFORE),
+        ("over", context_rules.READING_OVER),
+    )
+}
+
+
+def _when_taken(doc: Doc, norms: list[str], span: Span) -> str | None:
+    """When a temperature reading was taken, by the words of its clause: "now", "before" or None (not said)."""
+    start, end = span.start, span.end
+    while start > 0 and norms[start - 1] not in _CLAUSE_ENDS:
+        start -= 1
+    while end < len(norms) and norms[end] not in _CLAUSE_ENDS:
+        end += 1
+    clause = norms[start:end]
+    if _find(clause, _READING_WORDS["now"]):
+        return "now"
+    if _find(clause, _READING_WORDS["before"]):
+        return "before"
+    return "now" if _find(clause, _READING_WORDS["today"]) else None
+
+
+def _superseded(doc: Doc, span: Span) -> bool:
+    """An earlier reading that a normal reading taken now replaces, in a message that says the fever is over
+    ("Fever's gone, was 37.8 yesterday, today 36.7"): context_rules.READING_NOW and its neighbours."""
+    from bot.triage import RAISED_FROM_C
+
+    readings = doc._.temperatures or []
+    if len(readings) < 2:
+        return False
+    norms = _norms(doc)
+    if _when_taken(doc, norms, span) != "before":
+        return False
+    normal_now = False
+    for reading in readings:
+        at = doc.text.find(reading.text)
+        other = doc.char_span(at, at + len(reading.text), alignment_mode="expand") if at >= 0 else None
+        if other is not None and other.start != span.start and reading.celsius < RAISED_FROM_C:
+            normal_now = normal_now or _when_taken(doc, norms, other) == "now"
+    if not normal_now:
+        return False
+    over = [a for a, _ in _find(norms, _READING_WORDS["over"]) if not NEGATION_WORDS & set(norms[max(0, a - 3) : a])]
+    resolved = any(t.category == context_rules.RESOLVED for t in (doc._.context or {}).get("triggers", ()))
+    return bool(over) or resolved
 
 
 def _resolved_near(context: dict, norms: list[str], i: int) -> bool:
