@@ -749,6 +749,20 @@ WRITER_IS_PATIENT = (
     "[came|come|comes|coming|is|was|sat|sitting|stayed|staying] with me",
     "[drove|brought|drives|brings|bringing|driving|dropped] me",
     "[picked|picks] me up",
+    # a guest of the writer's: "my sister who's visiting", "my mum is staying with us"
+    "[is|are|was|were] [visiting|staying with] [me|us|]",
+    "[visiting|staying with] [me|us]",
+)
+# The writer's own medicine offered to someone else ("can she take my paracetamol?"): the writer is the patient
+# only when the message also says the writer is well (WRITER_IS_FINE); a carer may share their tablets too.
+WRITER_MEDICINE = (
+    "[take|have|borrow|use|try|share|give her|give him|give them] [some of|one of|any of|a couple of|] my [paracetamol|ibuprofen|tablets|tablet|pills|pill|meds|medication|medicine|medicines|painkillers|tylenol|advil|antihistamine|antihistamines|piriton|cetirizine|calpol|nurofen|prescription]",
+)
+WRITER_IS_FINE = (
+    "i am [fine|ok|okay|good|alright|all right|grand|well|great]",
+    "i [feel|felt] [fine|ok|okay|good|alright|all right|grand|well|great|normal]",
+    "i am feeling [fine|ok|okay|good|alright|all right|grand|well|great|normal]",
+    "[nothing wrong with me|i have no symptoms|i do not have any symptoms]",
 )
 # Relation words that may name the same person ("my son ... the boy"): never told apart.
 SAME_PERSON = (

@@ -1365,6 +1365,27 @@ ADMIN_PHRASES = (
     "form",
     "forms",
     "parking",
+    # results and copies of documents: "are my bloodwork results back?", "kindly share the prescription copy"
+    "results",
+    "result",
+    "test results",
+    "blood test",
+    "blood tests",
+    "blood results",
+    "bloodwork",
+    "blood work",
+    "lab results",
+    "labs",
+    "report",
+    "reports",
+    "receipt",
+    "receipts",
+    "certificate",
+    "document",
+    "documents",
+    "statement",
+    "email id",
+    "mail id",
 )
 _REQUEST_WORDS = """
     a an the of to for from at on in by with and or i me my mine you your we us our he him his she her they them
@@ -1377,6 +1398,7 @@ _REQUEST_WORDS = """
     gp g p doctor doctors doc surgery practice consultant specialist nurse nurses team clinic hospital unit ward
     office work employer insurer pharmacy pharmacist chemist address home
     today tomorrow yesterday next last week soon asap now time date day
+    kindly share shared id back ready yet available in status text message whatsapp upload uploaded portal online
 """
 REQUEST_WORDS = frozenset(_REQUEST_WORDS.split())
 

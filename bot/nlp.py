@@ -957,6 +957,8 @@ class ContextMatcher:
             ("patient", context_rules.OTHER_IS_PATIENT),
             ("not_patient", context_rules.OTHER_IS_NOT_PATIENT),
             ("writer_patient", context_rules.WRITER_IS_PATIENT),
+            ("writer_medicine", context_rules.WRITER_MEDICINE),
+            ("writer_fine", context_rules.WRITER_IS_FINE),
         ):
             self.cues.add(name, [p for phrase in phrases for p in token_patterns(nlp, phrase) if p])
         # the rules about the rules (bot/context_rules.py): conditional idioms, resolutions undone, hedged
@@ -1088,6 +1090,11 @@ class ContextMatcher:
             "mentions": mentions,
             "cues": {name for name, _, _ in cues},
             "ties": _ties(norms, mentions, cues),
+            # the writer is the patient only by their own medicine and "I'm fine": a red flag of another
+            # person still counts (unsure is the safer reading), a mild symptom is theirs
+            "writer_by_medicine": any(n == "writer_medicine" for n, _, _ in cues)
+            and not any(n == "writer_patient" for n, _, _ in cues)
+            and not _writer_is_patient(norms),
         }
 
     def _resolved_scope(
@@ -1165,7 +1172,12 @@ def _ties(norms: list[str], mentions: list, cues: list[tuple[str, int, int]]) ->
     """Who each cue is about: {"patient": {...}, "not_patient": {...}}; "self" is the writer; "anyone" a cue
     about nobody in particular ("on behalf of")."""
     ties: dict[str, set[str]] = {"patient": set(), "not_patient": set()}
+    fine = any(name == "writer_fine" and not _NEGATED_TIE & set(norms[a:b]) for name, a, b in cues)
     for name, a, b in cues:
+        if name == "writer_fine" or (name == "writer_medicine" and not fine):
+            continue  # "can she take my paracetamol?" says who the patient is only beside "I'm fine"
+        if name == "writer_medicine":
+            name = "writer_patient"
         if name == "patient" and _NEGATED_TIE & set(norms[max(0, a - 2) : a]):
             continue  # "he hasn't had the infusion": not a tie to it
         kind = "patient" if name in ("patient", "writer_patient") else "not_patient"
@@ -1237,6 +1249,17 @@ def _writer_is_patient(norms: list[str]) -> bool:
             if "my" in before[-2:] or ("i" in before and not set(before) & set(context_rules.EXPERIENCER_WORDS)):
                 return True
     return False
+
+
+def about_someone_else(doc: Doc) -> bool:
+    """The writer had the infusion, says they are well and speaks of someone else ("My husband has a cold. I'm
+    the one who had the IVIG and I'm fine"): what the message tells is not the patient's."""
+    context = doc._.context
+    if not context or "writer_fine" not in context["cues"]:
+        return False
+    norms = _norms(doc)
+    writer = "self" in context["ties"]["patient"] or _writer_is_patient(norms)
+    return writer and any(kind == "other" for _, kind, _ in context["mentions"])
 
 
 def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[str, str | None]:
@@ -1360,7 +1383,8 @@ def temperature_excluded(doc: Doc, text: str) -> bool:
     if span is None or doc._.context is None:
         return False  # cannot tell: it counts
     flags = status(doc, span.start, span.end)
-    return flags["historical"] or flags["resolved"] or flags["other"] or _superseded(doc, span)
+    other = flags["other"] and not doc._.context["writer_by_medicine"]  # a reading is never only "mild"
+    return flags["historical"] or flags["resolved"] or other or _superseded(doc, span)
 
 
 _READING_WORDS = {
@@ -1623,7 +1647,9 @@ def make_symptom_context(nlp: Language, name: str):
                 flags["past_resolved"]
             )
             ext.historical = flags["historical"] or ext.resolved
-            ext.other = flags["other"]
+            ext.other = flags["other"] and not (
+                context["writer_by_medicine"] and lexicon.SYMPTOMS[span.label_].level != lexicon.MANAGE_AT_HOME
+            )
             ext.idiom = flags["idiom"]
             who, pronoun = experiencer(context, norms, *at)
             if who == "patient" and not (ext.negated or ext.hypothetical or ext.historical):
