@@ -1191,7 +1191,8 @@ DIALECT_WORDS = {
 # Punctuation said aloud to voice dictation ("she doesn't know where she is period she keeps asking for her
 # mother"): read as the mark itself, so that every rule sees the sentence end. Only in a message that has no
 # real sentence punctuation before its last word (dictated, not typed), and never after a word that makes it
-# a noun ("my period", "a full stop", "a question mark over it") or before one of menstruation ("period pain").
+# a noun ("a full stop", "a question mark over it"; for "period" any of SAID_AS_A_NOUN_AFTER: "my period", "no
+# period this month") or before one of menstruation ("period pain").
 DICTATED_PUNCTUATION = {
     "period": ".",
     "full stop": ".",

@@ -164,7 +164,8 @@ def dictated_punctuation(doc: Doc) -> list[tuple[int, str]]:
             end, mark = i + 2, _DICTATED_PAIRS[pair]
         else:
             continue
-        if i and lowers[i - 1] in lexicon.SAID_AS_A_NOUN_AFTER:
+        nouns_after = lexicon.SAID_AS_A_NOUN_AFTER if word == "period" else ("a", "an", "the")
+        if i and lowers[i - 1] in nouns_after:
             continue  # "my period", "a full stop"
         if end < len(lowers) and lowers[end] in lexicon.MENSTRUATION_AFTER:
             continue  # "period pain", "period started"
