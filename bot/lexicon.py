@@ -743,7 +743,8 @@ SYMPTOMS: dict[str, Symptom] = {
 # A negation anywhere between them or just before ("my lips aren't blue") denies the sign.
 # Words of aching said of the muscles and of the joints alike (the joint_pain pair below and the muscle_aches
 # row of body_systems.py), with the everyday ways of saying a part hurts: "my knees are killing me", "me joints
-# are at me", "my back is playing up", "my legs are giving me gyp".
+# are at me", "my legs are giving me gyp". Said of the belly or the back itself they are a pain that is never
+# mild (body_systems.NEVER_MILD_PAIN).
 PAIN_IDIOMS = (
     "killing me",
     "killing",

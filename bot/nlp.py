@@ -732,15 +732,25 @@ def not_the_body(doc: Doc, norms: list[str] | None = None) -> set[int]:
     return doc.user_data["not_the_body"]
 
 
-_BELLY, _BELLY_HURTS = (frozenset(words) for words in body_systems.BELLY_PAIN)
+@cache
+def _never_mild_pain() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    nlp = spacy.blank("en")
+    return tuple(  # type: ignore[return-value]
+        tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(w)) for w in words) for words in body_systems.NEVER_MILD_PAIN
+    )
 
 
-def _belly_pain(norms: list[str], i: int) -> bool:
-    """A word of pain at token i said of the belly, in its clause and at most PAIR_REACH words away."""
-    if norms[i] not in _BELLY_HURTS:
-        return False
-    start, end = _clause(norms, i)
-    return any(norms[j] in _BELLY for j in range(max(start, i - PAIR_REACH), min(end, i + PAIR_REACH + 1)))
+def never_mild_pains(norms: list[str]) -> list[tuple[int, int]]:
+    """Words of pain said of the belly or the back itself (body_systems.NEVER_MILD_PAIN), in one clause and at
+    most PAIR_REACH words from the place: each a complaint the lexicon does not know, never a mild one."""
+    places, pains = _never_mild_pain()
+    at = _find(norms, places)
+    found = []
+    for a, b in _find(norms, pains):
+        start, end = _clause(norms, a)
+        if any(start <= pa and pb <= end and max(pa - b, a - pb, 0) <= PAIR_REACH for pa, pb in at):
+            found.append((a, b))
+    return found
 
 
 _INFUSION_WORDS = frozenset(context_rules.INFUSION_WORDS)
@@ -1686,7 +1696,12 @@ def make_symptom_context(nlp: Language, name: str):
             if t.norm_ in complaints and t.i not in symptom_tokens and t.i not in compounds:
                 flags = status(doc, t.i, t.i + 1, context, norms)
                 if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
-                    found.append((t.i, t.norm_ in strong or _belly_pain(norms, t.i)))
+                    found.append((t.i, t.norm_ in strong))
+        for a, b in never_mild_pains(norms):  # "a sharp pain low in my belly", "my lower back is killing me"
+            if not symptom_tokens & set(range(a, b)) and not compounds & set(range(a, b)):
+                flags = status(doc, a, b, context, norms)
+                if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
+                    found.append((a, True))
         for a, b in _find(norms, complaint_phrases):  # "the runs", "pins and needles", "feel a bit off"
             if not symptom_tokens & set(range(a, b)):
                 flags = status(doc, a, b, context, norms)
