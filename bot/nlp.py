@@ -736,7 +736,8 @@ def not_the_body(doc: Doc, norms: list[str] | None = None) -> set[int]:
 def _never_mild_pain() -> tuple[tuple[str, ...], tuple[str, ...]]:
     nlp = spacy.blank("en")
     return tuple(  # type: ignore[return-value]
-        tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(w)) for w in words) for words in body_systems.NEVER_MILD_PAIN
+        tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(w)) for w in words)
+        for words in body_systems.NEVER_MILD_PAIN
     )
 
 

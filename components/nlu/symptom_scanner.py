@@ -95,8 +95,10 @@ class SymptomScanner(GraphComponent):
         level = assess(findings).level
         probabilities = message.get(system_checks.PARSE_KEY)
         # no question about paperwork, nor about someone else when the writer (the patient) is well
-        if probabilities and not system_checks.asks_for_paperwork(text) and not (
-            findings.is_empty and about_someone_else(doc)
+        if (
+            probabilities
+            and not system_checks.asks_for_paperwork(text)
+            and not (findings.is_empty and about_someone_else(doc))
         ):
             findings = replace(
                 findings,
