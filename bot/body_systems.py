@@ -1507,21 +1507,13 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "everywhere",
             "bones",
         ),
-        (
-            "ache",
-            "aches",
-            "aching",
-            "achy",
+        lexicon.ACHING_WORDS
+        + (
             "achey",
-            "sore",
             "soreness",
-            "stiff",
             "heavy",
-            "hurt",
-            "hurts",
             "hurting",
             "tender",
-            "pain",
             "pains",
             "throbbing",
             "knotted",
@@ -1926,6 +1918,27 @@ RADIATION = ("jaw",) + tuple(
 # where the cannula went in"): the description is of the infusion site. And a lexicon phrase of a swollen arm
 # is explained by the site as the arm row above is ("my arm is sore and red!!! oh, it's where the needle went in").
 SITE_TOLD_AFTER = ("infusion_site_irritation",)
+# The treatment named after a word of time is WHEN, not WHERE: "my belly's hurting since the drip", "sore after
+# the IV", "ever since my infusion". Such a word is no body word (of the infusion site or any other row);
+# the site still explains a description where it is named as a place ("the arm the drip went in").
+# A pain of the belly or of the back itself is no mild symptom (an upset stomach is nausea, a row above; aching
+# back MUSCLES are muscle aches): its words are a complaint the lexicon does not know, and it counts as one even
+# beside a mild symptom ("tired, and my belly really hurts", "lower back is killing me since the drip").
+# (places, words of pain; the lexicon's everyday pain idioms count too; at most PAIR_REACH words apart)
+NEVER_MILD_PAIN = (
+    (
+        "stomach", "tummy", "belly", "tum", "abdomen", "abdominal", "gut", "guts", "insides",
+        "my back", "his back", "her back", "their back", "your back", "me back", "lower back", "upper back",
+        "back pain", "back ache", "backache", "bellyache", "stomachache", "tummyache",
+    ),
+    (
+        "hurt", "hurts", "hurting", "pain", "pains", "painful", "ache", "aches", "aching", "achy", "sore", "cramps",
+        "cramping", "backache", "bellyache", "stomachache", "tummyache",
+    )
+    + lexicon.PAIN_IDIOMS,
+)  # fmt: skip
+WHEN_WORDS = ("since", "after", "before", "following", "during", "post", "till", "until")  # not "from": a cause
+WHEN_DETERMINERS = ("the", "my", "his", "her", "their", "your", "this", "that", "today's", "yesterday's", "last")
 EXPLAINED_BY_THE_SITE = ("swollen_painful_limb",)
 # Words that explain a paired sign of lexicon.PAIRED_SIGNS away, as a row's `unless` above: a band, belt or strap
 # squeezing round the chest is its tightness (the chest row reads it), not a crushing pain.

@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-4"
+VERSION = "context-2026.12-5"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -328,6 +328,20 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[last time i checked|last time i looked|last i checked|last time i took it]", ANY, PSEUDO, 0),
+    # the present compared with the past: "a mild headache, she says it's like last time", "same as after my
+    # last infusion", "tired as usual after my infusions": the symptom is here now, only its kind is familiar
+    (
+        "[like|just like|same as|the same as|just as|similar to|as|no different to|no different from|no different than] [last time|the last time|before|last infusion|the last infusion|my last infusion|my last one|the last one|previous infusions|my previous infusions|past infusions|my other infusions|other infusions|usual|always|ever|every time|after last time|after the last one|after my last infusion|after the last infusion|after my last one|after my infusions|after every infusion|after each infusion|with my last infusion|with the last infusion]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
+    (
+        "[as usual|as always|as per usual|like always|like usual|like every time|same as always|same as usual|same old] [after|with|following|when i have|when i get] [my|the|an|each|every|] [infusion|infusions|ivig|drip|drips|treatment|treatments]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
     # "he was fine before the infusion": what is wrong now is new, not from before
     (
         "[was|were|been|is|felt|feeling|completely|perfectly|totally|absolutely|quite] [fine|ok|okay|normal|well|good|alright|grand|himself|herself|themselves|myself] [before|prior to|until|till|up to] [the|his|her|my|their|this|] [infusion|drip|ivig|treatment|immunoglobulin]",
@@ -527,6 +541,14 @@ PRESENT_STATE = (
 # "what if this headache gets worse?": in a hypothetical clause, a symptom said with one of these before it
 # exists now; what is asked about is its trend (a trend word in the clause does not count).
 EXISTING = ("this", "these", "my", "his", "her", "their", "our")
+# Several temperatures in one message ("Fever's gone, was 37.8 yesterday, today 36.7"): the words in a reading's
+# clause tell when it was taken. An earlier reading is left out only when a reading taken now is normal (under
+# bot/triage.py RAISED_FROM_C) AND the message says the fever is over (a RESOLVED phrase above, or one of
+# READING_OVER); otherwise the highest reading counts ("38.9 last night, 37.9 now": 38.9).
+READING_NOW = ("now", "currently", "right now", "at the moment", "at present", "just now")
+READING_TODAY = ("today", "this morning", "this afternoon", "this evening", "tonight")  # now, unless said "was"
+READING_BEFORE = ("was", "were", "had", "yesterday", "last night", "earlier", "overnight", "peaked", "went up to")
+READING_OVER = ("normal", "normal now", "back to normal", "gone", "settled")
 
 # --- who the symptom is about
 # A third person; the pronoun recorded as Findings.subject when they turn out to be the patient.
@@ -727,6 +749,20 @@ WRITER_IS_PATIENT = (
     "[came|come|comes|coming|is|was|sat|sitting|stayed|staying] with me",
     "[drove|brought|drives|brings|bringing|driving|dropped] me",
     "[picked|picks] me up",
+    # a guest of the writer's: "my sister who's visiting", "my mum is staying with us"
+    "[is|are|was|were] [visiting|staying with] [me|us|]",
+    "[visiting|staying with] [me|us]",
+)
+# The writer's own medicine offered to someone else ("can she take my paracetamol?"): the writer is the patient
+# only when the message also says the writer is well (WRITER_IS_FINE); a carer may share their tablets too.
+WRITER_MEDICINE = (
+    "[take|have|borrow|use|try|share|give her|give him|give them] [some of|one of|any of|a couple of|] my [paracetamol|ibuprofen|tablets|tablet|pills|pill|meds|medication|medicine|medicines|painkillers|tylenol|advil|antihistamine|antihistamines|piriton|cetirizine|calpol|nurofen|prescription]",
+)
+WRITER_IS_FINE = (
+    "i am [fine|ok|okay|good|alright|all right|grand|well|great]",
+    "i [feel|felt] [fine|ok|okay|good|alright|all right|grand|well|great|normal]",
+    "i am feeling [fine|ok|okay|good|alright|all right|grand|well|great|normal]",
+    "[nothing wrong with me|i have no symptoms|i do not have any symptoms]",
 )
 # Relation words that may name the same person ("my son ... the boy"): never told apart.
 SAME_PERSON = (

@@ -741,6 +741,27 @@ SYMPTOMS: dict[str, Symptom] = {
 # Signs people describe in many word orders: a body word and a describing word close together in
 # one clause ("my face and neck are swelling", "brownish pee", "cheeks burning red").
 # A negation anywhere between them or just before ("my lips aren't blue") denies the sign.
+# Words of aching said of the muscles and of the joints alike (the joint_pain pair below and the muscle_aches
+# row of body_systems.py), with the everyday ways of saying a part hurts: "my knees are killing me", "me joints
+# are at me", "my legs are giving me gyp". Said of the belly or the back itself they are a pain that is never
+# mild (body_systems.NEVER_MILD_PAIN).
+PAIN_IDIOMS = (
+    "killing me",
+    "killing",
+    "murdering me",
+    "at me",
+    "playing up",
+    "playing me up",
+    "acting up",
+    "giving me grief",
+    "giving me gyp",
+    "giving me jip",
+    "giving me hell",
+    "giving me bother",
+    "giving me trouble",
+    "doing me in",
+)
+ACHING_WORDS = ("ache", "aches", "aching", "achy", "hurt", "hurts", "sore", "pain", "stiff") + PAIN_IDIOMS
 PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # symptom id:            (body words,                        describing words)
     "throat_or_face_swelling": (
@@ -835,17 +856,9 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "joint_pain": (
         ("knees", "knee", "elbows", "elbow", "joints", "joint", "wrists", "wrist", "hips", "shoulders"),
-        (
-            "ache",
-            "aches",
-            "aching",
-            "hurt",
-            "hurts",
-            "sore",
-            "pain",
+        ACHING_WORDS
+        + (
             "painful",
-            "stiff",
-            "achy",
             "creaky",
             "creaking",
             "gyp",
@@ -1176,6 +1189,34 @@ DIALECT_WORDS = {
     "kyaan": "cannot",
     "di": "the",
 }
+# Punctuation said aloud to voice dictation ("she doesn't know where she is period she keeps asking for her
+# mother"): read as the mark itself, so that every rule sees the sentence end. Only in a message that has no
+# real sentence punctuation before its last word (dictated, not typed), and never after a word that makes it
+# a noun ("a full stop", "a question mark over it"; for "period" any of SAID_AS_A_NOUN_AFTER: "my period", "no
+# period this month") or before one of menstruation ("period pain").
+DICTATED_PUNCTUATION = {
+    "period": ".",
+    "full stop": ".",
+    "fullstop": ".",
+    "new line": ".",
+    "next line": ".",
+    "new paragraph": ".",
+    "comma": ",",
+    "semicolon": ";",
+    "semi colon": ";",
+    "question mark": "?",
+    "exclamation mark": "!",
+    "exclamation point": "!",
+}
+SAID_AS_A_NOUN_AFTER = (
+    "my", "her", "his", "their", "your", "our", "a", "an", "the", "this", "that", "next", "last", "first",
+    "heavy", "light", "late", "early", "missed", "painful", "bad", "monthly", "time", "grace", "trial", "waiting",
+    "recovery", "any", "no", "of", "whole", "same", "short", "long",
+)  # fmt: skip
+MENSTRUATION_AFTER = (
+    "pain", "pains", "cramp", "cramps", "cramping", "blood", "bleeding", "flow", "of", "pad", "pads", "started",
+    "came", "come", "coming", "due", "late", "stopped",
+)  # fmt: skip
 # "my" (and "his", "her") in regional speech, read so only before a part of the body ("ma heid", creole "mi
 # chest", "him chest"; "ma" alone is a mother, "him" alone a man).
 DIALECT_MY = ("ma", "mah", "mi", "him")
@@ -1326,6 +1367,27 @@ ADMIN_PHRASES = (
     "form",
     "forms",
     "parking",
+    # results and copies of documents: "are my bloodwork results back?", "kindly share the prescription copy"
+    "results",
+    "result",
+    "test results",
+    "blood test",
+    "blood tests",
+    "blood results",
+    "bloodwork",
+    "blood work",
+    "lab results",
+    "labs",
+    "report",
+    "reports",
+    "receipt",
+    "receipts",
+    "certificate",
+    "document",
+    "documents",
+    "statement",
+    "email id",
+    "mail id",
 )
 _REQUEST_WORDS = """
     a an the of to for from at on in by with and or i me my mine you your we us our he him his she her they them
@@ -1338,6 +1400,7 @@ _REQUEST_WORDS = """
     gp g p doctor doctors doc surgery practice consultant specialist nurse nurses team clinic hospital unit ward
     office work employer insurer pharmacy pharmacist chemist address home
     today tomorrow yesterday next last week soon asap now time date day
+    kindly share shared id back ready yet available in status text message whatsapp upload uploaded portal online
 """
 REQUEST_WORDS = frozenset(_REQUEST_WORDS.split())
 

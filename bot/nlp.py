@@ -132,6 +132,8 @@ class SymptomSpelling:
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
+        for i, mark in dictated_punctuation(doc):  # "... where she is period she keeps asking ...": a sentence end
+            doc[i].norm_ = doc[i].lemma_ = mark
         for token in doc[:-1]:  # "ma heid", "mi left arm": "ma", "mi" before a part of the body (or its side)
             if token.lower_ not in lexicon.DIALECT_MY:
                 continue
@@ -140,6 +142,35 @@ class SymptomSpelling:
             if part.norm_ in body_systems.BODY_PARTS:
                 token.norm_ = token.lemma_ = "my"
         return doc
+
+
+_DICTATED = {k: v for k, v in lexicon.DICTATED_PUNCTUATION.items() if " " not in k}
+_DICTATED_PAIRS = {tuple(k.split()): v for k, v in lexicon.DICTATED_PUNCTUATION.items() if " " in k}
+_TYPED_BREAKS = frozenset({".", "!", "?", "...", "…"})
+
+
+def dictated_punctuation(doc: Doc) -> list[tuple[int, str]]:
+    """Tokens of punctuation said aloud to dictation ("period", "full stop", "comma"): in a message with no
+    typed sentence punctuation before its last word, and not said as a noun (lexicon.DICTATED_PUNCTUATION)."""
+    lowers = [t.lower_ for t in doc]
+    if _TYPED_BREAKS & set(lowers[:-1]):
+        return []  # typed punctuation: "period" is a word
+    found = []
+    for i, word in enumerate(lowers):
+        pair = tuple(lowers[i : i + 2])
+        if word in _DICTATED:
+            end, mark = i + 1, _DICTATED[word]
+        elif pair in _DICTATED_PAIRS:
+            end, mark = i + 2, _DICTATED_PAIRS[pair]
+        else:
+            continue
+        nouns_after = lexicon.SAID_AS_A_NOUN_AFTER if word == "period" else ("a", "an", "the")
+        if i and lowers[i - 1] in nouns_after:
+            continue  # "my period", "a full stop"
+        if end < len(lowers) and lowers[end] in lexicon.MENSTRUATION_AFTER:
+            continue  # "period pain", "period started"
+        found += [(j, mark) for j in range(i, end)]
+    return found
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -459,11 +490,14 @@ class SymptomMatcher:
         """Spans from a body word to a describing word of one row, in one clause (see body_systems.py)."""
         norms = norms if norms is not None else [_clean_norm(t) for t in doc]
         compounds = not_the_body(doc, norms)
+        times = treatment_as_a_time(norms)
         found: dict[int, dict[str, list[tuple[int, int]]]] = {}  # row -> role -> (start, end)
         for key, a, b in self.words(doc):
             if compounds.intersection(range(a, b)):
                 continue  # "chest of drawers", "the wee man": no body word
             name = self.vocab.strings[key]
+            if name[-1] == "b" and times.intersection(range(a, b)):
+                continue  # "hurting since the drip": when it started, not where
             found.setdefault(int(name[:-1]), {}).setdefault(name[-1], []).append((a, b))
         pointing = self._pointing_back(norms, found, compounds)
         consumed = doc.user_data.setdefault("consumed_negations", set())
@@ -698,6 +732,44 @@ def not_the_body(doc: Doc, norms: list[str] | None = None) -> set[int]:
     return doc.user_data["not_the_body"]
 
 
+@cache
+def _never_mild_pain() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    nlp = spacy.blank("en")
+    return tuple(  # type: ignore[return-value]
+        tuple(" ".join(_clean_norm(t) for t in nlp.make_doc(w)) for w in words)
+        for words in body_systems.NEVER_MILD_PAIN
+    )
+
+
+def never_mild_pains(norms: list[str]) -> list[tuple[int, int]]:
+    """Words of pain said of the belly or the back itself (body_systems.NEVER_MILD_PAIN), in one clause and at
+    most PAIR_REACH words from the place: each a complaint the lexicon does not know, never a mild one."""
+    places, pains = _never_mild_pain()
+    at = _find(norms, places)
+    found = []
+    for a, b in _find(norms, pains):
+        start, end = _clause(norms, a)
+        if any(start <= pa and pb <= end and max(pa - b, a - pb, 0) <= PAIR_REACH for pa, pb in at):
+            found.append((a, b))
+    return found
+
+
+_INFUSION_WORDS = frozenset(context_rules.INFUSION_WORDS)
+
+
+def treatment_as_a_time(norms: list[str]) -> set[int]:
+    """Tokens naming the treatment after a word of time ("since the drip", "after my IV"): a time, no body word
+    (body_systems.WHEN_WORDS)."""
+    found = set()
+    for i, norm in enumerate(norms):
+        if norm not in _INFUSION_WORDS or not i:
+            continue
+        before = i - 1 if norms[i - 1] in body_systems.WHEN_DETERMINERS and i > 1 else i
+        if norms[before - 1] in body_systems.WHEN_WORDS:
+            found.add(i)
+    return found
+
+
 @Language.factory("sound_alike")
 def make_sound_alike(nlp: Language, name: str):
     from bot.sound_alike import SoundAlike
@@ -897,6 +969,8 @@ class ContextMatcher:
             ("patient", context_rules.OTHER_IS_PATIENT),
             ("not_patient", context_rules.OTHER_IS_NOT_PATIENT),
             ("writer_patient", context_rules.WRITER_IS_PATIENT),
+            ("writer_medicine", context_rules.WRITER_MEDICINE),
+            ("writer_fine", context_rules.WRITER_IS_FINE),
         ):
             self.cues.add(name, [p for phrase in phrases for p in token_patterns(nlp, phrase) if p])
         # the rules about the rules (bot/context_rules.py): conditional idioms, resolutions undone, hedged
@@ -1028,6 +1102,11 @@ class ContextMatcher:
             "mentions": mentions,
             "cues": {name for name, _, _ in cues},
             "ties": _ties(norms, mentions, cues),
+            # the writer is the patient only by their own medicine and "I'm fine": a red flag of another
+            # person still counts (unsure is the safer reading), a mild symptom is theirs
+            "writer_by_medicine": any(n == "writer_medicine" for n, _, _ in cues)
+            and not any(n == "writer_patient" for n, _, _ in cues)
+            and not _writer_is_patient(norms),
         }
 
     def _resolved_scope(
@@ -1105,7 +1184,12 @@ def _ties(norms: list[str], mentions: list, cues: list[tuple[str, int, int]]) ->
     """Who each cue is about: {"patient": {...}, "not_patient": {...}}; "self" is the writer; "anyone" a cue
     about nobody in particular ("on behalf of")."""
     ties: dict[str, set[str]] = {"patient": set(), "not_patient": set()}
+    fine = any(name == "writer_fine" and not _NEGATED_TIE & set(norms[a:b]) for name, a, b in cues)
     for name, a, b in cues:
+        if name == "writer_fine" or (name == "writer_medicine" and not fine):
+            continue  # "can she take my paracetamol?" says who the patient is only beside "I'm fine"
+        if name == "writer_medicine":
+            name = "writer_patient"
         if name == "patient" and _NEGATED_TIE & set(norms[max(0, a - 2) : a]):
             continue  # "he hasn't had the infusion": not a tie to it
         kind = "patient" if name in ("patient", "writer_patient") else "not_patient"
@@ -1177,6 +1261,17 @@ def _writer_is_patient(norms: list[str]) -> bool:
             if "my" in before[-2:] or ("i" in before and not set(before) & set(context_rules.EXPERIENCER_WORDS)):
                 return True
     return False
+
+
+def about_someone_else(doc: Doc) -> bool:
+    """The writer had the infusion, says they are well and speaks of someone else ("My husband has a cold. I'm
+    the one who had the IVIG and I'm fine"): what the message tells is not the patient's."""
+    context = doc._.context
+    if not context or "writer_fine" not in context["cues"]:
+        return False
+    norms = _norms(doc)
+    writer = "self" in context["ties"]["patient"] or _writer_is_patient(norms)
+    return writer and any(kind == "other" for _, kind, _ in context["mentions"])
 
 
 def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[str, str | None]:
@@ -1300,7 +1395,58 @@ def temperature_excluded(doc: Doc, text: str) -> bool:
     if span is None or doc._.context is None:
         return False  # cannot tell: it counts
     flags = status(doc, span.start, span.end)
-    return flags["historical"] or flags["resolved"] or flags["other"]
+    other = flags["other"] and not doc._.context["writer_by_medicine"]  # a reading is never only "mild"
+    return flags["historical"] or flags["resolved"] or other or _superseded(doc, span)
+
+
+_READING_WORDS = {
+    when: tuple(" ".join(w.split()) for w in words)
+    for when, words in (
+        ("now", context_rules.READING_NOW),
+        ("today", context_rules.READING_TODAY),
+        ("before", context_rules.READING_BEFORE),
+        ("over", context_rules.READING_OVER),
+    )
+}
+
+
+def _when_taken(doc: Doc, norms: list[str], span: Span) -> str | None:
+    """When a temperature reading was taken, by the words of its clause: "now", "before" or None (not said)."""
+    start, end = span.start, span.end
+    while start > 0 and norms[start - 1] not in _CLAUSE_ENDS:
+        start -= 1
+    while end < len(norms) and norms[end] not in _CLAUSE_ENDS:
+        end += 1
+    clause = norms[start:end]
+    if _find(clause, _READING_WORDS["now"]):
+        return "now"
+    if _find(clause, _READING_WORDS["before"]):
+        return "before"
+    return "now" if _find(clause, _READING_WORDS["today"]) else None
+
+
+def _superseded(doc: Doc, span: Span) -> bool:
+    """An earlier reading that a normal reading taken now replaces, in a message that says the fever is over
+    ("Fever's gone, was 37.8 yesterday, today 36.7"): context_rules.READING_NOW and its neighbours."""
+    from bot.triage import RAISED_FROM_C
+
+    readings = doc._.temperatures or []
+    if len(readings) < 2:
+        return False
+    norms = _norms(doc)
+    if _when_taken(doc, norms, span) != "before":
+        return False
+    normal_now = False
+    for reading in readings:
+        at = doc.text.find(reading.text)
+        other = doc.char_span(at, at + len(reading.text), alignment_mode="expand") if at >= 0 else None
+        if other is not None and other.start != span.start and reading.celsius < RAISED_FROM_C:
+            normal_now = normal_now or _when_taken(doc, norms, other) == "now"
+    if not normal_now:
+        return False
+    over = [a for a, _ in _find(norms, _READING_WORDS["over"]) if not NEGATION_WORDS & set(norms[max(0, a - 3) : a])]
+    resolved = any(t.category == context_rules.RESOLVED for t in (doc._.context or {}).get("triggers", ()))
+    return bool(over) or resolved
 
 
 def _resolved_near(context: dict, norms: list[str], i: int) -> bool:
@@ -1513,7 +1659,9 @@ def make_symptom_context(nlp: Language, name: str):
                 flags["past_resolved"]
             )
             ext.historical = flags["historical"] or ext.resolved
-            ext.other = flags["other"]
+            ext.other = flags["other"] and not (
+                context["writer_by_medicine"] and lexicon.SYMPTOMS[span.label_].level != lexicon.MANAGE_AT_HOME
+            )
             ext.idiom = flags["idiom"]
             who, pronoun = experiencer(context, norms, *at)
             if who == "patient" and not (ext.negated or ext.hypothetical or ext.historical):
@@ -1550,6 +1698,11 @@ def make_symptom_context(nlp: Language, name: str):
                 flags = status(doc, t.i, t.i + 1, context, norms)
                 if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
                     found.append((t.i, t.norm_ in strong))
+        for a, b in never_mild_pains(norms):  # "a sharp pain low in my belly", "my lower back is killing me"
+            if not symptom_tokens & set(range(a, b)) and not compounds & set(range(a, b)):
+                flags = status(doc, a, b, context, norms)
+                if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
+                    found.append((a, True))
         for a, b in _find(norms, complaint_phrases):  # "the runs", "pins and needles", "feel a bit off"
             if not symptom_tokens & set(range(a, b)):
                 flags = status(doc, a, b, context, norms)

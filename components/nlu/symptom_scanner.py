@@ -31,7 +31,7 @@ from bot.context_rules import INFUSION_WORDS
 from bot.dialogue import says_fine
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
-from bot.nlp import excluded, names_a_complaint, only_idioms, over_symptoms, says_improving
+from bot.nlp import about_someone_else, excluded, names_a_complaint, only_idioms, over_symptoms, says_improving
 from bot.triage import assess
 
 REPORT_SYMPTOMS = "report_symptoms"
@@ -94,7 +94,12 @@ class SymptomScanner(GraphComponent):
         findings = with_ml_symptoms(findings, ml_only)
         level = assess(findings).level
         probabilities = message.get(system_checks.PARSE_KEY)
-        if probabilities and not system_checks.asks_for_paperwork(text):  # no question about paperwork
+        # no question about paperwork, nor about someone else when the writer (the patient) is well
+        if (
+            probabilities
+            and not system_checks.asks_for_paperwork(text)
+            and not (findings.is_empty and about_someone_else(doc))
+        ):
             findings = replace(
                 findings,
                 to_check=system_checks.suggest(  # a symptom said to be over explains the message too
