@@ -58,14 +58,14 @@ _NO = re.compile(
     r"good|grand|well|great)\b(?!\s+(?:apart|except|but|other))|"
     # "not stiff", "not swollen": the sign said not to be there ("not too bad", "not great" are degrees)
     r"not (?!too\b|that\b|so\b|very\b|as\b|much\b|great\b|good\b|well\b|sure\b|certain\b|right\b|quite\b)[a-z]+\b(?!\s+(normally|properly|well|fine|right)))\b|"
-    r"^\s*(👎|❌|🙅)",
+    r"^\s*(👎|❌|🙅)|^\W*n\W*$",  # "n": no, typed in a hurry
     re.I,
 )
 _YES = re.compile(
     _OPENING + r"(yes+|yeah|yea|yep|yup|ya|yah|aye|sure|correct|affirmative|definitely|absolutely|it is|it has|it does|"
     r"i have|i did|i am|i do|he is|she is|he has|she has|he did|she did|they are|they have|true|right|"
     r"uh[- ]?huh|totally|very much|certainly|of course|for sure|loads|lots)\b|"
-    r"^\s*(👍|✅|✔|👌)",
+    r"^\s*(👍|✅|✔|👌)|^\W*y\W*$",  # "y": yes
     re.I,
 )
 # "neck's fine", "no swelling", "breathing is normal": the thing asked about, said to be normal or absent.

@@ -109,7 +109,7 @@ FULLER_SCREEN = (
     "little_or_no_urine",
     "swollen_painful_limb",
 )
-NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms"})  # a report of only these is vague
+NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms", "muscle_aches"})  # a report of only these is vague
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
 CLOSING_SIGNS = (
     "breathing_difficulty",
@@ -203,6 +203,12 @@ QUESTIONS: dict[str, Question] = {
             "severe_breathing_difficulty",
             "{Are} {you} so short of breath that {you} can't finish a sentence, or struggling for every breath?",
             when=("breathing_difficulty",),
+        ),
+        # Short of breath or a racing heart: is there chest pain too (the heart)?
+        Question(
+            "chest_tightness",
+            system_checks.QUESTIONS["chest_tightness"],
+            when=("breathing_difficulty", "palpitations"),
         ),
         # Dizziness can be a stroke or a faint on the way: a nurse asks about both.
         Question("stroke_signs", system_checks.QUESTIONS["stroke_signs"], when=("dizziness",)),
