@@ -191,24 +191,19 @@ QUESTIONS: dict[str, Question] = {
             "Is this the worst headache {you} {have} ever had, or did it come on suddenly, within seconds?",
             when=("severe_headache", "neck_stiffness"),
         ),
-        # Chest tightness or pain: is it the heart (crushing, spreading, with sweating or a grey colour)?
-        Question(
-            "crushing_chest_pain",
-            "Is the chest pain or tightness crushing, like a heavy weight, or spreading to {your} arm, jaw "
-            "or neck, or {are} {you} sweaty or grey?",
-            when=("chest_tightness",),
-        ),
         # Short of breath: too breathless to speak, or fighting for each breath?
         Question(
             "severe_breathing_difficulty",
             "{Are} {you} so short of breath that {you} can't finish a sentence, or struggling for every breath?",
             when=("breathing_difficulty",),
         ),
-        # Short of breath or a racing heart: is there chest pain too (the heart)?
+        # Chest tightness or pain, or short of breath, or a racing heart: is it the heart (crushing,
+        # spreading, with sweating or a grey colour)?
         Question(
-            "chest_tightness",
-            system_checks.QUESTIONS["chest_tightness"],
-            when=("breathing_difficulty", "palpitations"),
+            "crushing_chest_pain",
+            "{Do} {you} have chest pain or tightness that is crushing, like a heavy weight, or spreads to {your} "
+            "arm, jaw or neck, or {are} {you} sweaty or grey?",
+            when=("chest_tightness", "breathing_difficulty", "palpitations"),
         ),
         # Dizziness can be a stroke or a faint on the way: a nurse asks about both.
         Question("stroke_signs", system_checks.QUESTIONS["stroke_signs"], when=("dizziness",)),

@@ -183,3 +183,24 @@ def test_a_hedge_after_the_normal_state_is_of_something_else():
 )
 def test_answers_in_patients_words(question, reply, reading):
     assert _read(question_for(question), reply, extract(reply)) == reading
+
+
+def test_aches_alone_are_a_vague_report():
+    assert needs_fuller_screen(extract("achy all over since yesterday"))
+    assert not needs_fuller_screen(extract("achy all over and a rash on my arm"))
+
+
+def test_short_of_breath_asks_about_the_chest():
+    findings = extract("I'm a bit short of breath")
+    asked, state = [], State()
+    while (question := next_question(findings, state)) is not None:
+        asked.append(question)
+        state = State(asked=state.asked + (question,))
+    assert "crushing_chest_pain" in asked
+    reply = "yes, like a heavy weight on it, going into my jaw"
+    step = answer(findings, extract(reply), reply, None, ask("crushing_chest_pain", State()))
+    assert assess(step.findings).level == "emergency"
+    step = answer(
+        findings, extract("no chest pain at all"), "no chest pain at all", None, ask("crushing_chest_pain", State())
+    )
+    assert assess(step.findings).level == "call_doctor_now"
