@@ -101,7 +101,7 @@ _I_THINK_AFTER = re.compile(r"[\s,]*\b(i think|i guess|i reckon|i believe)\W*$",
 # negation in the same clause: "he is not breathing fine" is no denial).
 _DOING_FINE = re.compile(
     r"\b(\w+in[g']?|breathe|breathes|walk|walks|talk|talks|eat|eats|sleep|sleeps|pee|pees|wee|wees|move|moves)\s+"
-    r"(fine|ok|okay|normally|normal|alright|all right|well|grand|good|great|easy|easily)\b",
+    r"(\w+ly\s+)?(fine|ok|okay|normally|normal|alright|all right|well|grand|good|great|easy|easily)\b",
     re.I,
 )
 # "good", "sweet as", "otherwise ok": all is well, said with no negation, no yes and no complaint.
@@ -133,10 +133,15 @@ _COMPLAINT_WORD = re.compile(
 _BODY_PART = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in body_systems.BODY_PARTS), re.I)
 
 
+def names_body_part(text: str) -> bool:
+    """A part of the body, named ("my ears", "the left calf")."""
+    return bool(_BODY_PART.search(text or ""))
+
+
 def mentions_complaint(text: str) -> bool:
     """A word of complaint, severity or change ("hurts", "awful", "worse") or a part of the body, whatever
     the rules made of it."""
-    return bool(_COMPLAINT_WORD.search(text or "") or _BODY_PART.search(text or ""))
+    return bool(_COMPLAINT_WORD.search(text or "")) or names_body_part(text)
 
 
 _NEGATION = re.compile(r"\b(not|never|no)\b|" + NT, re.I)

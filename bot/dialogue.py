@@ -32,6 +32,7 @@ from bot.answers import (
     cannot_talk,
     hedge_at,
     mentions_complaint,
+    names_body_part,
     read_answer,
     read_degree,
     read_temperature,
@@ -394,10 +395,11 @@ def answer(
     reading: object = _read(question, text, message)
     if (
         reading in (Answer.YES, Answer.NO)
-        and question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS
+        and (question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS or _the_ache_told(findings, text))
         and not message.symptoms
     ):
-        # "no, a background sort of ache": words that describe the symptom asked about, no new complaint
+        # "no, a background sort of ache", "no swelling, only aching": words that describe what was told, no
+        # new complaint (a new part of the body would be one: "no, but my ears are ringing")
         message = replace(message, unknown_symptom=False)
         updated = findings.merge(message)
 
@@ -510,6 +512,8 @@ def _read(question: Question, text: str, message: Findings):
             return Answer.NO
         if question.id in NONE_IS_YES and _NONE.match(text or ""):
             return Answer.YES
+        if question.id not in SCREENS and re.match(_OK_ALONE, text or "", re.I):
+            return Answer.NO  # "ok", "all good", "normal" to a question about a sign: it is not there
         state = NORMAL_STATES[question.id].search(text or "") if question.id in NORMAL_STATES else None
         if state and _STATE_DENIED.search(text[: state.start()]):
             return Answer.YES
@@ -544,6 +548,16 @@ def _read(question: Question, text: str, message: Findings):
             return "not known" if reply == "/dont_know" else None
         return reply
     return None  # DESCRIBE: whatever the reply, see _apply
+
+
+# An answer that only says the pain already told is there ("no swelling, only aching" after aches)
+ACHING = frozenset({"muscle_aches", "joint_pain", "headache", "infusion_site_irritation"})
+_ACHE_WORD = re.compile(r"\b(ache|aches|aching|achy|achey|sore|soreness|pain|pains|hurts?|hurting)\b", re.I)
+
+
+def _the_ache_told(findings: Findings, text: str) -> bool:
+    """The answer's complaint is only an ache, with no part of the body named, and an ache was told before."""
+    return bool(findings.symptoms & ACHING) and bool(_ACHE_WORD.search(text)) and not names_body_part(text)
 
 
 def _yes_to_the_state(text: str, start: int) -> bool:
@@ -588,6 +602,7 @@ def _apply(
 
 _FINE = re.compile(
     r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
+    r"not (unwell|ill|poorly|sick)|(just|only|it'?s) (a|an) (\w+ )?(question|query|enquiry)|"
     r"nothing wrong|nothing to report|feeling great|great|grand|"
     r"(do not|don'?t) have any symptoms|(haven'?t|have not) got any symptoms)\b",
     re.I,

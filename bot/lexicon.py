@@ -140,7 +140,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "nauseated",
         "queasy",
         "sick to my stomach",
-        f"[feel|feeling|felt] {_VERY} sick",
+        f"[feel|feels|feeling|felt] {_VERY} sick",
         "upset stomach",
         "sick feeling",
         "like i'm going to throw up",

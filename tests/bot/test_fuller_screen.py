@@ -204,3 +204,26 @@ def test_short_of_breath_asks_about_the_chest():
         findings, extract("no chest pain at all"), "no chest pain at all", None, ask("crushing_chest_pain", State())
     )
     assert assess(step.findings).level == "call_doctor_now"
+
+
+def test_an_answer_that_only_names_the_ache_told_is_no_new_complaint():
+    findings = extract("my muscles ache")
+    step = answer(findings, extract("no, only aching"), "no, only aching", None, ask("swollen_painful_limb", State()))
+    assert assess(step.findings).level == "manage_at_home"
+    reply = "no, but my ears are ringing"
+    step = answer(findings, extract(reply), reply, None, ask("swollen_painful_limb", State()))
+    assert step.findings.unknown_symptom  # a new complaint, a new part of the body: kept
+
+
+@pytest.mark.parametrize("reply", ["ok", "all good", "Breathing perfectly well, thanks"])
+def test_ok_to_a_question_about_a_sign_is_no(reply):
+    assert _read(question_for("breathing_difficulty"), reply, extract(reply)) == Answer.NO
+
+
+def test_not_unwell_and_only_a_question_say_nothing_is_wrong():
+    assert dialogue.says_fine("I'm not unwell, it's a billing question")
+    assert not dialogue.says_fine("not feeling well at all")
+
+
+def test_feels_sick_is_nausea():
+    assert "nausea" in extract("my son feels sick after his drip").symptoms
