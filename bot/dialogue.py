@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
-from bot import context_rules, lexicon, system_checks, wording
+from bot import context_rules, lexicon, system_checks, vitals, wording
 from bot.age import OLDER_ADULT_AGE
 from bot.answers import (
     NT,
@@ -103,10 +103,10 @@ ALWAYS_ASKED = ("breathing_difficulty",)
 # one, as a nurse's systematic screen would, each only when nothing was said about its body system.
 FULLER_SCREEN = (
     "fainting",
+    "dizziness",  # beside fainting: "dizzy?" is often answered with the faint
     "stroke_signs",
     "chest_tightness",
     "palpitations",
-    "dizziness",
     "little_or_no_urine",
     "swollen_painful_limb",
 )
@@ -523,6 +523,11 @@ def _read(question: Question, text: str, message: Findings):
             or (hedge_at(text) or 0) > state.start()  # "Awake, just a bit flat": the hedge is of something else
         ):
             return Answer.NO  # "alert and chatty", "tired but fine", "ya awake lol"
+        rates = vitals.heart_rates_answered(text) if question.id == "palpitations" else []
+        if rates and max(rates) >= vitals.HEART_RATE_CALL_FROM:
+            return Answer.YES
+        if rates and read_answer(text) is not Answer.YES:  # "normal I think, it's 70ish"; "yes, 95" stays yes
+            return Answer.NO
         if question.id == "severe_breathing_difficulty" and cannot_talk(text):
             return Answer.YES  # "he can't talk in full sentences"
         if question.id == "severe_breathing_difficulty" and talks_normally(text):

@@ -50,6 +50,14 @@ def heart_rates(text: str) -> list[int]:
     return [r for r in rates if 30 <= r <= 250]
 
 
+def heart_rates_answered(text: str) -> list[int]:
+    """The numbers of an answer to "is your heart racing?" ("it's 70ish", "about 125"): heart rates."""
+    said = heart_rates(text) or [
+        int(n) for n in re.findall(r"(?<![\d.])(\d{2,3})(?![\d.]|\s*(?:°|degrees|%))", text or "")
+    ]
+    return [r for r in said if 30 <= r <= 250]
+
+
 def signs(text: str) -> set[str]:
     """The symptom ids (lexicon.py) that the numbers in `text` amount to."""
     found = set()

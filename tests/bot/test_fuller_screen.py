@@ -227,3 +227,11 @@ def test_not_unwell_and_only_a_question_say_nothing_is_wrong():
 
 def test_feels_sick_is_nausea():
     assert "nausea" in extract("my son feels sick after his drip").symptoms
+
+
+@pytest.mark.parametrize(
+    "reply, reading",
+    [("seems normal, about 72", Answer.NO), ("it's 135 on my watch", Answer.YES), ("yes, 95 and pounding", Answer.YES)],
+)
+def test_a_number_answers_the_heartbeat_question(reply, reading):
+    assert _read(question_for("palpitations"), reply, extract(reply)) == reading
