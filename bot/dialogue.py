@@ -110,7 +110,9 @@ FULLER_SCREEN = (
     "little_or_no_urine",
     "swollen_painful_limb",
 )
-NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms", "muscle_aches"})  # a report of only these is vague
+# A report of tiredness or feeling unwell, with at most aches beside it, is vague (aches alone are not).
+NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms"})
+WITH_NONSPECIFIC = frozenset({"muscle_aches"})
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
 CLOSING_SIGNS = (
     "breathing_difficulty",
@@ -350,7 +352,8 @@ def next_question(
 def needs_fuller_screen(findings: Findings) -> bool:
     """An older adult, or a report of nothing but tiredness or feeling unwell: the FULLER_SCREEN."""
     older = findings.age is not None and findings.age >= OLDER_ADULT_AGE
-    return older or bool(findings.symptoms and findings.symptoms <= NONSPECIFIC)
+    vague = findings.symptoms & NONSPECIFIC and findings.symptoms <= NONSPECIFIC | WITH_NONSPECIFIC
+    return older or bool(vague)
 
 
 def ask(question_id: str, state: State) -> State:

@@ -185,9 +185,10 @@ def test_answers_in_patients_words(question, reply, reading):
     assert _read(question_for(question), reply, extract(reply)) == reading
 
 
-def test_aches_alone_are_a_vague_report():
-    assert needs_fuller_screen(extract("achy all over since yesterday"))
-    assert not needs_fuller_screen(extract("achy all over and a rash on my arm"))
+def test_aches_with_tiredness_are_a_vague_report_but_not_alone():
+    assert needs_fuller_screen(extract("wiped out and achy all over since yesterday"))
+    assert not needs_fuller_screen(extract("achy all over since yesterday"))
+    assert not needs_fuller_screen(extract("tired and a rash on my arm"))
 
 
 def test_short_of_breath_asks_about_the_chest():
