@@ -620,6 +620,11 @@ _FINE = re.compile(
 _NOT_FINE = re.compile(
     r"(\bnot|" + NT + r"|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great|grand)\b", re.I
 )
+_MOSTLY_FINE = re.compile(
+    r"\b(mostly|mainly|largely|pretty much|more or less|sort of|kind of|kinda|almost|nearly|fairly)\s+"
+    r"(fine|ok|okay|good|alright|all right|well)\b",
+    re.I,
+)
 _BARE_OK = re.compile(r"\W*(ok|okay|k|well|good)\W*", re.I)  # an acknowledgement, not "nothing else"
 _NOTHING_ELSE = re.compile(
     r"\b(that'?s (it|all|everything)|nothing (else|more)|no(ne)? other|only that|just that)\b", re.I
@@ -714,8 +719,9 @@ def plan(
         # The classifier took it for a report, but the learned layer rates it "nothing to report": no
         # disposition and no clarifying question, the invitation to say how the patient feels (once; its
         # reply is read as a new message would be, see `_invited`).
-        fine = says_fine(text)
-        invite = reported and message.is_empty and not message.denied and not fine
+        mostly = bool(_MOSTLY_FINE.search(text or ""))  # "mostly fine": something is not, so ask how they feel
+        fine = says_fine(text) and not mostly
+        invite = (reported or mostly) and message.is_empty and not message.denied and not fine
         if invite and INVITE not in state.asked:
             return Plan(findings, state, disposition_now=False, question=INVITE)
         # "All good, just checking in": glad to hear it, and the red-flag screen once (people play things down).

@@ -236,3 +236,12 @@ def test_feels_sick_is_nausea():
 )
 def test_a_number_answers_the_heartbeat_question(reply, reading):
     assert _read(question_for("palpitations"), reply, extract(reply)) == reading
+
+
+def test_mostly_fine_is_asked_how_they_feel_not_screened_and_let_go():
+    message = extract("had the drip this morning, mostly fine, just letting you know")
+    decided = dialogue.plan(message, message, State(), None, reported=False, text="mostly fine, just letting you know")
+    assert decided.question == dialogue.INVITE
+    fine = extract("all fine, just letting you know")
+    decided = dialogue.plan(fine, fine, State(), None, reported=False, text="all fine, just letting you know")
+    assert decided.question == dialogue.CHECK_IN
