@@ -815,7 +815,8 @@ ANYONE = (
 )
 # The message says the other person is not the patient.
 OTHER_IS_NOT_PATIENT = (
-    "not the one",
+    # a person who is not the one ("she's not the one on IVIG"); not an arm ("the other arm, not the one with the drip")
+    "[he|she|they|who] [is|'s|are|'re|was|were] not the one",
     "is not the patient",
     "not the patient",
     "nothing to do with me",

@@ -615,6 +615,11 @@ SYMPTOMS: dict[str, Symptom] = {
         "[don|done] faint",  # Nigerian Pidgin: "has fainted"
         "cant wake [him|her|them|me|]",
         "keeled over",
+        # a faint told as a story, over by now or not: "slumped sideways and went out for a minute", "she's come round now"
+        "[slumped|slumps|slumping|flopped|keeled|crumpled|sagged] [sideways|over|forward|forwards|to the floor|to the ground|down in|onto]",
+        "[went|gone|goes|go|was|were|is|been] [out|spark out|out cold] [for|like] [a|about|around|like|a few|a couple of|a second|a minute|a light|half a|] [second|seconds|minute|minutes|moment|moments|light|few seconds|few minutes|minute or so|or so|]",
+        "[has|have|'s|had|is|was|just|finally|slowly] [come|came|coming] [round|around|to] [now|again|quickly|straight away|fully|slowly|properly|after|but|and|.|,]",
+        "[come|came|coming] [round|around|to] [again|after a|after about|after a few]",
         # legs gone from under the person: "my legs just went, and down I went"
         "[legs|knees] [just|] [went|gone|go|goes] [.|,|!|and|under me|from under me|out from under me|beneath me|from under him|from under her]",
         "[out cold|spark out|passed clean out]",
@@ -710,6 +715,11 @@ SYMPTOMS: dict[str, Symptom] = {
         "[thinks|thought|believes|believed|convinced|insists|insisted] [i am|i was|you are|you were] [someone|somebody] else",
         f"[called|calls|calling|call|keeps calling|kept calling] [me|us|him|her|them|you] by [a|the|her|his|my|their|our|someone|somebody] [dead|late|] [{_TAKEN_FOR}|wrong|different|other|else 's|dead person 's] ['s|] name",
         "does not know who i am",
+        # someone who should know the writer does not ("he don't know my name neither"), nor that they are home
+        "[he|she|they] [does not|did not|do not|can not|could not] [know|remember|recall] [my|our] [name|names]",
+        "[does not|do not|did not|can not] [know|realise|realize|understand] [she|he|they|i|we] [is|'s|s|are|'re|am|'m|was|were] [at home|home|in her own|in his own|in their own|in my own]",
+        # called by another's name: "keeps calling me my brother's name" (typed "brothers name" too)
+        f"[called|calls|calling|call|keeps calling|kept calling] [me|us|him|her|them|you] [my|his|her|their|our|by my|by his|by her|by their] [{_TAKEN_FOR}|{'|'.join(w + 's' for w in RELATIVES)}] ['s|] name",
         "doesn't know where",
         "don't know where i am",
         "can't think straight",
@@ -1188,7 +1198,26 @@ DIALECT_WORDS = {
     "cyaan": "cannot",
     "kyaan": "cannot",
     "di": "the",
+    "dis": "this",
+    "dat": "that",
+    # Scots words of the body and of place: "blue roond the mooth", "sair heid", "gone oot"
+    "roond": "round",
+    "aroond": "around",
+    "mooth": "mouth",
+    "heid": "head",
+    "oot": "out",
+    "doon": "down",
+    "tae": "to",
+    "hame": "home",
 }
+# Negation said with one word before a verb in regional speech: Scots "she's no makin any sense" ("no" after a
+# form of "be", before an -ing word), Caribbean creole "it nah spread" ("nah" after the one it is said of), and
+# US Southern "he don't know" ("don't" for "doesn't"): read as "not" (and "does not").
+DIALECT_NOT_AFTER_BE = ("no",)
+DIALECT_NOT_AFTER_SUBJECT = ("nah", "nuh")
+BE_WORDS = ("is", "'s", "am", "'m", "are", "'re", "was", "were")
+SUBJECT_WORDS = ("i", "he", "she", "it", "we", "they", "you", "mi", "him", "her", "dem", "rash", "pain", "swelling")
+DONT_FOR_DOESNT_AFTER = ("he", "she", "it")
 # Punctuation said aloud to voice dictation ("she doesn't know where she is period she keeps asking for her
 # mother"): read as the mark itself, so that every rule sees the sentence end. Only in a message that has no
 # real sentence punctuation before its last word (dictated, not typed), and never after a word that makes it

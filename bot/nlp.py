@@ -132,6 +132,14 @@ class SymptomSpelling:
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
+        for token in doc[1:-1]:  # regional negation: "she's no makin sense", "it nah spread", "he don't know"
+            before, after, lower = doc[token.i - 1].lower_, doc[token.i + 1], token.lower_
+            if lower in lexicon.DIALECT_NOT_AFTER_BE and before in lexicon.BE_WORDS and after.norm_.endswith("ing"):
+                token.norm_ = token.lemma_ = "not"
+            elif lower in lexicon.DIALECT_NOT_AFTER_SUBJECT and before in lexicon.SUBJECT_WORDS and after.is_alpha:
+                token.norm_ = token.lemma_ = "not"
+            elif lower == "do" and before in lexicon.DONT_FOR_DOESNT_AFTER and after.norm_ == "not":
+                token.norm_ = token.lemma_ = "does"
         for i, mark in dictated_punctuation(doc):  # "... where she is period she keeps asking ...": a sentence end
             doc[i].norm_ = doc[i].lemma_ = mark
         for token in doc[:-1]:  # "ma heid", "mi left arm": "ma", "mi" before a part of the body (or its side)
