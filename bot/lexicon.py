@@ -1171,6 +1171,11 @@ RECENT_STRETCH = (
     "recently",
 )
 # A superlative said of a stretch of time is not said of a symptom: "the worst night ever", "worst day of my life".
+# What a person is, after a severity word: "I'm a terrible worrier", "an awful patient" is said of the writer.
+WHAT_A_PERSON_IS = (
+    "worrier", "worriers", "worrywart", "worry wart", "panicker", "fusser", "overthinker", "hypochondriac",
+    "patient", "sleeper", "cook", "driver", "liar", "speller", "typist", "texter", "person", "mother", "mum",
+)  # fmt: skip
 TIME_NOUNS = ("night", "nights", "day", "days", "week", "weeks", "weekend", "morning", "evening", "year", "month")
 # Nothing compares: these words after "nothing", "never" or "no" in the same sentence ("nothing I've ever
 # had comes close", "nothing compares to it") say the symptom is the worst ever.

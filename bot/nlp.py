@@ -462,7 +462,7 @@ class SymptomMatcher:
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
         phrases = [p for p in phrases if not self._off_the_skin(norms, p) and not self._a_mark(norms, p)]
         phrases = [p for p in phrases if not self._phrase_explained(doc, norms, p)]
-        pairs = self.pairs(doc, norms)
+        pairs = [p for p in self.pairs(doc, norms) if not self._a_mark(norms, p)]  # "purplish like a bruise and it"
         kept = []
         for span in pairs:
             rank = LEVEL_RANK[lexicon.SYMPTOMS[span.label_].level]
@@ -1738,6 +1738,10 @@ def make_symptom_context(nlp: Language, name: str):
             candidates = [s for s in spans if first <= s.start < last and _raised_by(s, kind)]
             if _of_a_time(norms, a):
                 continue  # "the worst night ever": said of the night, not of a symptom
+            if b < len(norms) and norms[b] in lexicon.WHAT_A_PERSON_IS:
+                continue  # "I'm a terrible worrier": said of the writer, not of a symptom
+            if any(s.end in (a, a - 1) and not _raised_by(s, kind) for s in spans if s.start < a):
+                continue  # "achy all over": said of the symptom just before it, which it cannot raise
             if " ".join(norms[a:b]) in LIFETIME_WORDS and not any(
                 (n == "most" or (n.endswith("est") and len(n) > 4 and n not in NOT_WORSE)) and not _of_a_time(norms, i)
                 for i, n in enumerate(norms[max(first, a - 8) : a], max(first, a - 8))
