@@ -805,9 +805,26 @@ def temperature_finder(doc: Doc) -> Doc:
     if _NUMBER_WORDS.search(text):  # "temp thirty-nine point two"
         from text_to_num import alpha2digit
 
-        text = alpha2digit(text, "en")
+        readings = find_temperatures(alpha2digit(text, "en"))
+        doc._.temperatures = [_in_words(doc, reading, alpha2digit) for reading in readings]
+        return doc
     doc._.temperatures = find_temperatures(text)
     return doc
+
+
+def _in_words(doc: Doc, reading, alpha2digit):
+    """A reading said in words, with the message's own words as its text ("thirty-eight point two"), so that
+    the rules find where it was said (when it was taken, whether it is over); as read when not found."""
+    from bot.temperature import Temperature
+
+    for i, token in enumerate(doc):
+        if not _NUMBER_WORDS.match(token.text):
+            continue
+        for j in range(i + 1, min(len(doc), i + 8) + 1):  # the fewest words that say it
+            said = doc[i:j].text
+            if [r.celsius for r in find_temperatures(alpha2digit(said, "en"), expecting=True)] == [reading.celsius]:
+                return Temperature(reading.celsius, said)
+    return reading
 
 
 # ---------------------------------------------------------------- context: ConText (bot/context_rules.py)
