@@ -548,6 +548,12 @@ EXISTING = ("this", "these", "my", "his", "her", "their", "our")
 READING_NOW = ("now", "currently", "right now", "at the moment", "at present", "just now")
 READING_TODAY = ("today", "this morning", "this afternoon", "this evening", "tonight")  # now, unless said "was"
 READING_BEFORE = ("was", "were", "had", "yesterday", "last night", "earlier", "overnight", "peaked", "went up to")
+# A reading yet to come, asked about ("if I get a temperature over 38", "like if I hit 38?"): no reading had.
+# Only with one of these words of becoming: "if my temp is 38.5, should I worry?" is a reading had.
+READING_TO_COME = (
+    "get", "gets", "hit", "hits", "reach", "reaches", "goes", "go", "rise", "rises", "spike", "spikes",
+    "develop", "develops", "run", "runs", "climb", "climbs", "creep", "creeps", "shoot", "shoots",
+)  # fmt: skip
 READING_OVER = ("normal", "normal now", "back to normal", "gone", "settled")
 
 # --- who the symptom is about

@@ -1421,7 +1421,18 @@ def temperature_excluded(doc: Doc, text: str) -> bool:
         return False  # cannot tell: it counts
     flags = status(doc, span.start, span.end)
     other = flags["other"] and not doc._.context["writer_by_medicine"]  # a reading is never only "mild"
-    return flags["historical"] or flags["resolved"] or other or _superseded(doc, span)
+    return flags["historical"] or flags["resolved"] or other or _superseded(doc, span) or _to_come(doc, span, flags)
+
+
+def _to_come(doc: Doc, span: Span, flags: dict) -> bool:
+    """A reading asked about that has not been had: "if I get a temperature over 38" (context_rules.READING_TO_COME)."""
+    if not flags["hypothetical"]:
+        return False
+    norms = _norms(doc)
+    start = span.start
+    while start > 0 and norms[start - 1] not in SENTENCE_BREAKS and span.start - start < 8:
+        start -= 1
+    return bool(set(norms[start : span.start]) & set(context_rules.READING_TO_COME))
 
 
 _READING_WORDS = {
