@@ -196,6 +196,15 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[cough up|coughing up|coughed up] [the|for|some|money|cash|a]", IDIOM, PSEUDO, 0),
+    # Australian "spewing": upset about something that went wrong ("I'm spewing, we missed the bus")
+    (
+        "[so|absolutely|totally|fully|proper|pretty|really] spewing [about|that|because|,|at|with]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    ("spewing [about|that|because|at] [i|we|they|it|the|my|missing|having]", IDIOM, PSEUDO, 0),
+    ("spewing , [i|we|they] [missed|lost|forgot|could not|did not|have to|had to]", IDIOM, PSEUDO, 0),
     ("[dying to|dying for|dying of boredom|bored to death|killing time|kill time|killing me softly]", IDIOM, PSEUDO, 0),
     # a heart that skips a beat at a sight or a piece of news; a breath taken away by something lovely
     (
@@ -752,6 +761,7 @@ OTHER_IS_PATIENT = (
 # The writer is the patient: someone came with them, "I'm the one on IVIG".
 WRITER_IS_PATIENT = (
     "i am the one [who|that|on|having|getting|with|receiving]",
+    "i am the [patient|one being treated]",
     "[came|come|comes|coming|is|was|sat|sitting|stayed|staying] with me",
     "[drove|brought|drives|brings|bringing|driving|dropped] me",
     "[picked|picks] me up",

@@ -1316,6 +1316,12 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
     own = [m for m in mentions if own_mention(m[0])]
     before = [m for m in mentions if m[0] < start]
     mention = own[0] if own else (before[-1] if before else None)
+    if not own and mention and mention[1] == "self" and norms[mention[0]] in ("me", "us") and "writer_fine" in (
+        context["cues"]
+    ):  # "my mum who came with me is dizzy ... I'm fine": "me" is no one's subject; the one named before it is
+        first = sentence_of(norms, start)[0]
+        named = [m for m in before if m[0] >= first and m[1] != "self"]
+        mention = named[-1] if named else mention
     if mention is None or mention[1] == "self":
         ties = context.get("ties") or {}
         if "self" in ties.get("not_patient", ()) and ties.get("patient", set()) - {"self"}:
