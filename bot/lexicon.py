@@ -617,7 +617,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "keeled over",
         # a faint told as a story, over by now or not: "slumped sideways and went out for a minute", "she's come round now"
         "[slumped|slumps|slumping|flopped|keeled|crumpled|sagged] [sideways|over|forward|forwards|to the floor|to the ground|down in|onto]",
-        "[went|gone|goes|go|was|were|is|been] [out|spark out|out cold] [for|like] [a|about|around|like|a few|a couple of|a second|a minute|a light|half a|] [second|seconds|minute|minutes|moment|moments|light|few seconds|few minutes|minute or so|or so|]",
+        "[went|gone|goes|go|was|were|is|been] [out|spark out|out cold] for [a|about|around|like|a few|a couple of|half a|] [second|seconds|minute|minutes|moment|moments]",
+        "[went|gone|goes|go] out like a light",
         "[has|have|'s|had|is|was|just|finally|slowly] [come|came|coming] [round|around|to] [now|again|quickly|straight away|fully|slowly|properly|after|but|and|.|,]",
         "[come|came|coming] [round|around|to] [again|after a|after about|after a few]",
         # legs gone from under the person: "my legs just went, and down I went"
@@ -716,7 +717,7 @@ SYMPTOMS: dict[str, Symptom] = {
         f"[called|calls|calling|call|keeps calling|kept calling] [me|us|him|her|them|you] by [a|the|her|his|my|their|our|someone|somebody] [dead|late|] [{_TAKEN_FOR}|wrong|different|other|else 's|dead person 's] ['s|] name",
         "does not know who i am",
         # someone who should know the writer does not ("he don't know my name neither"), nor that they are home
-        "[he|she|they] [does not|did not|do not|can not|could not] [know|remember|recall] [my|our] [name|names]",
+        "[does not|did not|can not|could not] [know|remember|recall] [my|our] [name|names]",
         "[does not|do not|did not|can not] [know|realise|realize|understand] [she|he|they|i|we] [is|'s|s|are|'re|am|'m|was|were] [at home|home|in her own|in his own|in their own|in my own]",
         # called by another's name: "keeps calling me my brother's name" (typed "brothers name" too)
         f"[called|calls|calling|call|keeps calling|kept calling] [me|us|him|her|them|you] [my|his|her|their|our|by my|by his|by her|by their] [{_TAKEN_FOR}|{'|'.join(w + 's' for w in RELATIVES)}] ['s|] name",
