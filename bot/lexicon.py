@@ -1204,8 +1204,6 @@ DIALECT_WORDS = {
     "cyaan": "cannot",
     "kyaan": "cannot",
     "di": "the",
-    "dis": "this",
-    "dat": "that",
     # Scots words of the body and of place: "blue roond the mooth", "sair heid", "gone oot"
     "roond": "round",
     "aroond": "around",
