@@ -1434,6 +1434,7 @@ _REQUEST_WORDS = """
     office work employer insurer pharmacy pharmacist chemist address home
     today tomorrow yesterday next last week soon asap now time date day
     kindly share shared id back ready yet available in status text message whatsapp upload uploaded portal online
+    claim claims letter says said sms correct right wrong confirm but ah la lah am pm
 """
 REQUEST_WORDS = frozenset(_REQUEST_WORDS.split())
 

@@ -192,3 +192,25 @@ def test_australian_spewing_about_a_mishap_is_an_idiom(text):
 
 def test_spewing_of_the_body_is_still_vomiting():
     assert "vomiting" in extract("he's been spewing since lunch").symptoms
+
+
+# ---------------------------------------------------------------- 12. paperwork
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you send a copy of the prescription for my claim please",
+        "the letter says my appointment is at 2pm but the text message said 3pm, which is right?",
+    ],
+)
+def test_a_claim_or_a_clash_of_appointment_times_is_paperwork(text):
+    from bot.system_checks import asks_for_paperwork
+
+    assert asks_for_paperwork(text)
+
+
+def test_paperwork_with_a_symptom_is_read_as_usual():
+    from bot.system_checks import asks_for_paperwork
+
+    assert not asks_for_paperwork("the letter says 2pm but I feel faint, which is right?")
