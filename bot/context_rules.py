@@ -196,6 +196,15 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[cough up|coughing up|coughed up] [the|for|some|money|cash|a]", IDIOM, PSEUDO, 0),
+    # Australian "spewing": upset about something that went wrong ("I'm spewing, we missed the bus")
+    (
+        "[so|absolutely|totally|fully|proper|pretty|really] spewing [about|that|because|,|at|with]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    ("spewing [about|that|because|at] [i|we|they|it|the|my|missing|having]", IDIOM, PSEUDO, 0),
+    ("spewing , [i|we|they] [missed|lost|forgot|could not|did not|have to|had to]", IDIOM, PSEUDO, 0),
     ("[dying to|dying for|dying of boredom|bored to death|killing time|kill time|killing me softly]", IDIOM, PSEUDO, 0),
     # a heart that skips a beat at a sight or a piece of news; a breath taken away by something lovely
     (
@@ -548,6 +557,12 @@ EXISTING = ("this", "these", "my", "his", "her", "their", "our")
 READING_NOW = ("now", "currently", "right now", "at the moment", "at present", "just now")
 READING_TODAY = ("today", "this morning", "this afternoon", "this evening", "tonight")  # now, unless said "was"
 READING_BEFORE = ("was", "were", "had", "yesterday", "last night", "earlier", "overnight", "peaked", "went up to")
+# A reading yet to come, asked about ("if I get a temperature over 38", "like if I hit 38?"): no reading had.
+# Only with one of these words of becoming: "if my temp is 38.5, should I worry?" is a reading had.
+READING_TO_COME = (
+    "get", "gets", "hit", "hits", "reach", "reaches", "goes", "go", "rise", "rises", "spike", "spikes",
+    "develop", "develops", "run", "runs", "climb", "climbs", "creep", "creeps", "shoot", "shoots",
+)  # fmt: skip
 READING_OVER = ("normal", "normal now", "back to normal", "gone", "settled")
 
 # --- who the symptom is about
@@ -746,6 +761,7 @@ OTHER_IS_PATIENT = (
 # The writer is the patient: someone came with them, "I'm the one on IVIG".
 WRITER_IS_PATIENT = (
     "i am the one [who|that|on|having|getting|with|receiving]",
+    "i am the [patient|one being treated]",
     "[came|come|comes|coming|is|was|sat|sitting|stayed|staying] with me",
     "[drove|brought|drives|brings|bringing|driving|dropped] me",
     "[picked|picks] me up",
@@ -815,7 +831,8 @@ ANYONE = (
 )
 # The message says the other person is not the patient.
 OTHER_IS_NOT_PATIENT = (
-    "not the one",
+    # a person who is not the one ("she's not the one on IVIG"); not an arm ("the other arm, not the one with the drip")
+    "[he|she|they|who] [is|'s|are|'re|was|were] not the one",
     "is not the patient",
     "not the patient",
     "nothing to do with me",

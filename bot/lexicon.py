@@ -615,6 +615,12 @@ SYMPTOMS: dict[str, Symptom] = {
         "[don|done] faint",  # Nigerian Pidgin: "has fainted"
         "cant wake [him|her|them|me|]",
         "keeled over",
+        # a faint told as a story, over by now or not: "slumped sideways and went out for a minute", "she's come round now"
+        "[slumped|slumps|slumping|flopped|keeled|crumpled|sagged] [sideways|over|forward|forwards|to the floor|to the ground|down in|onto]",
+        "[went|gone|goes|go|was|were|is|been] [out|spark out|out cold] for [a|about|around|like|a few|a couple of|half a|] [second|seconds|minute|minutes|moment|moments]",
+        "[went|gone|goes|go] out like a light",
+        "[has|have|'s|had|is|was|just|finally|slowly] [come|came|coming] [round|around|to] [now|again|quickly|straight away|fully|slowly|properly|after|but|and|.|,]",
+        "[come|came|coming] [round|around|to] [again|after a|after about|after a few]",
         # legs gone from under the person: "my legs just went, and down I went"
         "[legs|knees] [just|] [went|gone|go|goes] [.|,|!|and|under me|from under me|out from under me|beneath me|from under him|from under her]",
         "[out cold|spark out|passed clean out]",
@@ -710,6 +716,11 @@ SYMPTOMS: dict[str, Symptom] = {
         "[thinks|thought|believes|believed|convinced|insists|insisted] [i am|i was|you are|you were] [someone|somebody] else",
         f"[called|calls|calling|call|keeps calling|kept calling] [me|us|him|her|them|you] by [a|the|her|his|my|their|our|someone|somebody] [dead|late|] [{_TAKEN_FOR}|wrong|different|other|else 's|dead person 's] ['s|] name",
         "does not know who i am",
+        # someone who should know the writer does not ("he don't know my name neither"), nor that they are home
+        "[does not|did not|can not|could not] [know|remember|recall] [my|our] [name|names]",
+        "[does not|do not|did not|can not] [know|realise|realize|understand] [she|he|they|i|we] [is|'s|s|are|'re|am|'m|was|were] [at home|home|in her own|in his own|in their own|in my own]",
+        # called by another's name: "keeps calling me my brother's name" (typed "brothers name" too)
+        f"[called|calls|calling|call|keeps calling|kept calling] [me|us|him|her|them|you] [my|his|her|their|our|by my|by his|by her|by their] [{_TAKEN_FOR}|{'|'.join(w + 's' for w in RELATIVES)}] ['s|] name",
         "doesn't know where",
         "don't know where i am",
         "can't think straight",
@@ -1161,6 +1172,11 @@ RECENT_STRETCH = (
     "recently",
 )
 # A superlative said of a stretch of time is not said of a symptom: "the worst night ever", "worst day of my life".
+# What a person is, after a severity word: "I'm a terrible worrier", "an awful patient" is said of the writer.
+WHAT_A_PERSON_IS = (
+    "worrier", "worriers", "worrywart", "worry wart", "panicker", "fusser", "overthinker", "hypochondriac",
+    "patient", "sleeper", "cook", "driver", "liar", "speller", "typist", "texter", "person", "mother", "mum",
+)  # fmt: skip
 TIME_NOUNS = ("night", "nights", "day", "days", "week", "weeks", "weekend", "morning", "evening", "year", "month")
 # Nothing compares: these words after "nothing", "never" or "no" in the same sentence ("nothing I've ever
 # had comes close", "nothing compares to it") say the symptom is the worst ever.
@@ -1188,7 +1204,24 @@ DIALECT_WORDS = {
     "cyaan": "cannot",
     "kyaan": "cannot",
     "di": "the",
+    # Scots words of the body and of place: "blue roond the mooth", "sair heid", "gone oot"
+    "roond": "round",
+    "aroond": "around",
+    "mooth": "mouth",
+    "heid": "head",
+    "oot": "out",
+    "doon": "down",
+    "tae": "to",
+    "hame": "home",
 }
+# Negation said with one word before a verb in regional speech: Scots "she's no makin any sense" ("no" after a
+# form of "be", before an -ing word), Caribbean creole "it nah spread" ("nah" after the one it is said of), and
+# US Southern "he don't know" ("don't" for "doesn't"): read as "not" (and "does not").
+DIALECT_NOT_AFTER_BE = ("no",)
+DIALECT_NOT_AFTER_SUBJECT = ("nah", "nuh")
+BE_WORDS = ("is", "'s", "am", "'m", "are", "'re", "was", "were")
+SUBJECT_WORDS = ("i", "he", "she", "it", "we", "they", "you", "mi", "him", "her", "dem", "rash", "pain", "swelling")
+DONT_FOR_DOESNT_AFTER = ("he", "she", "it")
 # Punctuation said aloud to voice dictation ("she doesn't know where she is period she keeps asking for her
 # mother"): read as the mark itself, so that every rule sees the sentence end. Only in a message that has no
 # real sentence punctuation before its last word (dictated, not typed), and never after a word that makes it
@@ -1401,6 +1434,7 @@ _REQUEST_WORDS = """
     office work employer insurer pharmacy pharmacist chemist address home
     today tomorrow yesterday next last week soon asap now time date day
     kindly share shared id back ready yet available in status text message whatsapp upload uploaded portal online
+    claim claims letter says said sms correct right wrong confirm but ah la lah am pm
 """
 REQUEST_WORDS = frozenset(_REQUEST_WORDS.split())
 

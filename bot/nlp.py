@@ -132,6 +132,14 @@ class SymptomSpelling:
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
+        for token in doc[1:-1]:  # regional negation: "she's no makin sense", "it nah spread", "he don't know"
+            before, after, lower = doc[token.i - 1].lower_, doc[token.i + 1], token.lower_
+            if lower in lexicon.DIALECT_NOT_AFTER_BE and before in lexicon.BE_WORDS and after.norm_.endswith("ing"):
+                token.norm_ = token.lemma_ = "not"
+            elif lower in lexicon.DIALECT_NOT_AFTER_SUBJECT and before in lexicon.SUBJECT_WORDS and after.is_alpha:
+                token.norm_ = token.lemma_ = "not"
+            elif lower == "do" and before in lexicon.DONT_FOR_DOESNT_AFTER and after.norm_ == "not":
+                token.norm_ = token.lemma_ = "does"
         for i, mark in dictated_punctuation(doc):  # "... where she is period she keeps asking ...": a sentence end
             doc[i].norm_ = doc[i].lemma_ = mark
         for token in doc[:-1]:  # "ma heid", "mi left arm": "ma", "mi" before a part of the body (or its side)
@@ -454,7 +462,7 @@ class SymptomMatcher:
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
         phrases = [p for p in phrases if not self._off_the_skin(norms, p) and not self._a_mark(norms, p)]
         phrases = [p for p in phrases if not self._phrase_explained(doc, norms, p)]
-        pairs = self.pairs(doc, norms)
+        pairs = [p for p in self.pairs(doc, norms) if not self._a_mark(norms, p)]  # "purplish like a bruise and it"
         kept = []
         for span in pairs:
             rank = LEVEL_RANK[lexicon.SYMPTOMS[span.label_].level]
@@ -797,9 +805,26 @@ def temperature_finder(doc: Doc) -> Doc:
     if _NUMBER_WORDS.search(text):  # "temp thirty-nine point two"
         from text_to_num import alpha2digit
 
-        text = alpha2digit(text, "en")
+        readings = find_temperatures(alpha2digit(text, "en"))
+        doc._.temperatures = [_in_words(doc, reading, alpha2digit) for reading in readings]
+        return doc
     doc._.temperatures = find_temperatures(text)
     return doc
+
+
+def _in_words(doc: Doc, reading, alpha2digit):
+    """A reading said in words, with the message's own words as its text ("thirty-eight point two"), so that
+    the rules find where it was said (when it was taken, whether it is over); as read when not found."""
+    from bot.temperature import Temperature
+
+    for i, token in enumerate(doc):
+        if not _NUMBER_WORDS.match(token.text):
+            continue
+        for j in range(i + 1, min(len(doc), i + 8) + 1):  # the fewest words that say it
+            said = doc[i:j].text
+            if [r.celsius for r in find_temperatures(alpha2digit(said, "en"), expecting=True)] == [reading.celsius]:
+                return Temperature(reading.celsius, said)
+    return reading
 
 
 # ---------------------------------------------------------------- context: ConText (bot/context_rules.py)
@@ -1291,6 +1316,12 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
     own = [m for m in mentions if own_mention(m[0])]
     before = [m for m in mentions if m[0] < start]
     mention = own[0] if own else (before[-1] if before else None)
+    if not own and mention and mention[1] == "self" and norms[mention[0]] in ("me", "us") and "writer_fine" in (
+        context["cues"]
+    ):  # "my mum who came with me is dizzy ... I'm fine": "me" is no one's subject; the one named before it is
+        first = sentence_of(norms, start)[0]
+        named = [m for m in before if m[0] >= first and m[1] != "self"]
+        mention = named[-1] if named else mention
     if mention is None or mention[1] == "self":
         ties = context.get("ties") or {}
         if "self" in ties.get("not_patient", ()) and ties.get("patient", set()) - {"self"}:
@@ -1396,7 +1427,18 @@ def temperature_excluded(doc: Doc, text: str) -> bool:
         return False  # cannot tell: it counts
     flags = status(doc, span.start, span.end)
     other = flags["other"] and not doc._.context["writer_by_medicine"]  # a reading is never only "mild"
-    return flags["historical"] or flags["resolved"] or other or _superseded(doc, span)
+    return flags["historical"] or flags["resolved"] or other or _superseded(doc, span) or _to_come(doc, span, flags)
+
+
+def _to_come(doc: Doc, span: Span, flags: dict) -> bool:
+    """A reading asked about that has not been had: "if I get a temperature over 38" (context_rules.READING_TO_COME)."""
+    if not flags["hypothetical"]:
+        return False
+    norms = _norms(doc)
+    start = span.start
+    while start > 0 and norms[start - 1] not in SENTENCE_BREAKS and span.start - start < 8:
+        start -= 1
+    return bool(set(norms[start : span.start]) & set(context_rules.READING_TO_COME))
 
 
 _READING_WORDS = {
@@ -1730,6 +1772,10 @@ def make_symptom_context(nlp: Language, name: str):
             candidates = [s for s in spans if first <= s.start < last and _raised_by(s, kind)]
             if _of_a_time(norms, a):
                 continue  # "the worst night ever": said of the night, not of a symptom
+            if b < len(norms) and norms[b] in lexicon.WHAT_A_PERSON_IS:
+                continue  # "I'm a terrible worrier": said of the writer, not of a symptom
+            if any(s.end in (a, a - 1) and not _raised_by(s, kind) for s in spans if s.start < a):
+                continue  # "achy all over": said of the symptom just before it, which it cannot raise
             if " ".join(norms[a:b]) in LIFETIME_WORDS and not any(
                 (n == "most" or (n.endswith("est") and len(n) > 4 and n not in NOT_WORSE)) and not _of_a_time(norms, i)
                 for i, n in enumerate(norms[max(first, a - 8) : a], max(first, a - 8))
