@@ -134,9 +134,9 @@ class SymptomSpelling:
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
         for token in doc[1:-1]:  # regional negation: "she's no makin sense", "it nah spread", "he don't know"
             before, after, lower = doc[token.i - 1].lower_, doc[token.i + 1], token.lower_
-            if lower in lexicon.DIALECT_NOT_AFTER_BE and before in lexicon.BE_WORDS and after.norm_.endswith("ing"):
-                token.norm_ = token.lemma_ = "not"
-            elif lower in lexicon.DIALECT_NOT_AFTER_SUBJECT and before in lexicon.SUBJECT_WORDS and after.is_alpha:
+            scots = lower in lexicon.DIALECT_NOT_AFTER_BE and before in lexicon.BE_WORDS and after.norm_.endswith("ing")
+            creole = lower in lexicon.DIALECT_NOT_AFTER_SUBJECT and before in lexicon.SUBJECT_WORDS and after.is_alpha
+            if scots or creole:
                 token.norm_ = token.lemma_ = "not"
             elif lower == "do" and before in lexicon.DONT_FOR_DOESNT_AFTER and after.norm_ == "not":
                 token.norm_ = token.lemma_ = "does"
@@ -1316,8 +1316,12 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
     own = [m for m in mentions if own_mention(m[0])]
     before = [m for m in mentions if m[0] < start]
     mention = own[0] if own else (before[-1] if before else None)
-    if not own and mention and mention[1] == "self" and norms[mention[0]] in ("me", "us") and "writer_fine" in (
-        context["cues"]
+    if (
+        not own
+        and mention
+        and mention[1] == "self"
+        and norms[mention[0]] in ("me", "us")
+        and "writer_fine" in (context["cues"])
     ):  # "my mum who came with me is dizzy ... I'm fine": "me" is no one's subject; the one named before it is
         first = sentence_of(norms, start)[0]
         named = [m for m in before if m[0] >= first and m[1] != "self"]
