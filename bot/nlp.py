@@ -145,8 +145,8 @@ class SymptomSpelling:
         for token in doc[:-1]:  # "ma heid", "mi left arm": "ma", "mi" before a part of the body (or its side)
             if token.lower_ not in lexicon.DIALECT_MY:
                 continue
-            after = doc[token.i + 1 : token.i + 3]
-            part = after[1] if after[0].lower_ in ("left", "right") and len(after) > 1 else after[0]
+            following = doc[token.i + 1 : token.i + 3]
+            part = following[1] if following[0].lower_ in ("left", "right") and len(following) > 1 else following[0]
             if part.norm_ in body_systems.BODY_PARTS:
                 token.norm_ = token.lemma_ = "my"
         return doc
