@@ -110,27 +110,22 @@ _ALL_WELL = re.compile(
     r"no problems?|otherwise (ok|okay))\b",  # a bare "ok" is an acknowledgement, not an answer
     re.I,
 )
-_COMPLAINT = re.compile(
-    "|".join(
-        rf"\b{re.escape(w)}\b"
-        for w in lexicon.COMPLAINT_WORDS
-        + lexicon.STRONG_COMPLAINT_WORDS
-        + lexicon.SEVERITY_WORDS
-        + lexicon.TREND_WORDS
-        + ("yes", "yeah", "yep", "yup", "but", "except", "apart from", "although", "though")
-    ),
-    re.I,
-)
-_COMPLAINT_WORD = re.compile(
-    "|".join(
-        rf"\b{re.escape(w)}\b"
-        for w in lexicon.COMPLAINT_WORDS + lexicon.STRONG_COMPLAINT_WORDS + lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS
-    ),
-    re.I,
-)
 
 
-_BODY_PART = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in body_systems.BODY_PARTS), re.I)
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words`, as whole words."""
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words), re.I)
+
+
+_COMPLAINT_WORDS = (
+    lexicon.COMPLAINT_WORDS + lexicon.STRONG_COMPLAINT_WORDS + lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS
+)
+# a complaint word, or a word that says more is to come ("yes", "but", "apart from")
+_COMPLAINT = _any_of(
+    _COMPLAINT_WORDS + ("yes", "yeah", "yep", "yup", "but", "except", "apart from", "although", "though")
+)
+_COMPLAINT_WORD = _any_of(_COMPLAINT_WORDS)
+_BODY_PART = _any_of(body_systems.BODY_PARTS)
 
 
 def names_body_part(text: str) -> bool:
@@ -189,8 +184,8 @@ _NOT_EXTREME = re.compile(
     r"(\s+((i|he|she|they|we)('ve| have| has|'s)\s+)?(ever( had)?|had|(of|in) (my|his|her|their) (whole )?life))*\b",
     re.I,
 )
-_ONSET = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in lexicon.SUDDEN_WORDS + lexicon.WORST_WORDS), re.I)
-_GRADUAL = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS), re.I)
+_ONSET = _any_of(lexicon.SUDDEN_WORDS + lexicon.WORST_WORDS)
+_GRADUAL = _any_of(lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS)
 
 
 def read_degree(text: str, extreme: bool = False) -> Answer | None:

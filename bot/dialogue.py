@@ -58,23 +58,22 @@ EXTREME_QUESTIONS = ("worst_headache", "crushing_chest_pain", "severe_breathing_
 # An answer that places the sign in its milder form answers no: swelling only "where the cannula was" is
 # no swollen limb, "just queasy" no vomiting.
 MILDER_FORM = {"swollen_painful_limb": "infusion_site_irritation", "vomiting": "nausea"}
+# "ok", "all good", "normal" said alone to a question about a sign: it is not there (`_read`).
+_OK_ALONE = re.compile(r"^\W*(ok|okay|ok ?ay|sweet|good|all good|grand|no worries|normal)\W*$", re.I)
 # What a question's sign is not, said plainly, answers it no ("wide awake", "alert and chatty" to "have you
 # fainted or are you hard to wake?"); the same negated ("not really awake", "barely responding") is a yes.
-_OK_ALONE = r"^\W*(ok|okay|ok ?ay|sweet|good|all good|grand|no worries|normal)\W*$"  # to "any trouble ...?": I'm ok
 NORMAL_STATES = {
     "fainting": re.compile(
         r"\b(wide awake|awake|alert|conscious|responding|responsive|with it|all there|compos mentis|sharp|"
         r"chatty|chatting|talking (away|normally|fine)|usual (\w+ )?self|(his|her|my|their) (old )?self|"
         r"wakes? (up )?(easily|fine|normally|no problem)|woke (up )?(easily|fine|normally)|easy to wake|"
-        r"fine|ok|okay|alright|all right)\b|" + _OK_ALONE,
+        r"fine|ok|okay|alright|all right)\b",
         re.I,
     ),
-    "palpitations": re.compile(r"\b(steady|regular|calm|slow and steady|normal rhythm)\b|" + _OK_ALONE, re.I),
+    "palpitations": re.compile(r"\b(steady|regular|calm|slow and steady|normal rhythm)\b", re.I),
     "neck_stiffness": re.compile(
         r"\b(supple|loose|full (range|movement|flexion)|moves? (freely|fine|normally))\b", re.I
     ),
-    "breathing_difficulty": re.compile(_OK_ALONE, re.I),
-    "severe_breathing_difficulty": re.compile(_OK_ALONE, re.I),
 }
 _STATE_DENIED = re.compile(r"(\bnot|" + NT + r"|\bbarely|\bhardly|\bnever|\bno longer)\s+(\w+\s+)?$", re.I)
 # "Are you passing much less of it?" answered "none at all" or "not a drop": less, down to nothing (a yes).
@@ -515,8 +514,8 @@ def _read(question: Question, text: str, message: Findings):
             return Answer.NO
         if question.id in NONE_IS_YES and _NONE.match(text or ""):
             return Answer.YES
-        if question.id not in SCREENS and re.match(_OK_ALONE, text or "", re.I):
-            return Answer.NO  # "ok", "all good", "normal" to a question about a sign: it is not there
+        if question.id not in SCREENS and _OK_ALONE.match(text or ""):
+            return Answer.NO
         state = NORMAL_STATES[question.id].search(text or "") if question.id in NORMAL_STATES else None
         if state and _STATE_DENIED.search(text[: state.start()]):
             return Answer.YES
@@ -646,8 +645,7 @@ def disposition_due(findings: Findings, previous_level: str | None) -> bool:
 
 def _raised(before: Findings, after: Findings) -> bool:
     """A red flag that arrived during the questions: its disposition comes at once."""
-    old, new = assess(before).level, assess(after).level
-    return new in (CALL_DOCTOR_NOW, EMERGENCY) and (old is None or LEVELS.index(new) > LEVELS.index(old))
+    return disposition_due(after, assess(before).level)
 
 
 @dataclass(frozen=True)
