@@ -196,6 +196,8 @@ _LONG_GONE = (
     "in the war",
     "put down",
     "buried",
+    "expired",  # "asking for his mother who has expired long back"
+    "long back",
 )
 # A dead person's things are looked for in their own right: "looking for my late husband's pension papers".
 _THINGS = (
@@ -534,6 +536,9 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "in",
             "fill",
             "filling",
+            "get",  # "can't get my breath"
+            "getting",
+            "got",
         ),
         5,
         (),
@@ -981,6 +986,13 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "hanging down",
             "hanging limp",
             "dangling",
+            # a part that no longer feels one's own: "my right hand feels like it belongs to somebody else"
+            "belongs to somebody else",
+            "belongs to someone else",
+            "belonged to somebody else",
+            "belonged to someone else",
+            "someone else's",
+            "somebody else's",
         ),
         ("moving", "move", "working", "work", "properly", "lift", "grip", "smile"),
         5,
@@ -1034,7 +1046,9 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     ),
     (
         "stroke_signs",
-        ("speech", "words", "talking", "speaking", "talk", "speak", "voice"),
+        # "I know what I want to say and it comes out wrong"
+        ("speech", "words", "talking", "speaking", "talk", "speak", "voice")
+        + tuple(f"what {who} {want} to say" for who, want in (("i", "want"), ("he", "wants"), ("she", "wants"))),
         (
             "slurred",
             "slurring",
@@ -1268,12 +1282,25 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "what date it is",
             "what year we are in",
             "what day of the week it is",
-            "where she is",
-            "where he is",
-            "where i am",
-            "who i am",
-            "who she is",
-            "who he is",
+            # where or who one is, or the family are: "doesn't know who we are", "not knowing where she was"
+            *(
+                f"{which} {who} {be}"
+                for which in ("where", "who")
+                for who, be in (
+                    ("i", "am"),
+                    ("i", "was"),
+                    ("she", "is"),
+                    ("she", "was"),
+                    ("he", "is"),
+                    ("he", "was"),
+                    ("we", "are"),
+                    ("we", "were"),
+                    ("they", "are"),
+                    ("they", "were"),
+                    ("you", "are"),
+                    ("you", "were"),
+                )
+            ),
             # the same asked as learners of English ask it: "he not knows where is he", "who am I"
             "where is she",
             "where is he",
@@ -1509,7 +1536,6 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         ),
         lexicon.ACHING_WORDS
         + (
-            "achey",
             "soreness",
             "heavy",
             "hurting",
@@ -1890,6 +1916,8 @@ WORD_COUNTS = (
     "2 words",
     "3 words",
     "a word at a time",
+    "every word",  # "I have to stop between every word"
+    "each word",
 )
 WORD_LIMITS = (
     "only",

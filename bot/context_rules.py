@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-5"
+VERSION = "context-2026.12-6"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -396,6 +396,11 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
 )
 
 # --- rules about the rules (each read by bot/nlp.py's ContextMatcher or `status`)
+# A HISTORICAL or PAST time said in a clause with its own subject dates that clause's event only, not the
+# clause before it ("she doesn't know what day it is, she retired 20 years ago"), unless the clause points
+# back to what was said ("vomiting, I had that years ago").
+OWN_EVENT_SUBJECTS = ("i", "he", "she", "we", "you")
+DATED_POINTING_BACK = ("it", "this", "that", "one", "them", "those", "these", "both", "same")
 # A RESOLVED (BACKWARD) phrase with no symptom before it in its clause, only these words ("but it's
 # totally gone now", ", completely gone this morning"), speaks of the clause before it.
 # Words that stand for a thing named before ("It hit me out of nowhere", "a tight band squeezing round it").

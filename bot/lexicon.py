@@ -772,7 +772,7 @@ PAIN_IDIOMS = (
     "giving me trouble",
     "doing me in",
 )
-ACHING_WORDS = ("ache", "aches", "aching", "achy", "hurt", "hurts", "sore", "pain", "stiff") + PAIN_IDIOMS
+ACHING_WORDS = ("ache", "aches", "aching", "achy", "achey", "hurt", "hurts", "sore", "pain", "stiff") + PAIN_IDIOMS
 PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # symptom id:            (body words,                        describing words)
     "throat_or_face_swelling": (

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -67,9 +68,12 @@ class SymptomSpelling:
     match (people rarely mistype it); of equally close words the more common English word wins.
     """
 
-    def __init__(self, vocabulary: set[str]):
+    def __init__(self, vocabulary: set[str], exceptions: dict | None = None):
         from symspellpy import SymSpell
 
+        # spaCy's tokenizer exceptions ("cant" -> "ca" "nt", norms "can" "not"), which it knows only in lower
+        # and title case: a shouted "CANT GET HIS BREATH" is split and read the same way
+        self.exceptions = {k: v for k, v in (exceptions or {}).items() if k.islower()}
         self.vocabulary = frozenset(vocabulary)
         self.english = english_words()
         self.symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
@@ -101,7 +105,27 @@ class SymptomSpelling:
 
         return min(candidates, key=closeness)
 
+    def _split_shouted(self, doc: Doc) -> None:
+        """Tokens in capitals that spaCy's exceptions split in lower case, split the same way, with their norms."""
+        shouted = [t for t in doc if t.text != t.lower_ and not t.is_title and t.lower_ in self.exceptions]
+        if not shouted:
+            return
+        with doc.retokenize() as retokenizer:
+            for token in shouted:
+                pieces = self.exceptions[token.lower_]
+                orths, at = [], 0
+                for piece in pieces:
+                    orths.append(token.text[at : at + len(piece[ORTH])])
+                    at += len(piece[ORTH])
+                norms = [piece.get(NORM, orth.lower()) for piece, orth in zip(pieces, orths)]
+                if len(orths) == 1:
+                    token.norm_ = norms[0]
+                elif "".join(orths) == token.text:
+                    heads = [(token, 0)] * len(orths)
+                    retokenizer.split(token, orths, heads=heads, attrs={"NORM": norms})
+
     def __call__(self, doc: Doc) -> Doc:
+        self._split_shouted(doc)
         # "hed ache": the tokenizer reads "hed" as "he'd"; before a word of pain it is "head", one token
         merged = [
             t.i
@@ -198,7 +222,7 @@ def spelling_vocabulary() -> set[str]:
 
 @Language.factory("symptom_spelling")
 def make_symptom_spelling(nlp: Language, name: str):
-    return SymptomSpelling(spelling_vocabulary())
+    return SymptomSpelling(spelling_vocabulary(), nlp.tokenizer.rules)
 
 
 # ---------------------------------------------------------------- symptom matcher
@@ -404,6 +428,40 @@ SYSTEM_BREAKS = frozenset(
         ")",
     }
 )
+# "so" ends a clause only as a conjunction, before a new subject or an auxiliary ("tired so I slept"); before
+# anything else it says how much ("struggling so bad to breathe"), and a body-system pair reaches over it.
+SO_BEGINS_A_CLAUSE = frozenset(
+    {"i", "you", "he", "she", "we", "they", "it", "there", "this", "that", "my", "his", "her", "their", "our"}
+    | {"your", "the", "a", "an", "now", "then", "yeah", "yes", "ok", "okay", "anyway", "far", "what", "how"}
+    | {"when", "should", "can", "could", "do", "does", "did", "is", "am", "are", "was", "were", "will", "would"}
+    | set(lexicon.RELATIVES)
+)
+
+
+# Words a negation reaches over to the normal word it denies ("can't seem to get my words out right"), and
+# the "to" after a seeming word.
+SEEMING = frozenset({"seem", "seems", "seemed", "even", "really", "quite", "ever", "actually"})
+
+
+def _negation_before(norms: list[str], a: int, most: int = 4) -> int | None:
+    """A negation at most `most` words (SEEMING words not counted) before token a, or None."""
+    counted, i = 0, a - 1
+    while i >= 0 and counted < most:
+        if norms[i] in NEGATION_WORDS:
+            return i
+        counted += norms[i] not in SEEMING and not (norms[i] == "to" and i and norms[i - 1] in SEEMING)
+        i -= 1
+    return None
+
+
+def _break_norms(norms: list[str]) -> list[str]:
+    """The message's words for finding clause breaks: a "so" of degree is no break (SO_BEGINS_A_CLAUSE)."""
+    return [
+        "so of degree"
+        if n == "so" and i + 1 < len(norms) and norms[i + 1].isalpha() and norms[i + 1] not in SO_BEGINS_A_CLAUSE
+        else n
+        for i, n in enumerate(norms)
+    ]
 
 
 def _pair_rows() -> list[tuple]:
@@ -508,6 +566,7 @@ class SymptomMatcher:
                 continue  # "hurting since the drip": when it started, not where
             found.setdefault(int(name[:-1]), {}).setdefault(name[-1], []).append((a, b))
         pointing = self._pointing_back(norms, found, compounds)
+        clauses = _break_norms(norms)
         consumed = doc.user_data.setdefault("consumed_negations", set())
         spans = []
         for r, roles in found.items():
@@ -522,8 +581,10 @@ class SymptomMatcher:
                     continue  # "I can't talk right now": a time, not a manner
                 if b < len(norms) and norms[b] == "of" and norms[a] == "out":
                     continue  # "without getting out of breath": not the words coming out
-                negation = next((i for i in range(a - 1, max(-1, a - 5), -1) if norms[i] in NEGATION_WORDS), None)
-                if negation is not None and not set(norms[negation:a]) & breaks:
+                if norms[a] in ("get", "getting", "got") and norms[b : b + 2] == ["out", "of"]:
+                    continue  # nor a breath that is got: "without getting out of breath"
+                negation = _negation_before(norms, a)
+                if negation is not None and not set(clauses[negation:a]) & breaks:
                     describers.append((negation, b, negation))
             found_here: list[tuple[int, int, int | None, int, int]] = []
             for bs, be in bodies:
@@ -534,7 +595,7 @@ class SymptomMatcher:
                         continue  # "it" stands for the body part only after its description ("a band round it")
                     first, last = min(bs, ds), max(be, de)
                     gap = max(ds - be, bs - de, 0)
-                    if gap <= reach and not set(norms[first:last]) & breaks:
+                    if gap <= reach and not set(clauses[first:last]) & breaks:
                         found_here.append((first, last, negation, bs, ds))
                     elif sid in body_systems.SITE_TOLD_AFTER and de <= bs and self._told_after(norms, ds, bs):
                         # "my hand is puffy. It's where the cannula was"
@@ -1089,6 +1150,8 @@ class ContextMatcher:
                 scope = backward
             else:
                 scope = (backward[0], forward[1])
+            if category in _DATING and direction != context_rules.FORWARD:
+                scope = (_dated_clause_start(norms, scope[0], a), scope[1])
             if category == context_rules.RESOLVED and direction == context_rules.BACKWARD:
                 resolved = self._resolved_scope(norms, a, b, scope, extra)
                 if resolved is None:
@@ -1169,6 +1232,21 @@ class ContextMatcher:
                 first -= 1
             start = first
         return (start, a)
+
+
+_DATING = frozenset({context_rules.HISTORICAL, context_rules.PAST})
+_OWN_SUBJECTS = frozenset(context_rules.OWN_EVENT_SUBJECTS)
+_DATED_BACK = frozenset(context_rules.DATED_POINTING_BACK)
+
+
+def _dated_clause_start(norms: list[str], start: int, a: int) -> int:
+    """Where a time of the past at token a stops reaching back: its own clause, when that clause has its own
+    subject and points back to nothing (context_rules.OWN_EVENT_SUBJECTS); else `start`."""
+    for c in range(a - 1, start - 1, -1):
+        if norms[c] in _CLAUSE_ENDS:
+            own = set(norms[c + 1 : a])
+            return c + 1 if own & _OWN_SUBJECTS and not own & _DATED_BACK else start
+    return start
 
 
 _OF_SOMETHING = frozenset(context_rules.OF_SOMETHING)

@@ -1,0 +1,146 @@
+"""Round 12's classes, in words of our own (not the evaluation set's): a "so" of degree inside a pair, a breath
+that cannot be got, speech cut to single words, a message in capitals, a time of the past that dates its own
+clause only, where or who one is not known, someone long dead sought, words that come out wrong, a part that
+feels like someone else's, and "achey"."""
+
+import pytest
+
+from bot.findings import extract
+from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.triage import assess
+
+
+def level(text: str) -> str | None:
+    return assess(extract(text)).level
+
+
+# ---------------------------------------------------------------- 1. "so" of degree, and "so" as a conjunction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's struggling so much to breathe",
+        "my chest feels so tight and heavy",
+        "breathing is so hard this evening",
+    ],
+)
+def test_a_so_of_degree_does_not_break_a_body_system_pair(text):
+    assert level(text) in (CALL_DOCTOR_NOW, EMERGENCY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I was short on time so my breathing exercises got skipped", "it was hard work so I had a nap"],
+)
+def test_a_so_before_a_new_clause_still_breaks_a_pair(text):
+    assert "breathing_difficulty" not in extract(text).symptoms
+
+
+# ---------------------------------------------------------------- 2. a breath that cannot be got
+
+
+@pytest.mark.parametrize("text", ["mum can't get her breath", "I couldn't get my breath walking up the hill"])
+def test_a_breath_that_cannot_be_got_is_difficulty_breathing(text):
+    assert "breathing_difficulty" in extract(text).symptoms
+
+
+@pytest.mark.parametrize("text", ["I can get my breath fine", "walked the dog without getting out of breath"])
+def test_a_breath_got_is_no_sign(text):
+    assert "breathing_difficulty" not in extract(text).symptoms
+
+
+# ---------------------------------------------------------------- 3. speech cut to single words, and capitals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's so out of breath he has to pause after each word",
+        "short of breath, I have to stop between every word",
+    ],
+)
+def test_breathlessness_that_cuts_speech_to_single_words_is_an_emergency(text):
+    assert level(text) == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("MY SON CANT GET HIS BREATH", "breathing_difficulty"),
+        ("SHE ISNT MAKING SENSE", "confusion"),
+        ("I DONT KNOW WHERE I AM", "confusion"),
+    ],
+)
+def test_a_message_in_capitals_reads_as_in_lower_case(text, symptom):
+    assert symptom in extract(text).symptoms
+    assert symptom in extract(text.lower()).symptoms
+
+
+def test_a_denial_in_capitals_still_denies():
+    findings = extract("NO RASH AND I DONT HAVE A TEMPERATURE")
+    assert "rash" in findings.denied
+    assert not findings.symptoms
+
+
+# ---------------------------------------------------------------- 4. a time of the past dates its own clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad doesn't know what year it is, he moved here 30 years ago",
+        "my chest is tight, we had the boiler fixed last week",
+    ],
+)
+def test_a_past_time_with_its_own_subject_dates_only_its_own_clause(text):
+    assert level(text) in (CALL_DOCTOR_NOW, EMERGENCY)
+
+
+@pytest.mark.parametrize("text", ["bad migraine, I had that years ago", "vomiting, years ago"])
+def test_a_past_time_that_points_back_still_dates_the_symptom(text):
+    assert not extract(text).symptoms & {"vomiting", "severe_headache"}
+
+
+# ---------------------------------------------------------------- 5. where or who one is, someone long dead sought
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grandad is not knowing who they are, his own grandchildren",
+        "she doesn't know where she was taken today",
+        "he keeps asking for his brother who expired years back",
+    ],
+)
+def test_not_knowing_who_or_where_and_seeking_the_dead_are_confusion(text):
+    assert level(text) == EMERGENCY
+
+
+# ---------------------------------------------------------------- 6. words that come out wrong; a part not one's own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't seem to get my words out properly",
+        "she knows what she wants to say and it comes out jumbled",
+        "my left leg feels like someone else's",
+        "his right arm feels like it belongs to someone else",
+    ],
+)
+def test_speech_that_comes_out_wrong_or_a_part_not_ones_own_are_stroke_signs(text):
+    assert "stroke_signs" in extract(text).symptoms
+    assert level(text) == EMERGENCY
+
+
+def test_someone_elses_thing_is_no_stroke_sign():
+    assert "stroke_signs" not in extract("I borrowed someone else's arm sling").symptoms
+
+
+# ---------------------------------------------------------------- 7. "achey"
+
+
+@pytest.mark.parametrize("text", ["achey knees today", "my muscles are achey"])
+def test_achey_is_aching(text):
+    assert level(text) == MANAGE_AT_HOME
