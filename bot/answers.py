@@ -46,6 +46,7 @@ _SHORT_QUESTION = re.compile(
 _NO = re.compile(
     _OPENING
     + r"(no+|nope|nah|naw|not at all|not really|never|negative|none|nothing|neither|nada|not that i'?ve noticed|"
+    r"denies|denied|"
     r"i don'?t think so|don'?t think so|i haven'?t|haven'?t|hasn'?t|i didn'?t|didn'?t|he didn'?t|she didn'?t|"
     r"it isn'?t|it'?s not|isn'?t|it'?s fine|all (good|fine)|fine|all clear|nothing like that|"
     r"i'?m not|he'?s not|she'?s not|they'?re not|he isn'?t|she isn'?t|doesn'?t|does not|do not|don'?t|"

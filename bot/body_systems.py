@@ -68,7 +68,7 @@ _URINE = (
     "pass water",
     "passing water",
 )
-_SITE = (
+SITE_WORDS = (
     "iv",
     "needle",
     "drip",
@@ -813,7 +813,14 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         5,
         (),
     ),
-    ("swollen_painful_limb", ("arm", "arms", "forearm", "upper arm", "elbow", "shoulder"), _LIMB_WRONG, (), 5, _SITE),
+    (
+        "swollen_painful_limb",
+        ("arm", "arms", "forearm", "upper arm", "elbow", "shoulder"),
+        _LIMB_WRONG,
+        (),
+        5,
+        SITE_WORDS,
+    ),
     # Light hurting the eyes: with a headache, a sign of meningitis.
     (
         "light_sensitivity",
@@ -1007,7 +1014,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         ("dropping", "drops", "keeps dropping", "slipping out", "slips out", "falling out"),
         ("hold", "holding", "grip", "gripping", "grab", "grasp", "pick up", "keep hold"),
         5,
-        _SITE
+        SITE_WORDS
         + ("sling", "cast", "plaster", "splint", "bandage", "bandaged", "broken", "sprained", "injury", "injured")
         + ("handed", "arthritis", "cold", "full", "busy", "sore", "bruised"),
     ),
@@ -1508,7 +1515,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         (),
     ),
     # --- mild systems (manage at home)
-    ("infusion_site_irritation", _SITE, _SITE_WRONG, (), 10, ()),
+    ("infusion_site_irritation", SITE_WORDS, _SITE_WRONG, (), 10, ()),
     # A coloured patch or mark on the skin is a rash ("a small flat pink patch on the wrist"), unless it is the
     # drip site's (the row above).
     (
@@ -1517,7 +1524,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         ("red", "pink", "pinkish", "reddish", "reddened", "raised", "bumpy", "itchy", "blotchy", "angry looking"),
         (),
         3,
-        _SITE,
+        SITE_WORDS,
     ),
     (
         "muscle_aches",
@@ -1767,6 +1774,21 @@ SENTENCE_SYSTEMS: tuple[ROWS, ...] = (
         _NOT_A_FIT,
     ),
     ("seizure", _SHAKING, _AFTER_A_FIT, (), 12, _NOT_A_FIT + _TREMOR),
+    # a headache that makes one shut the light out: "a headache and I've had to draw the curtains" (light
+    # hurting the eyes, a sign of meningitis), not curtains drawn for a nap or a film
+    (
+        "light_sensitivity",
+        ("headache", "head ache", "migraine", "head is pounding", "head is splitting"),
+        tuple(
+            f"{verb} the {cover}"
+            for verb in ("draw", "drew", "drawn", "close", "closed", "shut", "pull", "pulled", "keep", "kept")
+            for cover in ("curtains", "blinds")
+        )
+        + ("curtains closed", "curtains drawn", "blinds down", "in the dark", "dark room", "lights off"),
+        (),
+        12,
+        ("nap", "sleep", "sleeping", "film", "movie", "tv", "telly", "baby", "bedtime"),
+    ),
 )
 
 # Signs of SENTENCE_SYSTEMS whose words tell of the past: that past is the sign ("looking for the dog we had
@@ -1968,6 +1990,25 @@ NEVER_MILD_PAIN = (
 WHEN_WORDS = ("since", "after", "before", "following", "during", "post", "till", "until")  # not "from": a cause
 WHEN_DETERMINERS = ("the", "my", "his", "her", "their", "your", "this", "that", "today's", "yesterday's", "last")
 EXPLAINED_BY_THE_SITE = ("swollen_painful_limb",)
+# A sign only come close to is its milder form: "I might throw up", "nearly was sick but wasn't", "feel like
+# puking" are nausea, not vomiting. The words just before the sign (a person word or "be" between allowed);
+# "might have thrown up" stays the sign, said with doubt.
+NEAR_MISS = {"vomiting": "nausea"}
+NEAR_MISS_BEFORE = (
+    "might",
+    "could",
+    "going to",
+    "about to",
+    "nearly",
+    "almost",
+    "close to",
+    "want to",
+    "wanted to",
+    "feel like",
+    "feels like",
+    "felt like",
+    "feeling like",
+)
 # Words that explain a paired sign of lexicon.PAIRED_SIGNS away, as a row's `unless` above: a band, belt or strap
 # squeezing round the chest is its tightness (the chest row reads it), not a crushing pain.
 PAIRED_UNLESS = {"crushing_chest_pain": ("band", "bands", "belt", "strap")}

@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-6"
+VERSION = "context-2026.12-7"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -226,6 +226,15 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[took|takes|take|taking|taken] [my|his|her|their|our|your|the] breath away", IDIOM, PSEUDO, 0),
+    # eyes rolled AT someone are exasperation, not a fit ("she's rolling her eyes at me")
+    ("[rolling|rolled|rolls|roll] [her|his|their|my|your] eyes at", IDIOM, PSEUDO, 0),
+    # "stroke" naming a campaign, a place or a team, not a stroke ("like the stroke ads say")
+    (
+        "stroke [ad|ads|advert|adverts|advertisement|campaign|poster|posters|leaflet|awareness|unit|ward|nurse|clinic|specialist|checklist]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
     ("[talking|talked|talks|talk] [my|his|her|their|our|your|the] [ear|ears|head] off", IDIOM, PSEUDO, 0),
     ("[sick and tired|sick to death|sick to the back teeth]", IDIOM, PSEUDO, 0),
     (
@@ -572,6 +581,36 @@ READING_OVER = ("normal", "normal now", "back to normal", "gone", "settled")
 
 # --- who the symptom is about
 # A third person; the pronoun recorded as Findings.subject when they turn out to be the patient.
+# "No" before a subject is an answer, not a negation of what follows: "no she's breathing normally".
+NO_AS_AN_ANSWER_BEFORE = ("i", "she", "he", "they", "we", "you", "it", "my", "his", "her", "their", "our")
+# "They" doing the care is the staff, not a person with symptoms: "the spot where they put the line in is sore",
+# "they said it was normal".
+STAFF_ACTS = (
+    "put",
+    "gave",
+    "give",
+    "inserted",
+    "took",
+    "started",
+    "stopped",
+    "slowed",
+    "used",
+    "fitted",
+    "removed",
+    "changed",
+    "checked",
+    "told",
+    "said",
+    "sent",
+    "ran",
+    "hooked",
+    "connected",
+    "flushed",
+    "tried",
+    "did",
+    "couldn't",
+    "could",
+)
 EXPERIENCER_WORDS: dict[str, str] = {
     **dict.fromkeys(
         (

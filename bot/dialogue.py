@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
-from bot import context_rules, lexicon, system_checks, vitals, wording
+from bot import body_systems, context_rules, lexicon, system_checks, vitals, wording
 from bot.age import OLDER_ADULT_AGE
 from bot.answers import (
     NT,
@@ -49,6 +49,8 @@ YES_NO, TEMPERATURE, TIME, DESCRIBE = "yes_no", "temperature", "time", "describe
 HEADACHES = ("headache", "severe_headache")
 RASHES = ("rash", "severe_rash")
 FEVER_LIKELY = ("fever", "chills", "flu_like_symptoms")  # shivering, rigors, feeling hot, flu-like: measure it
+# Aches, tiredness or flushing are how a fever shows too, when the patient has not measured it.
+ACHES_AND_TIREDNESS = ("tiredness", "muscle_aches", "joint_pain", "flushing")
 CLOSING = "anything_else"  # the closing screen before "manage at home"
 # Questions of degree: "small headache only" or "same size, not spreading" answers them with a no.
 DEGREE_QUESTIONS = ("severe_headache", "severe_rash")
@@ -79,6 +81,12 @@ _STATE_DENIED = re.compile(r"(\bnot|" + NT + r"|\bbarely|\bhardly|\bnever|\bno l
 # "Are you passing much less of it?" answered "none at all" or "not a drop": less, down to nothing (a yes).
 NONE_IS_YES = ("little_or_no_urine",)
 _NONE = re.compile(r"^\W*(none|zero|nil|not (a )?(drop|once|single (drop|time))|nothing (at all|comes|since))\b", re.I)
+_NOT_ONLY_THE_SITE = frozenset({"iv", "line", "port", "vein", "veins", "where the"})  # said of a clot's place too
+# The swelling placed at the drip site, and nowhere else that a clot would be: the site's irritation.
+_AT_THE_SITE = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in body_systems.SITE_WORDS if w not in _NOT_ONLY_THE_SITE) + r")\b", re.I
+)
+_ELSEWHERE = re.compile(r"\b(leg|legs|calf|calves|thigh|thighs|ankle|ankles|foot|feet|knee|knees|other arm)\b", re.I)
 # A later message that names no symptom but says what one told before has become ("it just exploded out
 # of nowhere, worst pain of my life" after a headache; "the pain's much worse now"): that symptom's worse
 # forms. It must point back: "it", "this", "that", or a bare word of pain.
@@ -109,9 +117,13 @@ FULLER_SCREEN = (
     "little_or_no_urine",
     "swollen_painful_limb",
 )
-# A report of tiredness or feeling unwell, with at most aches beside it, is vague (aches alone are not).
+# A report of tiredness or feeling unwell, with at most aches, feeling hot or shivery beside it, is vague
+# (aches alone are not).
 NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms"})
-WITH_NONSPECIFIC = frozenset({"muscle_aches"})
+WITH_NONSPECIFIC = frozenset({"muscle_aches", "fever", "chills"})
+# A complaint the bot cannot name ("feel a bit off", "floaty") is sent to the doctor; before the list of
+# emergency signs, the emergency signs of the fuller screen are asked one by one, as for a vague report.
+UNKNOWN_SCREEN = tuple(q for q in FULLER_SCREEN if lexicon.SYMPTOMS[q].level == EMERGENCY)
 # The red flags the closing screen names, in the lexicon's words (each written once, in bot/lexicon.py).
 CLOSING_SIGNS = (
     "breathing_difficulty",
@@ -211,12 +223,19 @@ QUESTIONS: dict[str, Question] = {
         Question("stroke_signs", system_checks.QUESTIONS["stroke_signs"], when=("dizziness",)),
         # Tired or sleepy: a carer cannot always tell sleepy from hard to wake.
         Question("fainting", system_checks.QUESTIONS["fainting"], when=("dizziness", "tiredness")),
+        # Flushing is how an infusion reaction shows, with a racing heart and a tight chest beside it.
+        Question("palpitations", system_checks.QUESTIONS["palpitations"], when=("flushing",)),
+        Question("chest_tightness", system_checks.QUESTIONS["chest_tightness"], when=("flushing",)),
+        # A sore drip site, or a whole arm or leg swollen and painful (a clot): a nurse tells them apart.
+        Question(
+            "swollen_painful_limb", system_checks.QUESTIONS["swollen_painful_limb"], when=("infusion_site_irritation",)
+        ),
         Question(
             "temperature",
             "What is {your} temperature? If {you} {have} a thermometer, please take it and tell me "
             "the number (°C or °F). If {you} can't measure it, just say so.",
             TEMPERATURE,
-            when=FEVER_LIKELY,  # asked of a mild report only, when no temperature was said
+            when=FEVER_LIKELY + ACHES_AND_TIREDNESS,  # asked of a mild report only, when no temperature was said
         ),
         Question("infusion_time", "When did {your} infusion start? (for example: this morning, or 2 hours ago)", TIME),
         Question(CLOSING, _closing_text()),  # last, before "manage at home" only
@@ -281,14 +300,17 @@ class State:
     reasked: bool = False  # the pending question was asked again after an answer we could not read
     turns: int = 0  # turns spent on questions since the last disposition
     unclear_report: bool = False  # a report with nothing we recognise, waiting for its description
+    # signs taken as yes, to be safe, from an answer we could not read twice: their own follow-up questions
+    # are not built on them ("she's resting" to the racing heart, then to "is the chest pain crushing?")
+    assumed: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "asked": list(self.asked)}
+        return {**asdict(self), "asked": list(self.asked), "assumed": list(self.assumed)}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> State:
         data = {k: v for k, v in (data or {}).items() if k in cls.__dataclass_fields__}
-        return cls(**{**data, "asked": tuple(data.get("asked") or ())})
+        return cls(**{**data, "asked": tuple(data.get("asked") or ()), "assumed": tuple(data.get("assumed") or ())})
 
 
 @dataclass(frozen=True)
@@ -321,10 +343,16 @@ def next_question(
     for symptom in sorted(findings.to_check - known):
         if symptom in lexicon.SYMPTOMS and symptom not in state.asked and raises(symptom):
             return symptom
+    told = findings.symptoms - set(state.assumed)
     for qid in fresh:
         question = QUESTIONS[qid]
-        if question.kind == YES_NO and qid not in known and set(question.when) & findings.symptoms and raises(qid):
+        if question.kind == YES_NO and qid not in known and set(question.when) & told and raises(qid):
             return qid
+    said = {system_checks.SYSTEM_OF.get(s) for s in known | findings.asked_about}
+    if level == CALL_DOCTOR_NOW and findings.unknown_symptom:
+        for qid in UNKNOWN_SCREEN:
+            if qid not in state.asked and qid not in known and system_checks.SYSTEM_OF[qid] not in said:
+                return qid
     if level == CALL_DOCTOR_NOW and EMERGENCY_CHECK not in state.asked:
         return EMERGENCY_CHECK
     if level != MANAGE_AT_HOME:
@@ -339,7 +367,6 @@ def next_question(
         return "temperature"
     if asked_infusion_time and "infusion_time" not in state.asked and findings.infusion_time is None:
         return "infusion_time"
-    said = {system_checks.SYSTEM_OF.get(s) for s in known | findings.asked_about}
     for qid in ALWAYS_ASKED + (FULLER_SCREEN if needs_fuller_screen(findings) else ()):
         if qid not in state.asked and qid not in known and system_checks.SYSTEM_OF[qid] not in said:
             return qid
@@ -451,6 +478,8 @@ def answer(
         if said_something and not state.reasked:
             return Step(updated, replace(state, reasked=True), done=_raised(findings, updated))
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
+        if question.kind == YES_NO and question.id not in SCREENS:
+            state = replace(state, assumed=state.assumed + (question.id,))
     if question.id in SCREENS:  # "yes" or unsure, and nothing named: what is it?
         state = replace(state, pending="describe_symptom", put=False, reasked=False, unclear_report=False)
         return Step(updated, state, say=(SAFE_YES,) if reading is Answer.UNSURE else ())
@@ -537,6 +566,13 @@ def _read(question: Question, text: str, message: Findings):
         if question.id in EXTREME_QUESTIONS:
             return read_degree(text, extreme=True)
         reading = read_degree(text) if question.id in DEGREE_QUESTIONS else read_answer(text)
+        if (
+            question.id == "swollen_painful_limb"
+            and reading is not Answer.YES
+            and _AT_THE_SITE.search(text or "")
+            and not _ELSEWHERE.search(text or "")
+        ):
+            return Answer.NO  # "just the drip bit, bit puffy": the infusion site's irritation, not a limb
         if MILDER_FORM.get(question.id) in message.symptoms and reading is not Answer.YES:
             return Answer.NO
         nothing_else = _NOTHING_ELSE.search(text or "")

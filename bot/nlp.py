@@ -447,7 +447,7 @@ def _negation_before(norms: list[str], a: int, most: int = 4) -> int | None:
     """A negation at most `most` words (SEEMING words not counted) before token a, or None."""
     counted, i = 0, a - 1
     while i >= 0 and counted < most:
-        if norms[i] in NEGATION_WORDS:
+        if norms[i] in NEGATION_WORDS and not (norms[i] == "no" and norms[i + 1] in _NO_AS_AN_ANSWER_BEFORE):
             return i
         counted += norms[i] not in SEEMING and not (norms[i] == "to" and i and norms[i - 1] in SEEMING)
         i -= 1
@@ -520,6 +520,7 @@ class SymptomMatcher:
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
         phrases = [p for p in phrases if not self._off_the_skin(norms, p) and not self._a_mark(norms, p)]
         phrases = [p for p in phrases if not self._phrase_explained(doc, norms, p)]
+        phrases = [self._near_miss(doc, norms, p) for p in phrases]
         pairs = [p for p in self.pairs(doc, norms) if not self._a_mark(norms, p)]  # "purplish like a bruise and it"
         kept = []
         for span in pairs:
@@ -627,6 +628,20 @@ class SymptomMatcher:
         for span in spans:
             by_label.setdefault(span.label_, []).append(span)
         return [s for group in by_label.values() for s in _shortest_first(group)]
+
+    @staticmethod
+    def _near_miss(doc: Doc, norms: list[str], span: Span) -> Span:
+        """A sign only come close to, as its milder form (body_systems.NEAR_MISS): "I might throw up"."""
+        milder = body_systems.NEAR_MISS.get(span.label_)
+        if milder is None:
+            return span
+        i = span.start
+        while i > 0 and norms[i - 1] in _NEAR_MISS_SKIPPED:
+            i -= 1
+        before = " ".join(norms[max(0, i - 2) : i])
+        if any(before == w or before.endswith(" " + w) for w in _NEAR_MISS_BEFORE):
+            return Span(doc, span.start, span.end, label=milder, kb_id=span.kb_id_)
+        return span
 
     def _phrase_explained(self, doc: Doc, norms: list[str], span: Span) -> bool:
         """A lexicon phrase of a sign that a row's `unless` words explain, said of one of that row's body words
@@ -1234,6 +1249,10 @@ class ContextMatcher:
         return (start, a)
 
 
+_STAFF_ACTS = frozenset(context_rules.STAFF_ACTS)
+_NEAR_MISS_BEFORE = body_systems.NEAR_MISS_BEFORE
+_NEAR_MISS_SKIPPED = frozenset({"i", "he", "she", "they", "we", "you", "be", "was", "were"})
+_NO_AS_AN_ANSWER_BEFORE = frozenset(context_rules.NO_AS_AN_ANSWER_BEFORE)
 _DATING = frozenset({context_rules.HISTORICAL, context_rules.PAST})
 _OWN_SUBJECTS = frozenset(context_rules.OWN_EVENT_SUBJECTS)
 _DATED_BACK = frozenset(context_rules.DATED_POINTING_BACK)
@@ -1337,6 +1356,8 @@ def _mentions(norms: list[str]) -> list[tuple[int, str, str | None]]:
             _person_word(n) in people or n in context_rules.ANIMAL_WORDS for n in norms[i + 1 : i + 4]
         ):
             continue  # "my husband": the husband is the one mentioned
+        if norm == "they" and i + 1 < len(norms) and norms[i + 1] in _STAFF_ACTS:
+            continue  # "where they put the line in": the staff
         if norm in ("i", "me", "my", "myself", "mine"):
             found.append((i, "self", None))
         elif norm in context_rules.ANIMAL_WORDS:

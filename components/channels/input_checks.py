@@ -51,6 +51,18 @@ ANSWER_EMOJI = dict.fromkeys(
     ("👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "✅", "👌", "✔", "✔️"), "yes"
 ) | dict.fromkeys(("👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "❌", "🙅"), "no")
 NO_WORDS = "I can only read words, not emoji or symbols. Please tell me in words how you feel."
+ANSWER_EMOJI |= dict.fromkeys(("🤷",), "not sure")
+# What varies an emoji without changing what it says: skin tones, the joiner and gender signs of "🙅‍♀️",
+# variation selectors.
+EMOJI_VARIANTS = re.compile("[\U0001f3fb-\U0001f3ff\u200d\ufe0e\ufe0f\u2640\u2642\\s]")
+
+
+def answer_emoji(text: str) -> str | None:
+    """The word a yes/no emoji answer stands for ("🙅‍♀️" no, "👍🏽👍🏽" yes, "🤷" not sure), else None."""
+    bare = EMOJI_VARIANTS.sub("", text)
+    return ANSWER_EMOJI.get(bare[:1]) if bare and len(set(bare)) == 1 else None
+
+
 TOO_LONG = (
     "Your message is too long for me ({length:,} characters). Please send a shorter message, under "
     "{limit:,} characters, that says how you feel now."
@@ -594,8 +606,8 @@ def check_message(text: object, settings: Settings | None = None, limit: int = M
             cleaned=tuple(removed),
             length=length,
         )
-    if cleaned in ANSWER_EMOJI:  # 👍 / 👎 to a question: an answer, read as its word
-        return Checked(ANSWER_EMOJI[cleaned], True, cleaned=tuple(removed), length=length)
+    if answer_emoji(cleaned):  # 👍 / 👎 to a question: an answer, read as its word
+        return Checked(answer_emoji(cleaned) or "", True, cleaned=tuple(removed), length=length)
     if not has_words(cleaned):
         return Checked(
             "",

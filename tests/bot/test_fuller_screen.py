@@ -72,9 +72,10 @@ def test_older_adults_and_vague_reports_get_the_fuller_screen(opening, fuller):
 
 
 def screened(opening: str) -> tuple[list[str], str | None]:
-    """The questions asked after the opening's own (fainting, the time, breathing), up to the closing screen."""
+    """The questions asked after the opening's own (fainting, the temperature, the time, breathing), up to the
+    closing screen."""
     findings = extract(opening)
-    state = State(asked=("fainting", "infusion_time", "breathing_difficulty"))
+    state = State(asked=("fainting", "temperature", "infusion_time", "breathing_difficulty"))
     asked = []
     while (question := next_question(findings, state)) not in (CLOSING, None):
         asked.append(question)
@@ -92,7 +93,7 @@ def test_a_sign_already_spoken_of_is_not_screened_again():
 
 
 def test_a_sign_found_by_the_fuller_screen_raises_the_level():
-    replies = ["no", "this morning", "no", "no", "no", "no", "yes, my heart keeps racing"]
+    replies = ["no", "not measured it", "this morning", "no", "no", "no", "no", "yes, my heart keeps racing"]
     findings, asked, _ = converse("I'm 76 and feeling worn out", replies)
     assert "palpitations" in asked
     assert assess(findings).level == "call_doctor_now"
@@ -245,3 +246,68 @@ def test_mostly_fine_is_asked_how_they_feel_not_screened_and_let_go():
     fine = extract("all fine, just letting you know")
     decided = dialogue.plan(fine, fine, State(), None, reported=False, text="all fine, just letting you know")
     assert decided.question == dialogue.CHECK_IN
+
+
+# ---------------------------------------------------------------- round 12: the limb question and the drip site
+
+
+@pytest.mark.parametrize(
+    "reply", ["just the drip site, a bit puffy", "only around the cannula, nothing elsewhere", "Denies."]
+)
+def test_a_swelling_only_at_the_drip_site_or_a_denial_answers_the_limb_question_no(reply):
+    assert _read(question_for("swollen_painful_limb"), reply, extract(reply)) is Answer.NO
+
+
+@pytest.mark.parametrize("reply", ["kind of, my calf near the drip site", "my leg, not just the needle spot"])
+def test_a_swelling_of_a_leg_beside_the_site_is_not_explained_by_it(reply):
+    assert _read(question_for("swollen_painful_limb"), reply, extract(reply)) is not Answer.NO
+
+
+# ---------------------------------------------------------------- round 12: what a nurse asks beside a mild sign
+
+
+def asked_of(opening: str) -> list[str]:
+    """The questions put, in order, to a patient who answers every one with a plain no (and no temperature)."""
+    _, asked, _ = converse(opening, ["no"] * 20)
+    return asked
+
+
+@pytest.mark.parametrize(
+    "opening, questions",
+    [
+        ("my cheeks have gone pink and hot since the drip", {"palpitations", "chest_tightness"}),
+        ("a sore red patch where the cannula was", {"swollen_painful_limb"}),
+        ("tired and achy all over", {"temperature"}),
+        ("feel rough and a bit sweaty", set(FULLER_SCREEN)),  # vague, with feeling hot beside it
+    ],
+)
+def test_a_mild_sign_is_asked_about_what_shows_with_it(opening, questions):
+    assert questions <= set(asked_of(opening))
+
+
+def test_a_complaint_that_cannot_be_named_is_asked_about_fainting_and_stroke_before_the_emergency_list():
+    asked = asked_of("feel a bit off, sort of floaty")
+    assert dialogue.UNKNOWN_SCREEN == ("fainting", "stroke_signs")
+    assert set(dialogue.UNKNOWN_SCREEN) <= set(asked)
+    assert asked.index("stroke_signs") < asked.index(EMERGENCY_CHECK)
+
+
+def test_a_hidden_faint_after_a_vague_complaint_is_an_emergency():
+    findings, _, _ = converse("feel a bit off", ["weird and floaty", "yes I blacked out in the kitchen earlier"])
+    assert assess(findings).level == "emergency"
+
+
+def test_a_sign_assumed_from_answers_we_cannot_read_is_not_built_upon():
+    # "she's resting" twice to the racing heart: a yes to be safe (call the doctor), but its follow-up question
+    # (crushing chest pain) is not asked on it, so two unreadable answers never make an emergency
+    findings, asked, notes = converse("my wife is flushed after her IVIG", ["she's resting"] * 8)
+    assert "palpitations" in findings.symptoms and dialogue.SAFE_YES in notes
+    assert "crushing_chest_pain" not in asked
+    assert assess(findings).level == "call_doctor_now"
+
+
+def test_a_sign_told_still_gets_its_follow_up():
+    state = ask("palpitations", State())
+    reply = "yes her heart is racing"
+    step = answer(extract("my wife is flushed after her IVIG"), extract(reply), reply, None, state)
+    assert next_question(step.findings, step.state) == "crushing_chest_pain"

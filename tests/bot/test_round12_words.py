@@ -144,3 +144,72 @@ def test_someone_elses_thing_is_no_stroke_sign():
 @pytest.mark.parametrize("text", ["achey knees today", "my muscles are achey"])
 def test_achey_is_aching(text):
     assert level(text) == MANAGE_AT_HOME
+
+
+# ---------------------------------------------------------------- 8. a sign only come close to; idioms of the eyes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "feel like I could throw up any minute",
+        "she nearly threw up in the car but didn't",
+        "I'm about to throw up I think",
+        "he says he feels like puking",
+    ],
+)
+def test_a_vomit_only_come_close_to_is_nausea(text):
+    findings = extract(text)
+    assert "nausea" in findings.symptoms and "vomiting" not in findings.symptoms
+
+
+@pytest.mark.parametrize("text", ["I might have thrown up in my sleep", "she threw up after lunch"])
+def test_a_vomit_had_or_perhaps_had_stays_vomiting(text):
+    assert "vomiting" in extract(text).symptoms
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("my teenager keeps rolling his eyes at me", "seizure"),
+        ("I read the stroke leaflet they gave me", "stroke_signs"),
+    ],
+)
+def test_eyes_rolled_at_someone_and_a_stroke_leaflet_are_no_signs(text, sign):
+    assert sign not in extract(text).symptoms
+
+
+def test_eyes_rolling_back_are_still_a_fit():
+    assert level("his eyes rolled back and his arms were jerking") == EMERGENCY
+
+
+# ---------------------------------------------------------------- 9. "they" doing the care; "no" as an answer
+
+
+def test_they_who_put_the_line_in_are_the_staff():
+    findings = extract("I had my infusion this morning and the spot where they put the needle in is sore")
+    assert "infusion_site_irritation" in findings.symptoms
+
+
+@pytest.mark.parametrize("reply", ["no she's breathing normally", "no I'm breathing fine"])
+def test_a_no_before_a_subject_is_the_answer_not_a_negation_of_normal(reply):
+    assert "breathing_difficulty" not in extract(reply).symptoms
+
+
+# ---------------------------------------------------------------- 10. a headache that shuts the light out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my head is pounding and I've kept the blinds down all day", "bad headache, had to pull the curtains shut"],
+)
+def test_a_headache_that_shuts_the_light_out_is_light_sensitivity(text):
+    assert "light_sensitivity" in extract(text).symptoms
+    assert level(text) == CALL_DOCTOR_NOW
+
+
+@pytest.mark.parametrize(
+    "text", ["a slight headache so I drew the curtains for a nap", "headache, we watched a film with the lights off"]
+)
+def test_curtains_drawn_for_a_nap_or_a_film_are_no_sign(text):
+    assert "light_sensitivity" not in extract(text).symptoms

@@ -36,6 +36,23 @@ def test_emoji_only_asks_for_words_and_gives_the_red_flags(text):
     assert checked.before[0].startswith(NO_WORDS) and checked.before[0].endswith(safety_net_text())
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("👍", "yes"),
+        ("👍🏽👍🏽", "yes"),
+        ("✔️", "yes"),
+        ("👎🏿", "no"),
+        ("🙅‍♀️", "no"),
+        ("🙅🏻‍♂️", "no"),
+        ("🤷", "not sure"),
+    ],
+)
+def test_a_yes_or_no_emoji_in_any_skin_tone_or_gender_is_read_as_its_word(text, word):
+    checked = check_message(text)
+    assert checked.forward and checked.text == word
+
+
 @pytest.mark.parametrize("value", [{"a": 1}, ["x"], True])
 def test_something_that_is_not_text(value):
     checked = check_message(value)
