@@ -23,7 +23,7 @@ import spacy
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from text_to_num import text2num
 
@@ -121,7 +121,7 @@ class SymptomSpelling:
                 if len(orths) == 1:
                     token.norm_ = norms[0]
                 elif "".join(orths) == token.text:
-                    heads = [(token, 0)] * len(orths)
+                    heads: list[Token | tuple[Token, int]] = [(token, 0)] * len(orths)
                     retokenizer.split(token, orths, heads=heads, attrs={"NORM": norms})
 
     def __call__(self, doc: Doc) -> Doc:
@@ -222,7 +222,7 @@ def spelling_vocabulary() -> set[str]:
 
 @Language.factory("symptom_spelling")
 def make_symptom_spelling(nlp: Language, name: str):
-    return SymptomSpelling(spelling_vocabulary(), nlp.tokenizer.rules)
+    return SymptomSpelling(spelling_vocabulary(), getattr(nlp.tokenizer, "rules", None))
 
 
 # ---------------------------------------------------------------- symptom matcher
