@@ -546,7 +546,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     (
         "severe_breathing_difficulty",
         _BREATH,
-        ("gasping", "suffocating", "choking", "drowning", "unable", "impossible", "barely", "stopped"),
+        ("gasping", "gasp", "gasps", "suffocating", "choking", "drowning", "unable", "impossible", "barely", "stopped"),
         (),
         4,
         (),
@@ -1289,6 +1289,20 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "what date it is",
             "what year we are in",
             "what day of the week it is",
+            # said in the past, or of the place: "didn't know what day it was or what town we're in"
+            *(f"what {unit} it was" for unit in ("day", "year", "month", "date", "time")),
+            *(
+                f"what {place} {who} {be} in"
+                for place in ("town", "city", "country", "place", "house", "room")
+                for who, be in (
+                    ("we", "are"),
+                    ("we", "were"),
+                    ("she", "is"),
+                    ("he", "is"),
+                    ("i", "am"),
+                    ("they", "are"),
+                )
+            ),
             # where or who one is, or the family are: "doesn't know who we are", "not knowing where she was"
             *(
                 f"{which} {who} {be}"
@@ -1774,6 +1788,15 @@ SENTENCE_SYSTEMS: tuple[ROWS, ...] = (
         _NOT_A_FIT,
     ),
     ("seizure", _SHAKING, _AFTER_A_FIT, (), 12, _NOT_A_FIT + _TREMOR),
+    # a faint told by where one came to: "next thing I knew I was on the kitchen floor", "woke up on the landing"
+    (
+        "fainting",
+        ("next thing i knew", "next thing i know", "woke up", "came to", "came round", "found myself", "found me"),
+        ("on the floor", "on the kitchen floor", "on the bathroom floor", "on the landing", "on the ground"),
+        (),
+        6,
+        ("sleeping bag", "camping", "airbed", "air bed", "slept", "sleepover"),
+    ),
     # a headache that makes one shut the light out: "a headache and I've had to draw the curtains" (light
     # hurting the eyes, a sign of meningitis), not curtains drawn for a nap or a film
     (
@@ -1916,6 +1939,12 @@ SPEECH_LIMITS = (
     "too breathless to talk",
     "unable to talk",
     "unable to speak",
+    "can not even talk",
+    "can not even speak",
+    "can not talk a full sentence",
+    "can not even talk a full sentence",
+    "can not say a full sentence",
+    "can not finish a sentence",
 )
 # Speech cut to a count of words ("can only say a word or two", "can't get more than two words out",
 # "have to stop after every couple of words"): a count of WORD_COUNTS with a limit of WORD_LIMITS within
@@ -1952,6 +1981,7 @@ WORD_LIMITS = (
     "between",
     "barely",
     "without stopping",
+    "then",  # "3 words then gasp"
     "stop",
     "stopping",
     "manage",

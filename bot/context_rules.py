@@ -226,6 +226,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[took|takes|take|taking|taken] [my|his|her|their|our|your|the] breath away", IDIOM, PSEUDO, 0),
+    # a report asked as a question: "just wondering if it's normal that my right side has gone numb"
+    (
+        "[wondering|wonder|wondered|checking|asking] [if|whether] [it is|its|it's|this is|that is] [normal|ok|okay|common|usual|expected]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
     # eyes rolled AT someone are exasperation, not a fit ("she's rolling her eyes at me")
     ("[rolling|rolled|rolls|roll] [her|his|their|my|your] eyes at", IDIOM, PSEUDO, 0),
     # "stroke" naming a campaign, a place or a team, not a stroke ("like the stroke ads say")

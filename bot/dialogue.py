@@ -117,10 +117,10 @@ FULLER_SCREEN = (
     "little_or_no_urine",
     "swollen_painful_limb",
 )
-# A report of tiredness or feeling unwell, with at most aches, feeling hot or shivery beside it, is vague
-# (aches alone are not).
+# A report of tiredness or feeling unwell, with at most aches, feeling hot or shivery, or flushed beside it,
+# is vague (aches alone are not).
 NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms"})
-WITH_NONSPECIFIC = frozenset({"muscle_aches", "fever", "chills"})
+WITH_NONSPECIFIC = frozenset({"muscle_aches", "fever", "chills", "flushing"})
 # A complaint the bot cannot name ("feel a bit off", "floaty") is sent to the doctor; before the list of
 # emergency signs, the emergency signs of the fuller screen are asked one by one, as for a vague report.
 UNKNOWN_SCREEN = tuple(q for q in FULLER_SCREEN if lexicon.SYMPTOMS[q].level == EMERGENCY)
@@ -406,7 +406,9 @@ def answer(
     symptom counts whatever the question was); `intent`: the classifier's intent, for asides; `systems`:
     the learned layer's probabilities for the turn (`is_report`)."""
     question = question_for(state.pending) if state.pending else None
-    if question and (question.id in SCREENS or question.kind == DESCRIBE):  # "anything else?" "it's worse"
+    if question and (
+        question.id in SCREENS + DEGREE_QUESTIONS + EXTREME_QUESTIONS or question.kind == DESCRIBE
+    ):  # "anything else?" "it's worse"; "is it severe?" "it's the worst one ever, came on sudden"
         message = in_context(findings, message, text)
     updated = findings.merge(message)
     state = replace(state, turns=state.turns + 1)
@@ -441,8 +443,8 @@ def answer(
             if state.reasked:
                 return Step(updated, replace(state, pending=None, put=False, reasked=False), aside=intent, done=True)
             return Step(updated, replace(state, reasked=True), aside=intent)
-        if question.kind != DESCRIBE:
-            return Step(updated, state, aside=intent)
+        if question.kind != DESCRIBE and not state.reasked:  # answered once; a second aside is no answer
+            return Step(updated, replace(state, reasked=True), aside=intent)
         # An aside instead of a description: answer it; a report with no complaint in it ends here, a
         # complaint it was to describe is one we cannot assess.
         return Step(
@@ -646,7 +648,7 @@ def _apply(
 _FINE = re.compile(
     r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
     r"not (unwell|ill|poorly|sick)|(just|only|it'?s) (a|an) (\w+ )?(question|query|enquiry)|"
-    r"nothing wrong|nothing to report|feeling great|great|grand|"
+    r"nothing wrong|nothing to report|feeling great|great|grand|(i )?feel (normal|myself)|back to normal|"
     r"(do not|don'?t) have any symptoms|(haven'?t|have not) got any symptoms)\b",
     re.I,
 )

@@ -186,8 +186,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "fatigue",
         "fatigued",
         "worn out",
-        "no energy",
+        "[no|zero|nil] energy",
         "wiped out",
+        "[pretty|totally|completely|absolutely|so|really|feeling|feel|felt|am|is|'s] wiped",
         "drained",
         "sleepy",
         "lethargic",
@@ -809,7 +810,7 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "blue_lips": (
         ("lips", "lip", "face", "fingers", "fingertips", "mouth", "skin"),
-        ("blue", "bluish", "blueish", "grey", "gray", "greyish", "purple", "purplish"),
+        ("blue", "bluish", "blueish", "bluey", "grey", "gray", "greyish", "greyey", "purple", "purplish"),
     ),
     "stroke_signs": (
         ("face", "arm", "leg", "side", "words", "speech", "smile", "mouth", "hand"),
@@ -1204,6 +1205,7 @@ DIALECT_WORDS = {
     "cyaan": "cannot",
     "kyaan": "cannot",
     "di": "the",
+    "likkle": "little",
     # Scots words of the body and of place: "blue roond the mooth", "sair heid", "gone oot"
     "roond": "round",
     "aroond": "around",

@@ -106,11 +106,18 @@ class SymptomSpelling:
         return min(candidates, key=closeness)
 
     def _split_shouted(self, doc: Doc) -> None:
-        """Tokens in capitals that spaCy's exceptions split in lower case, split the same way, with their norms."""
+        """Tokens in capitals that spaCy's exceptions split in lower case, split the same way, with their norms;
+        and a dialect word for "cannot" ("cannae", "cyaan"), split as spaCy splits "cannot" ("can" "not")."""
+        cannot = [t for t in doc if lexicon.DIALECT_WORDS.get(t.lower_) == "cannot" and len(t.text) > 3]
         shouted = [t for t in doc if t.text != t.lower_ and not t.is_title and t.lower_ in self.exceptions]
-        if not shouted:
+        if not shouted and not cannot:
             return
         with doc.retokenize() as retokenizer:
+            for token in cannot:
+                heads: list[Token | tuple[Token, int]] = [(token, 0), (token, 0)]
+                retokenizer.split(
+                    token, [token.text[:-2], token.text[-2:]], heads=heads, attrs={"NORM": ["can", "not"]}
+                )
             for token in shouted:
                 pieces = self.exceptions[token.lower_]
                 orths, at = [], 0
@@ -121,8 +128,7 @@ class SymptomSpelling:
                 if len(orths) == 1:
                     token.norm_ = norms[0]
                 elif "".join(orths) == token.text:
-                    heads: list[Token | tuple[Token, int]] = [(token, 0)] * len(orths)
-                    retokenizer.split(token, orths, heads=heads, attrs={"NORM": norms})
+                    retokenizer.split(token, orths, heads=[(token, 0)] * len(orths), attrs={"NORM": norms})
 
     def __call__(self, doc: Doc) -> Doc:
         self._split_shouted(doc)
@@ -714,7 +720,9 @@ class SymptomMatcher:
         """A word of the row's `unless` list in the same sentence, not itself negated ("not the side they
         used for the drip") nor the other side ("my other arm"), in a sentence that does not take in the
         whole limb ("swollen from the elbow down")."""
-        for first, _, negation, *_ in spans:
+        for first, _, negation, *parts in spans:
+            if parts and parts[0] and norms[parts[0] - 1] in body_systems.OTHER_SIDE:
+                continue  # "the drip arm is fine but my other arm is swollen": the sign's own limb is another
             start, end = sentence_of(norms, first)
             # the next sentence explains too when it points back: "my arm is red!!! oh wait, it's where the drip was"
             after = end

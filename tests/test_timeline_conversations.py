@@ -70,7 +70,7 @@ def test_not_sure_is_accepted_and_not_asked_again(conversation):
 
 def test_a_symptom_during_the_infusion_puts_the_nurse_first(conversation):
     conversation.say("I'm still on the drip and my face is flushed")
-    answer_no_until_disposition(conversation)
+    answer_no_until_disposition(conversation, limit=8)  # flushing: the heart, the chest, the temperature too
     triage = conversation.triage
     assert triage["advice"][0] == NURSE_NOW
     assert triage["infusion"]["in_progress"] is True

@@ -66,10 +66,28 @@ class ActionServerState:
         self.last_success: float | None = None
         self.last_error: str | None = None
         self.degraded_replies = 0
+        # the turns in which the fail-safe itself gave a disposition: sender -> (turn, when); only that turn's
+        # later actions are skipped, never another patient's after an outage
+        self.fail_safe_turns: dict[str, tuple[object, float]] = {}
+
+    def gave_disposition(self, tracker: Any) -> None:
+        now = time.time()
+        self.fail_safe_turns = {k: v for k, v in self.fail_safe_turns.items() if now - v[1] < FAIL_SAFE_TURN_SECONDS}
+        self.fail_safe_turns[tracker.sender_id] = (_turn(tracker), now)
 
     def answered_by_fail_safe(self, tracker: Any) -> bool:
-        recent = self.last_failure is not None and time.time() - self.last_failure < 60
-        return recent and answered_this_turn(tracker)
+        given = self.fail_safe_turns.get(tracker.sender_id)
+        recent = given is not None and time.time() - given[1] < FAIL_SAFE_TURN_SECONDS
+        return recent and given[0] == _turn(tracker) and answered_this_turn(tracker)
+
+
+FAIL_SAFE_TURN_SECONDS = 60
+
+
+def _turn(tracker: Any) -> object:
+    """The patient's latest message, as an identity of the turn."""
+    message = tracker.latest_message
+    return (getattr(message, "message_id", None), getattr(message, "timestamp", None)) if message else None
 
 
 STATE = ActionServerState()
@@ -160,6 +178,7 @@ async def degraded_turn(output_channel: Any, nlg: Any, tracker: Any, in_form: bo
     disposition = assess(findings, previous_level=tracker.get_slot("triage_level"), settings=settings)
     events: list[Event] = []
     if disposition.is_red_flag:
+        STATE.gave_disposition(tracker)
         text, advice = message_for(disposition, findings, settings)
         events.append(create_bot_utterance({"text": text, "custom": triage_payload(disposition, advice)}))
         given = {"level": disposition.level, "red_flags": list(disposition.red_flags)}

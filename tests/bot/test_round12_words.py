@@ -213,3 +213,46 @@ def test_a_headache_that_shuts_the_light_out_is_light_sensitivity(text):
 )
 def test_curtains_drawn_for_a_nap_or_a_film_are_no_sign(text):
     assert "light_sensitivity" not in extract(text).symptoms
+
+
+# ---------------------------------------------------------------- round 13 (first run at d01f9d7), in our words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "next thing I knew I was on the bathroom floor",
+        "got up in the night and woke up on the landing, no idea how",
+    ],
+)
+def test_a_faint_told_by_where_one_came_to_is_an_emergency(text):
+    assert level(text) == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she didn't know what day it was this evening",
+        "dad kept asking what town we are in",
+        "he can't get his breath, two words then he gasps",
+        "her lips have gone a bluey colour",
+        "just wondering if it's normal that my left side has gone numb",
+        "I cannae move my neck, it's that stiff, and a banging headache",
+    ],
+)
+def test_round_13_signs_in_new_words(text):
+    assert level(text) in (CALL_DOCTOR_NOW, EMERGENCY)
+
+
+def test_the_other_arm_swollen_is_not_explained_by_the_drip_arm():
+    text = "the drip arm is fine but my other arm is swollen and hot"
+    assert "swollen_painful_limb" in extract(text).symptoms
+
+
+@pytest.mark.parametrize("text", ["zero energy today", "feeling totally wiped"])
+def test_tiredness_in_other_words(text):
+    assert level(text) == MANAGE_AT_HOME
+
+
+def test_wiping_a_table_is_no_tiredness():
+    assert not extract("I wiped the table and did the dishes").symptoms

@@ -194,6 +194,11 @@ def test_keyboard_only_conversation(visit):
     page.keyboard.press("Shift+Tab")  # the answers sit just before the text box
     now = focused(page)
     assert now["tag"] == "button" and "reply" in now["cls"] and now["outline"] != "none", now
+    no_first = reply_buttons(v).filter(has_text=re.compile(r"^No$"))
+    if no_first.count():  # a yes/no question first (the swollen-limb check): Shift+Tab on back to "No"
+        page.keyboard.press("Shift+Tab")
+        expect(no_first).to_be_focused()
+        now = focused(page)
     page.keyboard.press("Enter")
     expect(v.log.locator(".msg.user .text").last).to_have_text(now["text"])
     for _ in range(10):  # more questions: the focus stays on the answers
