@@ -406,10 +406,12 @@ def answer(
     symptom counts whatever the question was); `intent`: the classifier's intent, for asides; `systems`:
     the learned layer's probabilities for the turn (`is_report`)."""
     question = question_for(state.pending) if state.pending else None
-    if question and (
-        question.id in SCREENS + DEGREE_QUESTIONS + EXTREME_QUESTIONS or question.kind == DESCRIBE
-    ):  # "anything else?" "it's worse"; "is it severe?" "it's the worst one ever, came on sudden"
+    if question and (question.id in SCREENS or question.kind == DESCRIBE):  # "anything else?" "it's worse"
         message = in_context(findings, message, text)
+    elif question and question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS and read_answer(text) is not Answer.NO:
+        # "is it severe?" "it's the worst one ever, came on sudden": the worst form only ("I've had way worse",
+        # a comparison, is no worse form)
+        message = in_context(findings, message, text, worst_only=True)
     updated = findings.merge(message)
     state = replace(state, turns=state.turns + 1)
     if question is None:
@@ -438,12 +440,14 @@ def answer(
         if question.id in EXTREME_QUESTIONS:  # before saying whether it is the very worst form: the red
             return Step(updated, replace(state, pending=None, put=False, reasked=False), done=True)  # flag stands
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"  # decide now, on the safe side
-    if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS:
+    # an aside is answered once per question; a second one in its place is an answer we cannot read
+    aside_again = question.kind != DESCRIBE and question.id not in SCREENS and state.reasked
+    if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS and not aside_again:
         if question.id in SCREENS:  # answered, and asked again once; a second aside: nothing more to tell
             if state.reasked:
                 return Step(updated, replace(state, pending=None, put=False, reasked=False), aside=intent, done=True)
             return Step(updated, replace(state, reasked=True), aside=intent)
-        if question.kind != DESCRIBE and not state.reasked:  # answered once; a second aside is no answer
+        if question.kind != DESCRIBE:
             return Step(updated, replace(state, reasked=True), aside=intent)
         # An aside instead of a description: answer it; a report with no complaint in it ends here, a
         # complaint it was to describe is one we cannot assess.
@@ -713,14 +717,15 @@ def is_report(message: Findings, classified: bool, text: str = "", systems: Mapp
     return (systems or {}).get("none", 0.0) < system_checks.NOT_A_REPORT_THRESHOLD
 
 
-def in_context(known: Findings, message: Findings, text: str) -> Findings:
+def in_context(known: Findings, message: Findings, text: str, worst_only: bool = False) -> Findings:
     """A message read with what was told before it: one that names no symptom of its own but points back
     at one with a sudden, worst-ever or worse word gets that symptom's worse forms (WORSE_FORM, WORST_FORM)
-    instead of "a symptom I cannot assess"."""
+    instead of "a symptom I cannot assess". `worst_only`: only the worst forms (an answer to a question of
+    degree, where "I've had way worse" compares and raises nothing)."""
     if message.symptoms or not _POINTS_BACK.search(text or ""):
         return message
     forms = {WORST_FORM[s] for s in known.symptoms if s in WORST_FORM} if says_worst_form(text) else set()
-    if forms or says_worse(text):
+    if not worst_only and (forms or says_worse(text)):
         forms |= {WORSE_FORM[s] for s in known.symptoms if s in WORSE_FORM}
     if not forms:
         return message

@@ -311,3 +311,28 @@ def test_a_sign_told_still_gets_its_follow_up():
     reply = "yes her heart is racing"
     step = answer(extract("my wife is flushed after her IVIG"), extract(reply), reply, None, state)
     assert next_question(step.findings, step.state) == "crushing_chest_pain"
+
+
+# ---------------------------------------------------------------- round 13: answers to the degree questions, asides
+
+
+def test_the_worst_ever_said_in_answer_to_is_it_severe_is_the_worst_headache():
+    reply = "honestly it's the worst one ever, came on sudden like somebody hit me"
+    findings, _, _ = converse("got a headache after my infusion", ["nope", reply])
+    assert "worst_headache" in findings.symptoms and assess(findings).level == "emergency"
+
+
+def test_had_way_worse_in_answer_to_is_it_severe_is_a_no():
+    reply = "Naw, it's a dull kinda thing. I've had way worse. Came on slow last night"
+    findings, _, _ = converse("got a headache after my infusion", ["no", reply])
+    assert "severe_headache" not in findings.symptoms and "severe_headache" in findings.denied
+
+
+def test_an_aside_is_answered_once_per_question_then_the_reply_is_unreadable():
+    state = ask("severe_headache", State())
+    findings = extract("a headache")
+    first = answer(findings, extract("what are your hours?"), "what are your hours?", "out_of_scope", state)
+    assert first.aside == "out_of_scope" and first.state.reasked
+    again = ask("severe_headache", first.state)
+    second = answer(first.findings, extract("what are your hours?"), "what are your hours?", "out_of_scope", again)
+    assert second.aside is None and "severe_headache" in second.findings.symptoms  # unsure: a yes, to be safe
