@@ -10,12 +10,7 @@ from bot.findings import extract
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.nlp import about_someone_else, dictated_punctuation, load
 from bot.system_checks import asks_for_paperwork
-from bot.triage import assess
-
-
-def level(text: str) -> str | None:
-    return assess(extract(text)).level
-
+from tests.bot.levels import level
 
 # ---------------------------------------------------------------- 1. dictated punctuation
 

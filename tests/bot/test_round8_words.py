@@ -8,11 +8,7 @@ import pytest
 
 from bot.findings import extract
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
-from bot.triage import assess
-
-
-def level(text: str) -> str | None:
-    return assess(extract(text)).level
+from tests.bot.levels import level
 
 
 @pytest.mark.parametrize(
