@@ -44,8 +44,8 @@ _SHORT_QUESTION = re.compile(
     re.I,
 )  # "maybe?", "sort of?": a hedge, unlike "what are your hours?"
 _NO = re.compile(
-    _OPENING
-    + r"(no+|nope|nah|naw|not at all|not really|never|negative|none|nothing|neither|nada|not that i'?ve noticed|"
+    _OPENING + r"(no+|nope|nah|naw|not at all|not really|never|negative|none|nothing|neither|nada|"
+    r"not that (i|we|he|she|they)('?ve| have| has)? (noticed|seen|can see|can tell|felt)|"
     r"denies|denied|"
     r"i don'?t think so|don'?t think so|i haven'?t|haven'?t|hasn'?t|i didn'?t|didn'?t|he didn'?t|she didn'?t|"
     r"it isn'?t|it'?s not|isn'?t|it'?s fine|all (good|fine)|fine|all clear|nothing like that|"
@@ -145,7 +145,7 @@ _CLAUSE_BREAK = r",\s*(?:but|and)\b|\bbut\b"  # where an answer's clause ends, b
 # A caregiver passing on the answer: "she says no", "he said yes, a bit" (the rest is the answer).
 _REPORTED = re.compile(
     r"^\W*(he|she|they|(my |our )?(" + "|".join(lexicon.RELATIVES) + r"))\s+(says?|said|tells me|told me|reckons)"
-    r"(\s+that)?\s*,?\s*(?=(yes|yeah|yep|no|nope|nah|not|maybe|kind of|sort of|a bit|a little|she|he|they)\b)",
+    r"(\s+that)?\s*,?\s*(?=(yes|yeah|yep|no|nope|nah|naw|not|maybe|kind of|sort of|a bit|a little|she|he|they)\b)",
     re.I,
 )
 # Reported speech of a caregiver: "he says it hurts", "she said yes", "mum says her neck aches".

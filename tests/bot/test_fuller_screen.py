@@ -336,3 +336,8 @@ def test_an_aside_is_answered_once_per_question_then_the_reply_is_unreadable():
     again = ask("severe_headache", first.state)
     second = answer(first.findings, extract("what are your hours?"), "what are your hours?", "out_of_scope", again)
     assert second.aside is None and "severe_headache" in second.findings.symptoms  # unsure: a yes, to be safe
+
+
+@pytest.mark.parametrize("reply", ["she says naw", "not that I noticed", "not that we've seen"])
+def test_more_ways_of_saying_no(reply):
+    assert read_answer(reply) is Answer.NO
