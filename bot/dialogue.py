@@ -440,15 +440,13 @@ def answer(
         if question.id in EXTREME_QUESTIONS:  # before saying whether it is the very worst form: the red
             return Step(updated, replace(state, pending=None, put=False, reasked=False), done=True)  # flag stands
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"  # decide now, on the safe side
-    # an aside is answered once per question; a second one in its place is an answer we cannot read
-    aside_again = question.kind != DESCRIBE and question.id not in SCREENS and state.reasked
-    if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS and not aside_again:
+    if reading is None and not said_something and intent in ASIDES and state.turns < MAX_FORM_TURNS:
         if question.id in SCREENS:  # answered, and asked again once; a second aside: nothing more to tell
             if state.reasked:
                 return Step(updated, replace(state, pending=None, put=False, reasked=False), aside=intent, done=True)
             return Step(updated, replace(state, reasked=True), aside=intent)
         if question.kind != DESCRIBE:
-            return Step(updated, replace(state, reasked=True), aside=intent)
+            return Step(updated, state, aside=intent)
         # An aside instead of a description: answer it; a report with no complaint in it ends here, a
         # complaint it was to describe is one we cannot assess.
         return Step(

@@ -328,16 +328,24 @@ def test_had_way_worse_in_answer_to_is_it_severe_is_a_no():
     assert "severe_headache" not in findings.symptoms and "severe_headache" in findings.denied
 
 
-def test_an_aside_is_answered_once_per_question_then_the_reply_is_unreadable():
-    state = ask("severe_headache", State())
-    findings = extract("a headache")
-    first = answer(findings, extract("what are your hours?"), "what are your hours?", "out_of_scope", state)
-    assert first.aside == "out_of_scope" and first.state.reasked
-    again = ask("severe_headache", first.state)
-    second = answer(first.findings, extract("what are your hours?"), "what are your hours?", "out_of_scope", again)
-    assert second.aside is None and "severe_headache" in second.findings.symptoms  # unsure: a yes, to be safe
+def test_asides_are_answered_and_never_taken_as_a_yes():
+    # "what's the phone number?", then "thanks", to "is the chest pain crushing?": no emergency by asides
+    state = ask("crushing_chest_pain", State())
+    findings = extract("my chest is tight")
+    for text, intent in (("what is the clinic's phone number?", "ask_clinic_contact"), ("thanks", "thank")):
+        step = answer(findings, extract(text), text, intent, state)
+        assert step.aside == intent and "crushing_chest_pain" not in step.findings.symptoms
+        findings, state = step.findings, ask("crushing_chest_pain", step.state)
 
 
 @pytest.mark.parametrize("reply", ["she says naw", "not that I noticed", "not that we've seen"])
 def test_more_ways_of_saying_no(reply):
     assert read_answer(reply) is Answer.NO
+
+
+def test_a_worst_ever_answer_taken_for_an_aside_is_still_the_worst_headache():
+    reply = "honestly it's the worst one ever came on sudden like somebody hit me with a hammer"
+    step = answer(
+        extract("getting that headache"), extract(reply), reply, "out_of_scope", ask("severe_headache", State())
+    )
+    assert step.aside is None and assess(step.findings).level == "emergency"
