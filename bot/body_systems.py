@@ -1941,8 +1941,6 @@ SPEECH_LIMITS = (
     "unable to speak",
     "can not even talk",
     "can not even speak",
-    "can not talk a full sentence",
-    "can not even talk a full sentence",
     "can not say a full sentence",
     "can not finish a sentence",
 )

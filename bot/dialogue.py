@@ -86,7 +86,8 @@ _NOT_ONLY_THE_SITE = frozenset({"iv", "line", "port", "vein", "veins", "where th
 _AT_THE_SITE = re.compile(
     r"\b(" + "|".join(re.escape(w) for w in body_systems.SITE_WORDS if w not in _NOT_ONLY_THE_SITE) + r")\b", re.I
 )
-_ELSEWHERE = re.compile(r"\b(leg|legs|calf|calves|thigh|thighs|ankle|ankles|foot|feet|knee|knees|other arm)\b", re.I)
+_LIMBS = lexicon.PAIRED_SIGNS["swollen_painful_limb"][0] + ("thighs", "ankles", "foot", "feet", "knee", "knees")
+_ELSEWHERE = re.compile(r"\b(" + "|".join(_LIMBS) + r"|other arm)\b", re.I)
 # A later message that names no symptom but says what one told before has become ("it just exploded out
 # of nowhere, worst pain of my life" after a headache; "the pain's much worse now"): that symptom's worse
 # forms. It must point back: "it", "this", "that", or a bare word of pain.

@@ -105,7 +105,7 @@ class SymptomSpelling:
 
         return min(candidates, key=closeness)
 
-    def _split_shouted(self, doc: Doc) -> None:
+    def _split_as_spacy_splits(self, doc: Doc) -> None:
         """Tokens in capitals that spaCy's exceptions split in lower case, split the same way, with their norms;
         and a dialect word for "cannot" ("cannae", "cyaan"), split as spaCy splits "cannot" ("can" "not")."""
         cannot = [t for t in doc if lexicon.DIALECT_WORDS.get(t.lower_) == "cannot" and len(t.text) > 3]
@@ -131,7 +131,7 @@ class SymptomSpelling:
                     retokenizer.split(token, orths, heads=[(token, 0)] * len(orths), attrs={"NORM": norms})
 
     def __call__(self, doc: Doc) -> Doc:
-        self._split_shouted(doc)
+        self._split_as_spacy_splits(doc)
         # "hed ache": the tokenizer reads "hed" as "he'd"; before a word of pain it is "head", one token
         merged = [
             t.i
@@ -645,7 +645,7 @@ class SymptomMatcher:
         while i > 0 and norms[i - 1] in _NEAR_MISS_SKIPPED:
             i -= 1
         before = " ".join(norms[max(0, i - 2) : i])
-        if any(before == w or before.endswith(" " + w) for w in _NEAR_MISS_BEFORE):
+        if any(before == w or before.endswith(" " + w) for w in body_systems.NEAR_MISS_BEFORE):
             return Span(doc, span.start, span.end, label=milder, kb_id=span.kb_id_)
         return span
 
@@ -1258,7 +1258,6 @@ class ContextMatcher:
 
 
 _STAFF_ACTS = frozenset(context_rules.STAFF_ACTS)
-_NEAR_MISS_BEFORE = body_systems.NEAR_MISS_BEFORE
 _NEAR_MISS_SKIPPED = frozenset({"i", "he", "she", "they", "we", "you", "be", "was", "were"})
 _NO_AS_AN_ANSWER_BEFORE = frozenset(context_rules.NO_AS_AN_ANSWER_BEFORE)
 _DATING = frozenset({context_rules.HISTORICAL, context_rules.PAST})
