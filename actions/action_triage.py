@@ -23,7 +23,7 @@ from actions.conversation import (
     stored_findings,
 )
 from bot.advice import message_for, triage_payload
-from bot.dialogue import CHECK_IN, in_context, next_question, plan
+from bot.dialogue import CHECK_IN, INVITE, in_context, next_question, plan
 from bot.lexicon import MANAGE_AT_HOME
 from bot.settings import load_settings
 from bot.system_checks import PARSE_KEY
@@ -59,8 +59,9 @@ class ActionTriage(Action):
         events: list[EventType] = [SlotSet("findings", findings.to_dict())]
         disposition = assess(findings, previous_level=previous)
         if disposition.level is None and question is None:
-            # "No" to the red-flag screen after "all good": nothing to assess, what to do if that changes.
-            screened = tracker.latest_action_name == FORM and state.asked[-1:] == (CHECK_IN,)
+            # "No" to the red-flag screen after "all good", or nothing to tell when asked how one feels: nothing
+            # to assess, what to do if that changes.
+            screened = tracker.latest_action_name == FORM and state.asked[-1:] in ((CHECK_IN,), (INVITE,))
             dispatcher.utter_message(response="utter_goodbye" if screened else "utter_how_can_i_help")
             return events + [SlotSet("dialogue", state.to_dict())]
         if disposition_now and disposition.level:

@@ -3,7 +3,7 @@
 Older adults carry more risk after IVIG (the IVIG article): the dialogue screens them more fully
 (bot/dialogue.py `FULLER_SCREEN`). An age is read only where it is plainly one: "74 year old", "I'm 76",
 "Mom (70)", "my dad is 83", "aged 81", "in her eighties", "my elderly mother"; never a temperature, a
-pulse or a count ("temp is 38.4", "pulse 110", "my 3rd infusion").
+pulse, a count or a comparison ("temp is 38.4", "pulse 110", "my 3rd infusion", "aching like I'm 80").
 """
 
 import re
@@ -44,16 +44,26 @@ _ELDERLY = re.compile(
 )
 
 
+# "aching like I'm 80", "feel like a 90 year old", "as if she's 100": a comparison, not an age
+_LIKE_BEFORE = re.compile(r"\b(?:like|as if|as though)\s+(?:an?\s+)?$", re.I)
+
+
+def _compared(text: str, match: re.Match) -> bool:
+    return bool(_LIKE_BEFORE.search(text[max(0, match.start() - 16) : match.start()]))
+
+
 def oldest_age(text: str) -> int | None:
     """The oldest age a message gives, in years (a baby's "5 months old" is 0), or None."""
     text = text or ""
     ages = []
     numbers = any(c.isdigit() for c in text)  # most messages give none: spare the patterns that need one
     for match in AGE_PHRASE.finditer(text) if numbers else ():
+        if _compared(text, match):
+            continue
         number = int(next(g for g in match.groups() if g))
         ages.append(0 if _IN_MONTHS.search(match.group(0)) else number)
     if numbers:
-        ages += [int(m.group(1)) for m in _PERSON_AGE.finditer(text)]
+        ages += [int(m.group(1)) for m in _PERSON_AGE.finditer(text) if not _compared(text, m)]
         ages += [int(m.group(1)) for m in _BRACKETED.finditer(text)]
     for match in _DECADE.finditer(text):
         decade = match.group(1).lower()

@@ -34,18 +34,26 @@ _UNSURE = re.compile(
     r"\b(not sure|unsure|i'?m not certain|not certain|don'?t know|dont know|dunno|idk|no idea|hard to (say|tell)|"
     r"can'?t (tell|say)(?! (that )?(i|he|she|they)( have|'ve| has| had| did| do| does| noticed))|cannot (tell|say)|maybe|perhaps|possibly|might be|could be|probably|kinda|kind of|"
     r"sort of|sorta|a (little|bit|tad|touch)|bit|slightly|somewhat|a little bit|i think( so)?|i guess|"
-    r"think so|sometimes|on and off|now and then|hmm+|er+m*|not really sure|50/50|a wee bit|ish)\b|"
+    r"think so|sometimes|on and off|now and then|hmm+|er+m*|not really sure|50/50|a wee bit|ish|"
+    # not looked at: not known ("I didn't look, sorry", "haven't checked"; "haven't seen any" is a no)
+    r"(didn'?t|did not|haven'?t|have not|not|never)\s+(look|looked|check|checked|measured?)( at (it|them))?(?! (fine|normal|ok)))\b|"
     r"🤷",
     re.I,
 )
 _SHORT_QUESTION = re.compile(
-    r"^(?!\s*(what|when|where|how|who|why|can|could|do|does|should|will|would)\b)"
+    r"^(?!\s*(what|when|where|how|who|why|which|can|could|do|does|did|should|will|would|may|shall|is|are|am|was|"
+    r"were|has|have|any|anything)\b)"
     r"\W*(\w+\W+){0,4}\w*\?\W*$",
     re.I,
 )  # "maybe?", "sort of?": a hedge, unlike "what are your hours?"
 _NO = re.compile(
-    _OPENING + r"(no+|nope|nah|naw|not at all|not really|never|negative|none|nothing|neither|nada|"
-    r"not that (i|we|he|she|they)('?ve| have| has)? (noticed|seen|can see|can tell|felt)|"
+    _OPENING + r"(no+|nope|nah|naw|not at all|not really|never|negative|none|nothing|neither|nada|nil|zilch|"
+    # "fine" in the languages patients here also speak: "Bien", "dobrze", "mabuti", "theek hai", "tudo bem"
+    r"(estoy |está |esta )?bien|dobrze|mabuti|th[ie]+k( hai)?|tudo bem|kwayyis|"
+    r"not that (i|we|he|she|they)('?ve|'s| have| has)? (noticed|seen|can see|can tell|felt|said|mentioned|told (me|us)|"
+    r"complained( of| about)?)|"
+    # the first word of "no" in the languages patients here also speak ("Hindi po", "nie", "não", "nahi")
+    r"(hindi|nie|não|nao|nahi|nahin|nein|non)\b|"
     r"denies|denied|"
     r"i don'?t think so|don'?t think so|i haven'?t|haven'?t|hasn'?t|i didn'?t|didn'?t|he didn'?t|she didn'?t|"
     r"it isn'?t|it'?s not|isn'?t|it'?s fine|all (good|fine)|fine|all clear|nothing like that|"
@@ -64,6 +72,7 @@ _NO = re.compile(
 )
 _YES = re.compile(
     _OPENING + r"(yes+|yeah|yea|yep|yup|ya|yah|aye|sure|correct|affirmative|definitely|absolutely|it is|it has|it does|"
+    r"sí|si|tak|opo|oo|haan|ha ji|ja|oui|sim|naam|"  # "yes" in the languages patients here also speak
     r"i have|i did|i am|i do|he is|she is|he has|she has|he did|she did|they are|they have|true|right|"
     r"uh[- ]?huh|totally|very much|certainly|of course|for sure|loads|lots)\b|"
     r"^\s*(👍|✅|✔|👌)|^\W*y\W*$",  # "y": yes
@@ -78,7 +87,8 @@ _DENIAL = re.compile(
     r"\b(nothing|none) (like that|of that|at all)\b|"
     r"\b(like|as) (usual|normal|always)\b|\bno different (to|from|than) (normal|usual|always|ever|before)\b|"
     # "she hasn't complained of anything", "no complaints"
-    r"\b(hasn'?t|has not|haven'?t|have not|not|never)\s+(complained|mentioned|said)\s+((of|about)\s+)?(anything|a thing)\b|"
+    r"\b(hasn'?t|has not|haven'?t|have not|didn'?t|did not|not|never)\s+(complained|mentioned|said|say|mention)\s+"
+    r"((of|about)\s+)?(anything|a thing|so|that|it)\b|"
     r"\bno complaints\b|"
     # "no actual headache, it was a figure of speech"
     r"\bno (actual|real) \w+|\bnot (a|an) (real|actual) \w+|\bfigure of speech\b|\bjust (a|an) (saying|expression)\b",
@@ -181,11 +191,31 @@ _SOME_DEGREE = re.compile(
 _PAIN_SCORE = re.compile(r"\b(\d{1,3}(?:\.\d)?)\s*(?:/|out of|outta|of)\s*(5|10|100)\b", re.I)  # "7/10", "2 out of 5"
 # "not suddenly", "not the worst ever": the very sign asked about, denied
 _NOT_EXTREME = re.compile(
-    r"(\bnot|" + NT + r"|\bnever)\s+(\w+\s+){0,2}?(all of a sudden|sudden(ly)?|the worst|worst|crushing)"
+    r"(\bnot|"
+    + NT
+    + r"|\bnever|\bnothing like|\bnowhere near|\bfar from)\s+(\w+\s+){0,2}?(all of a sudden|sudden(ly)?|the worst|worst|"
+    r"crushing)"
     r"(\s+((i|he|she|they|we)('ve| have| has|'s)\s+)?(ever( had)?|had|(of|in) (my|his|her|their) (whole )?life))*\b",
     re.I,
 )
 _ONSET = _any_of(lexicon.SUDDEN_WORDS + lexicon.WORST_WORDS)
+# The degree asked about, denied ("not severe", "nothing too bad"), or the ordinary kind said plainly ("a normal
+# one", "my usual sort"; "not a normal one" is no denial, `_ORDINARY_KIND` looks behind for a negation).
+_NOT_SEVERE = re.compile(
+    r"(\bnot|" + NT + r"|\bnothing|\bnever)\s+(\w+\s+){0,2}?(severe|serious|bad|terrible|awful|extreme|intense)\b", re.I
+)
+_NOT_ORDINARY = re.compile(
+    r"(\bnot|"
+    + NT
+    + r"|\bno way)\s+(\w+\s+){0,2}?(a|an|the|my|his|her|their|your)\s+("
+    + "|".join(lexicon.NORMAL_KINDS)
+    + r")\b",
+    re.I,
+)
+_ORDINARY_KIND = re.compile(
+    r"(?<!not )(?<!n't )(?<!no )\b(a|an|the|my|his|her|their|just|your)\s+(" + "|".join(lexicon.NORMAL_KINDS) + r")\b",
+    re.I,
+)
 _GRADUAL = _any_of(lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS)
 
 
@@ -208,8 +238,12 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
         return plain
     if scores:
         return Answer.YES if max(scores) >= lexicon.PAIN_SCORE_SEVERE else Answer.NO
+    if _NOT_ORDINARY.search(text):
+        return Answer.YES  # "not a normal one", "no way this is my usual headache": not the usual kind, a severe one
     if (re.search(r"\b(moderate|medium)\b", text, re.I) or _MILD_DEGREE.search(text)) and not says_worse(text):
         return Answer.NO
+    if (_NOT_SEVERE.search(text) or _ORDINARY_KIND.search(text)) and not says_worse(text):
+        return Answer.NO  # "just a normal one, not severe", "the usual kind"
     return plain
 
 
@@ -220,9 +254,10 @@ def says_worst_form(text: str) -> bool:
 
 def says_worse(text: str) -> bool:
     """A word of severity or growth, not denied: "it's much worse now", "spreading", "unbearable"."""
+    undenied = _NOT_EXTREME.sub(" ", text or "")  # "certainly not the worst I have had": no worse word said
     return bool(
         _GROWING_OR_SEVERE.search(
-            re.sub(r"(\bnot|" + NT + r")\s+((getting|any|much|that|so)\s+)*", "not ", text or "", flags=re.I)
+            re.sub(r"(\bnot|" + NT + r")\s+((getting|any|much|that|so)\s+)*", "not ", undenied, flags=re.I)
         )
     )
 

@@ -83,6 +83,9 @@ SITE_WORDS = (
     "catheter",
     "picc",
     "where they put",
+    "where they stuck",
+    "where they poked",
+    "where they jabbed",
     "where it went in",
     "where the",
 )

@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-7"
+VERSION = "context-2026.12-8"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -106,6 +106,14 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         HYPOTHETICAL,
         FORWARD,
         SENTENCE,
+    ),
+    # what the treatment can do, said as a general fact ("my friend said IVIG can cause seizures", "the infusion can
+    # make you tired"): scoped to the two words after, so "... can cause meningitis and my neck is stiff" keeps the neck
+    (
+        "[ivig|it|the infusion|infusions|immunoglobulin|the drip|this treatment|the treatment] [can|may|might|could|often|sometimes] [cause|causes|give you|make you|lead to|trigger|bring on]",
+        HYPOTHETICAL,
+        FORWARD,
+        2,
     ),
     (
         "[what happens|what do i do|what should i do|who do i call|what number do i ring|when should i call|how common are|how common is|is it common to get|do people get|do people usually get|do people usually feel]",
@@ -575,7 +583,15 @@ EXISTING = ("this", "these", "my", "his", "her", "their", "our")
 # clause tell when it was taken. An earlier reading is left out only when a reading taken now is normal (under
 # bot/triage.py RAISED_FROM_C) AND the message says the fever is over (a RESOLVED phrase above, or one of
 # READING_OVER); otherwise the highest reading counts ("38.9 last night, 37.9 now": 38.9).
-READING_NOW = ("now", "currently", "right now", "at the moment", "at present", "just now")
+READING_NOW = (
+    "now",
+    "currently",
+    "right now",
+    "at the moment",
+    "at present",
+    "just now",
+    "since",
+)  # "36.8 since yesterday"
 READING_TODAY = ("today", "this morning", "this afternoon", "this evening", "tonight")  # now, unless said "was"
 READING_BEFORE = ("was", "were", "had", "yesterday", "last night", "earlier", "overnight", "peaked", "went up to")
 # A reading yet to come, asked about ("if I get a temperature over 38", "like if I hit 38?"): no reading had.
@@ -617,6 +633,11 @@ STAFF_ACTS = (
     "did",
     "couldn't",
     "could",
+    "stuck",
+    "poked",
+    "jabbed",
+    "cannulated",
+    "bled",
 )
 EXPERIENCER_WORDS: dict[str, str] = {
     **dict.fromkeys(

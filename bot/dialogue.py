@@ -42,6 +42,7 @@ from bot.answers import (
 )
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.temperature import find_temperatures
 from bot.timeline import InfusionTime
 from bot.triage import LEVELS, assess
 
@@ -72,7 +73,11 @@ NORMAL_STATES = {
         r"fine|ok|okay|alright|all right)\b",
         re.I,
     ),
-    "palpitations": re.compile(r"\b(steady|regular|calm|slow and steady|normal rhythm)\b", re.I),
+    "palpitations": re.compile(
+        r"\b(steady|regular|calm|slow and steady|normal rhythm|ticking (along|over)|beating (normally|fine|steadily)|"
+        r"normal (pace|speed|rate))\b",
+        re.I,
+    ),
     "neck_stiffness": re.compile(
         r"\b(supple|loose|full (range|movement|flexion)|moves? (freely|fine|normally))\b", re.I
     ),
@@ -117,6 +122,7 @@ FULLER_SCREEN = (
     "palpitations",
     "little_or_no_urine",
     "swollen_painful_limb",
+    "jaundice",  # with dark urine, how IVIG's haemolysis shows, with nothing but tiredness before it
 )
 # A report of tiredness or feeling unwell, with at most aches, feeling hot or shivery, or flushed beside it,
 # is vague (aches alone are not).
@@ -195,7 +201,8 @@ QUESTIONS: dict[str, Question] = {
             "Is the headache very severe, much worse than {your} usual headaches?",
             when=("headache",),
         ),
-        Question("vomiting", "{Have} {you} vomited (thrown up)?", when=("nausea",)),
+        # Nausea, or a headache (a headache with vomiting is a red flag: meningitis, raised pressure).
+        Question("vomiting", "{Have} {you} vomited (thrown up)?", when=("nausea", "headache")),
         Question("severe_rash", "Is the rash spreading, or getting worse?", when=("rash",)),
         Question(
             "throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES
@@ -212,13 +219,13 @@ QUESTIONS: dict[str, Question] = {
             "{Are} {you} so short of breath that {you} can't finish a sentence, or struggling for every breath?",
             when=("breathing_difficulty",),
         ),
-        # Chest tightness or pain, or short of breath, or a racing heart: is it the heart (crushing,
-        # spreading, with sweating or a grey colour)?
+        # Chest tightness or pain, short of breath, a racing heart, or "indigestion" (how a heart attack is often
+        # first told): is it the heart (crushing, spreading, with sweating or a grey colour)?
         Question(
             "crushing_chest_pain",
             "{Do} {you} have chest pain or tightness that is crushing, like a heavy weight, or spreads to {your} "
             "arm, jaw or neck, or {are} {you} sweaty or grey?",
-            when=("chest_tightness", "breathing_difficulty", "palpitations"),
+            when=("chest_tightness", "breathing_difficulty", "palpitations", "indigestion"),
         ),
         # Dizziness can be a stroke or a faint on the way: a nurse asks about both.
         Question("stroke_signs", system_checks.QUESTIONS["stroke_signs"], when=("dizziness",)),
@@ -227,9 +234,12 @@ QUESTIONS: dict[str, Question] = {
         # Flushing is how an infusion reaction shows, with a racing heart and a tight chest beside it.
         Question("palpitations", system_checks.QUESTIONS["palpitations"], when=("flushing",)),
         Question("chest_tightness", system_checks.QUESTIONS["chest_tightness"], when=("flushing",)),
-        # A sore drip site, or a whole arm or leg swollen and painful (a clot): a nurse tells them apart.
+        # A sore drip site, or a whole arm or leg swollen and painful (a clot): a nurse tells them apart. IVIG
+        # raises the risk of clots, and an aching leg is how one is often first told.
         Question(
-            "swollen_painful_limb", system_checks.QUESTIONS["swollen_painful_limb"], when=("infusion_site_irritation",)
+            "swollen_painful_limb",
+            system_checks.QUESTIONS["swollen_painful_limb"],
+            when=("infusion_site_irritation", "muscle_aches"),
         ),
         Question(
             "temperature",
@@ -519,7 +529,18 @@ def _invited(
         if "describe_symptom" in state.asked:
             return Step(updated.merge(Findings(unknown_symptom=True)), closed, done=True)
         return Step(updated, replace(closed, pending="describe_symptom", unclear_report=True))
+    if _QUALIFIED_FINE.search(text or "") and "describe_symptom" not in state.asked:
+        return Step(updated, replace(closed, pending="describe_symptom", unclear_report=True))  # "ok sitting down"
     return Step(updated, closed, aside=intent if intent in ASIDES else None, no_symptom=True, done=True)
+
+
+# Well only under a condition ("ok sitting down", "fine as long as I lie still", "good until I stand up"): said
+# of something that is not well otherwise, so asked about.
+_QUALIFIED_FINE = re.compile(
+    r"\b(ok|okay|fine|alright|all right|good|better)\s+(when|while|if|as long as|unless|until|till|sitting|lying|"
+    r"resting|at rest|in bed|standing still|except|apart from|but)\b",
+    re.I,
+)
 
 
 # A question of the patient's own at the closing screen ("Can he have paracetamol?") names nothing more: the
@@ -589,6 +610,8 @@ def _read(question: Question, text: str, message: Findings):
     if question.kind == TEMPERATURE:
         if message.temperature_c is not None:
             return message.temperature_c
+        if find_temperatures(text or "", expecting=True):
+            return "unknown"  # only readings that are not now ("it was 39 before the infusion"): none taken now
         return read_temperature(text)
     if question.kind == TIME:
         reply = (text or "").strip()
@@ -652,13 +675,18 @@ _FINE = re.compile(
     r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
     r"not (unwell|ill|poorly|sick)|(just|only|it'?s) (a|an) (\w+ )?(question|query|enquiry)|"
     r"nothing wrong|nothing to report|feeling great|great|grand|(i )?feel (normal|myself)|back to normal|"
-    r"(do not|don'?t) have any symptoms|(haven'?t|have not) got any symptoms)\b",
+    r"(do not|don'?t) have any symptoms|(haven'?t|have not) got any symptoms|"
+    r"eaten (her|his|their|my) (dinner|tea|lunch|breakfast)|(is|'s|are|'re) (eating|playing|laughing|running around)|"
+    # "I don't feel anything, I'm asking about money" (not "I don't feel anything in my left hand": numb)
+    r"(don'?t|do not|not|am not|'m not) feel(ing)? anything(?!\s+(in|on|from|below|down|with|at|when)\b))\b",
     re.I,
 )
 
 
 _NOT_FINE = re.compile(
-    r"(\bnot|" + NT + r"|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great|grand)\b", re.I
+    r"(\bnot|" + NT + r"|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great|grand|eating|"
+    r"eaten|playing)\b",
+    re.I,
 )
 _MOSTLY_FINE = re.compile(
     r"\b(mostly|mainly|largely|pretty much|more or less|sort of|kind of|kinda|almost|nearly|fairly)\s+"
@@ -671,9 +699,14 @@ _NOTHING_ELSE = re.compile(
 )
 
 
+# "am I ok to take Gaviscon?", "is it fine to shower?", "as well": permission or "too", not all being well
+_NOT_ABOUT_WELLBEING = re.compile(r"\b(ok|okay|fine|good|alright|all right)\s+(to|for)\b|\bas well\b", re.I)
+
+
 def says_fine(text: str) -> bool:
     """All is well: "I'm fine", "nothing to report"; not "not feeling well" or "I don't feel good"."""
-    return bool(_FINE.search(text or "")) and not _NOT_FINE.search(text or "")
+    text = _NOT_ABOUT_WELLBEING.sub(" ", text or "")
+    return bool(_FINE.search(text)) and not _NOT_FINE.search(text)
 
 
 def disposition_due(findings: Findings, previous_level: str | None) -> bool:

@@ -7,7 +7,7 @@ Combinations (headache + stiff neck, fever + a measured temperature) live in `tr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import vitals
 
@@ -97,7 +97,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "fever",
         "feverish",
         "fevers",
-        "[have|had|got|running|with] a [slight|little|small|low|mild|] [temperature|temp]",
+        "[have|has|having|had|got|gets|getting|running|runs|ran|with|developed|spiked] a [slight|little|small|low|mild|] [temperature|temp]",
         "a bit of a [temperature|temp]",
         "[slight|low|mild|small] [temperature|temp]",
         "running hot",
@@ -121,6 +121,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "shivery",
         "shivered",
         "shaking with cold",
+        "cold [inside|on the inside|in my bones|to the bone|to my bones]",
         "feel cold",
         "feeling cold",
         "freezing",
@@ -141,12 +142,16 @@ SYMPTOMS: dict[str, Symptom] = {
         "queasy",
         "sick to my stomach",
         f"[feel|feels|feeling|felt] {_VERY} sick",
+        f"[make|makes|making] me [feel|] {_VERY} sick",  # "the smells make me a bit sick" ("made me sick" may be vomit)
         "upset stomach",
         "sick feeling",
         "like i'm going to throw up",
         "like i might throw up",
         "like i am going to be sick",
         "want to throw up",
+        # the sickness of travel: "like mild car sickness", "seasick"
+        "[car|travel|sea|motion|boat|air] [sick|sickness]",
+        "[carsick|seasick|travelsick|airsick]",
     ),
     "muscle_aches": _s(
         MANAGE_AT_HOME,
@@ -165,6 +170,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "aching all over",
         "achy",
         "aches",
+        # sore as after exercise: "body like after gym", "as if I'd run a marathon"
+        "[like|as if|as though] [after|i did|i had done|i ran|i had run|i went to|i have been to|i had been to] [the|a|] [gym|workout|work out|marathon|run|training|session at the gym]",
     ),
     "joint_pain": _s(
         MANAGE_AT_HOME,
@@ -521,6 +528,19 @@ SYMPTOMS: dict[str, Symptom] = {
         f"a heart rate of {vitals.HEART_RATE_CALL_FROM} or more",
         "[pulse|heart rate] [is|'s|] [high|very high|really high|too high|sky high]",
     ),
+    # Not on the mild list, and how a heart attack is often first told ("just a bit of indigestion"): the chest
+    # question follows (bot/dialogue.py).
+    "indigestion": _s(
+        CALL_DOCTOR_NOW,
+        "indigestion or heartburn",
+        "indigestion",
+        "heartburn",
+        "heart burn",
+        "acid reflux",
+        "reflux",
+        "acidity",
+        "dyspepsia",
+    ),
     "clammy_skin": _s(
         CALL_DOCTOR_NOW,
         "cold, clammy or grey skin",
@@ -749,6 +769,49 @@ SYMPTOMS: dict[str, Symptom] = {
         "hit by a bat",
     ),
 }
+
+# Clinical words and abbreviations that nurses, carers who are nurses, and pharmacists write ("T 37.9, myalgia,
+# dyspnoea on exertion"): each the sign it names, added to that sign's phrases below. Never an ambiguous
+# lay word ("sob" is crying; "af" is slang), and a reduced consciousness score as its numbers.
+CLINICAL_TERMS: dict[str, tuple[str, ...]] = {
+    "muscle_aches": ("myalgia", "myalgias", "myalgic"),
+    "joint_pain": ("arthralgia", "arthralgias"),
+    "fever": ("pyrexia", "pyrexial", "febrile", "low grade pyrexia"),
+    "tiredness": ("malaise", "lethargy", "fatigued"),
+    "rash": ("urticaria", "urticarial", "urticarial rash", "erythema", "erythematous", "maculopapular", "pruritus"),
+    "severe_rash": ("petechiae", "petechial", "petechial rash", "purpura", "purpuric", "non-blanching", "non blanching"),
+    "breathing_difficulty": (
+        "dyspnoea", "dyspnea", "dyspnoeic", "dyspneic", "tachypnoea", "tachypnea", "tachypnoeic", "tachypneic",
+        "orthopnoea", "orthopnea", "soboe", "sob on exertion", "sob at rest", "increased work of breathing",
+        "bronchospasm",
+    ),
+    "severe_breathing_difficulty": ("stridor", "stridulous", "respiratory distress"),
+    "throat_or_face_swelling": (
+        "angioedema", "angio-oedema", "angio-edema", "[periorbital|facial|lip|tongue|laryngeal] [oedema|edema]",
+    ),
+    "dizziness": ("presyncope", "pre-syncope", "presyncopal", "near syncope", "orthostatic"),
+    "fainting": ("syncope", "syncopal", "syncopal episode", "obtunded", "unrousable", "unrouseable", "gcs 3"),
+    "seizure": ("postictal", "post-ictal", "tonic clonic", "tonic-clonic"),
+    "stroke_signs": (
+        "hemiparesis", "hemiplegia", "facial droop", "facial weakness", "dysarthria", "dysarthric", "aphasia",
+        "aphasic", "dysphasia", "dysphasic", "unilateral weakness",
+    ),
+    "palpitations": ("tachycardia", "tachycardic", "palpitating"),
+    "blue_lips": ("cyanosed", "cyanotic", "cyanosis", "central cyanosis"),
+    "clammy_skin": ("diaphoretic", "diaphoresis"),
+    "neck_stiffness": ("meningism", "meningismus", "nuchal rigidity", "neck rigidity"),
+    "swollen_painful_limb": ("dvt", "calf tenderness", "calf swelling", "unilateral leg swelling"),
+    "vomiting": ("emesis", "emesis x2", "vomited x2"),
+    "little_or_no_urine": ("oliguria", "oliguric", "anuria", "anuric", "reduced urine output", "low urine output"),
+    "dark_urine": ("haematuria", "hematuria", "haemoglobinuria", "hemoglobinuria"),
+    "jaundice": ("icterus", "icteric", "scleral icterus"),
+    "low_oxygen": ("hypoxic", "hypoxia", "hypoxaemic", "hypoxemic", "desaturating", "desatting"),
+}  # fmt: skip
+# A Glasgow Coma Scale under 15 (GCS 14 is already "not fully alert"): a reduced consciousness, told as numbers.
+CLINICAL_TERMS["fainting"] += tuple(f"gcs {n}" for n in range(4, 15)) + tuple(f"gcs of {n}" for n in range(3, 15))
+CLINICAL_TERMS["confusion"] = ("disorientated", "disoriented", "delirious", "delirium", "acute confusion")
+for _sign, _terms in CLINICAL_TERMS.items():
+    SYMPTOMS[_sign] = replace(SYMPTOMS[_sign], phrases=SYMPTOMS[_sign].phrases + _terms)
 
 # Signs people describe in many word orders: a body word and a describing word close together in
 # one clause ("my face and neck are swelling", "brownish pee", "cheeks burning red").
@@ -1215,6 +1278,11 @@ DIALECT_WORDS = {
     "doon": "down",
     "tae": "to",
     "hame": "home",
+    # "not" of the other languages patients here mix in ("nie swollen", "nahi pain", "não dizzy")
+    "nie": "not",
+    "nahi": "not",
+    "nahin": "not",
+    "não": "not",
 }
 # Negation said with one word before a verb in regional speech: Scots "she's no makin any sense" ("no" after a
 # form of "be", before an -ing word), Caribbean creole "it nah spread" ("nah" after the one it is said of), and
@@ -1290,7 +1358,7 @@ IMPROVEMENT_WORDS = (
 # symptom named before it in the sentence.
 PAIN_NOUNS = ("pain", "pains", "ache", "agony", "one")  # "one": "the worst one I've ever had"
 # Sudden onset: a headache that comes "out of nowhere" is treated as the worst headache (thunderclap).
-SUDDEN_WORDS = (
+SUDDEN_WORDS: tuple[str, ...] = (
     "sudden",
     "suddenly",
     "out of nowhere",
@@ -1320,6 +1388,15 @@ SUDDEN_WORDS = (
     "swung a bat",
     "with a bat",
     "like a bat",
+    "like thunder",
+    "thunderbolt",
+)
+# onset counted in seconds: "in one second", "within 2 seconds", "in a couple of seconds"
+SUDDEN_WORDS += tuple(
+    f"{within} {few} {unit}"
+    for within in ("in", "within")
+    for few in ("one", "1", "two", "2", "a few", "a couple of", "few")
+    for unit in ("second", "seconds", "secs", "sec")
 )
 # A gradual onset: the answer "it built up over the day" to "did it come on suddenly?" is a no.
 GRADUAL_WORDS = (

@@ -742,7 +742,13 @@ class SymptomMatcher:
                 if _simile(norms[max(since, a - 3) : a]):
                     continue  # what it feels like, not what it is: "my chest aches, like a bruise on the inside"
                 # a negation of its own ("not the drip arm"), not the sign's ("I don't remember falling asleep")
-                before = {norms[i] for i in range(max(since, a - 6), a) if i != negation}
+                # nor another clause's ("3am, can't sleep, the drip site on my arm is puffy")
+                own = max(since, a - 6)
+                for i in range(a - 1, own - 1, -1):
+                    if norms[i] in _CLAUSE_ENDS:
+                        own = i + 1
+                        break
+                before = {norms[i] for i in range(own, a) if i != negation}
                 if not NEGATION_WORDS & before and not set(body_systems.OTHER_SIDE) & before:
                     return True
         return False
@@ -1537,7 +1543,20 @@ def temperature_excluded(doc: Doc, text: str) -> bool:
         return False  # cannot tell: it counts
     flags = status(doc, span.start, span.end)
     other = flags["other"] and not doc._.context["writer_by_medicine"]  # a reading is never only "mild"
-    return flags["historical"] or flags["resolved"] or other or _superseded(doc, span) or _to_come(doc, span, flags)
+    historical = flags["historical"] and (flags["past_resolved"] or _dated_in_its_clause(doc, span))
+    return historical or flags["resolved"] or other or _superseded(doc, span) or _to_come(doc, span, flags)
+
+
+def _dated_in_its_clause(doc: Doc, span: Span) -> bool:
+    """A reading is from before the infusion or long ago only when its own clause says so: "37.6 under her arm,
+    it was 39 before the IVIG" gives 37.6 now."""
+    norms = _norms(doc)
+    start, end = span.start, span.end
+    while start > 0 and norms[start - 1] not in _CLAUSE_ENDS:
+        start -= 1
+    while end < len(norms) and norms[end] not in _CLAUSE_ENDS:
+        end += 1
+    return any(t.category == context_rules.HISTORICAL and start <= t.start < end for t in doc._.context["triggers"])
 
 
 def _to_come(doc: Doc, span: Span, flags: dict) -> bool:
@@ -1884,6 +1903,10 @@ def make_symptom_context(nlp: Language, name: str):
                 continue  # "the worst night ever": said of the night, not of a symptom
             if b < len(norms) and norms[b] in lexicon.WHAT_A_PERSON_IS:
                 continue  # "I'm a terrible worrier": said of the writer, not of a symptom
+            if norms[a] == "worst" and (
+                norms[b : b + 2] == ["of", "all"] or norms[b : b + 1] in (["bit"], ["part"], ["thing"])
+            ):
+                continue  # "worst of all, ...", "the headache is the worst bit": an ordering of what is told, not a degree
             if any(s.end in (a, a - 1) and not _raised_by(s, kind) for s in spans if s.start < a):
                 continue  # "achy all over": said of the symptom just before it, which it cannot raise
             if " ".join(norms[a:b]) in LIFETIME_WORDS and not any(

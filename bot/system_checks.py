@@ -118,6 +118,7 @@ SYSTEM_OF: dict[str, str] = {
     "persistent_vomiting": "vomiting",
     "palpitations": "heart",
     "clammy_skin": "heart",  # cold, clammy or grey: the circulation
+    "indigestion": "chest",  # heartburn is told of the chest
     "fast_heart_rate": "heart",
     "light_sensitivity": "headache_neck",
     "low_oxygen": "breathing",

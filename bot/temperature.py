@@ -1,7 +1,8 @@
 """Temperatures in patients' words: "38.5", "39,1", "101 F", "103 degrees", "37.8 C". Plain regex, no spaCy.
 
 A number with no unit counts when it has decimals ("38.5"), is near a fever word, or the bot has
-just asked for it; its scale follows from its size (34-44 is Celsius, 93-110 Fahrenheit).
+just asked for it; its scale follows from its size (34-44 is Celsius, 93-110 Fahrenheit). A percentage
+("feeling 100%", "sats 97%") or a blood pressure ("100/60") is never a temperature.
 """
 
 import re
@@ -15,7 +16,7 @@ class Temperature:
 
 
 _TEMPERATURE = re.compile(
-    r"(?<![\d.,])(?P<number>\d{2,3}(?:[.,]\d{1,2})?)(?![\d])\s*"
+    r"(?<![\d.,/])(?P<number>\d{2,3}(?:[.,]\d{1,2})?)(?![\d])(?!\s*(?:%|percent|per ?cent|/\s*\d))\s*"
     r"(?P<unit>(?:°|º|˚|degrees?|deg)?\s*(?:celsius|centigrade|fahrenheit|c|f)\b|°|º|˚|degrees?\b)?",
     re.IGNORECASE,
 )

@@ -26,8 +26,16 @@ _RATE_AFTER = re.compile(
     r"\b(?:pulse|heart ?rate|hr|heart ?beat|heart is going at|heart's going at)\b" + _GAP + r"(?<![\d.])(\d{2,3})\b",
     re.IGNORECASE,
 )
-_LATER_RATE = re.compile(r"(?<![\d.,])(\d{2,3})(?![\d.,]\d|\s*(?:%|percent|°|degrees|c\b|f\b))", re.IGNORECASE)
+_LATER_RATE = re.compile(
+    r"(?<![\d.,/])(\d{2,3})(?![\d.,]\d|\s*(?:%|percent|°|degrees|c\b|f\b|/))", re.IGNORECASE
+)  # not a blood pressure's "128/76"
 LATER_RATE_CHARS = 50
+# Another measure named after the rate ("HR 82, BP 128/76, sats 97"): the numbers from there on are its own.
+_OTHER_MEASURE = re.compile(
+    r"\b(?:bp|blood pressure|pressure|sats?|spo2|sp02|o2|oxygen|temp|temperature|t|rr|resp(?:irations?)?|"
+    r"weight|weighs|age|aged|glucose|sugar|bm)\b",
+    re.IGNORECASE,
+)
 _RATE_BEFORE = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:bpm|beats (?:a|per|each) min(?:ute)?)\b", re.IGNORECASE)
 _OXIMETER_WORDS = re.compile(r"\b(?:pulse ?ox|oximeter|o2|spo2|sats?|oxygen)\b", re.IGNORECASE)
 
@@ -46,7 +54,9 @@ def heart_rates(text: str) -> list[int]:
             continue
         rates.append(int(m.group(1)))
         # a rate said again in the same breath: "80, no wait, it's jumped to 135"
-        rates += [int(n) for n in _LATER_RATE.findall(text[m.end() : m.end() + LATER_RATE_CHARS])]
+        after = text[m.end() : m.end() + LATER_RATE_CHARS]
+        other = _OTHER_MEASURE.search(after)
+        rates += [int(n) for n in _LATER_RATE.findall(after[: other.start()] if other else after)]
     return [r for r in rates if 30 <= r <= 250]
 
 

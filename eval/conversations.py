@@ -74,13 +74,17 @@ TOPIC_OF = {
     "temperature": "temperature",
     "infusion_time": "infusion_time",
     "describe_symptom": "clarify",
-    "how_do_you_feel": "clarify",  # the invitation after a "report" with nothing to assess
+    "how_do_you_feel": "unwell_now",  # "tell me how you are feeling since your infusion" (sets without it: clarify)
     "anything_else": "other",
     "all_well_check": "other",  # the red-flag screen after "all good, just checking in"
     "emergency_check": "other",  # the emergency signs after "call your doctor"
     "crushing_chest_pain": "chest",
     "severe_breathing_difficulty": "breathing",
 }
+
+
+# A topic the older sets have no answer for: the nearest one they have.
+FALLBACK = {"unwell_now": "clarify"}
 
 
 @dataclass
@@ -139,7 +143,13 @@ def play(conversation: dict, send: Callable[[str, str], list[dict]]) -> Outcome:
             asked = question_of(reply) or asked
         if asked:
             outcome.questions.append(asked)
-            message = conversation["answers"].get(asked) or conversation["answers"].get("other") or "I don't know"
+            answers = conversation["answers"]
+            message = (
+                answers.get(asked)
+                or answers.get(FALLBACK.get(asked, "other"))
+                or answers.get("other")
+                or "I don't know"
+            )
         else:
             message = later.pop(0) if later else None
     outcome.stuck = message is not None

@@ -634,9 +634,11 @@ def check_message(text: object, settings: Settings | None = None, limit: int = M
                 language=language,
                 length=length,
             )
+        # The bot still reads it: an answer to its question ("No, estoy bien", "Hoy, 9am") keeps the triage
+        # going, and a question it cannot read is asked again; nothing the patient said is dropped.
         return Checked(
-            "",
-            False,
+            cleaned,
+            True,
             before=(note,),
             problem="other_language",
             cleaned=tuple(removed),

@@ -8,7 +8,7 @@ from bot.dialogue import CLOSING, SAFE_YES, State, answer, ask, is_report, next_
 from bot.findings import Findings, extract
 from bot.triage import assess
 
-NO_FOLLOW_UPS = ["no", "no", "this morning", "no"]  # a headache's two questions, the infusion time, breathing
+NO_FOLLOW_UPS = ["no", "no", "no", "this morning", "no"]  # a headache's three questions, the infusion time, breathing
 
 
 def converse(opening: str, replies: list[str], subject_intent: str | None = None):
@@ -156,7 +156,7 @@ def test_temperatures_in_words_and_ranges(text, expected):
 
 def test_a_mild_headache_asks_only_what_could_raise_it_then_the_closing_screen():
     findings, asked, _ = converse("i have a headache", NO_FOLLOW_UPS + ["no"])
-    assert asked == ["neck_stiffness", "severe_headache", "infusion_time", "breathing_difficulty", CLOSING]
+    assert asked == ["neck_stiffness", "severe_headache", "vomiting", "infusion_time", "breathing_difficulty", CLOSING]
     assert assess(findings).level == "manage_at_home"
 
 
@@ -167,7 +167,7 @@ def test_breathing_is_asked_before_manage_at_home_unless_the_patient_spoke_of_it
         ("headache, bit wheezy", False),
     ):
         findings = extract(said)
-        state = State(asked=("neck_stiffness", "severe_headache", "infusion_time"))
+        state = State(asked=("neck_stiffness", "severe_headache", "vomiting", "infusion_time"))
         assert (next_question(findings, state) == "breathing_difficulty") is asks, said
 
 
@@ -306,7 +306,7 @@ def test_the_closing_screen_follows_the_person(subject, words):
 
 def test_the_closing_screen_is_the_last_question_and_only_before_manage_at_home():
     findings = extract("i have a headache")
-    state = State(asked=("neck_stiffness", "severe_headache"))
+    state = State(asked=("neck_stiffness", "severe_headache", "vomiting"))
     assert next_question(findings, state) == "infusion_time"
     assert next_question(findings, replace_asked(state, "infusion_time")) == "breathing_difficulty"
     assert next_question(findings, replace_asked(state, "infusion_time", "breathing_difficulty")) == CLOSING
@@ -339,8 +339,8 @@ def test_a_symptom_named_in_the_closing_answer_is_read_as_any_message(reply, lev
 
 
 def test_a_mild_symptom_in_the_closing_answer_gets_its_own_questions():
-    findings, asked, _ = converse("i have a headache", NO_FOLLOW_UPS + ["yes, I feel a bit sick", "no"])
-    assert asked[-2:] == [CLOSING, "vomiting"] and "nausea" in findings.symptoms
+    findings, asked, _ = converse("i have a headache", NO_FOLLOW_UPS + ["yes, the drip site is a bit sore", "no"])
+    assert asked[-2:] == [CLOSING, "swollen_painful_limb"] and "infusion_site_irritation" in findings.symptoms
     assert assess(findings).level == "manage_at_home"
 
 

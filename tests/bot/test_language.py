@@ -36,6 +36,7 @@ SAID = {
     "dizziness": "i feel dizzy",
     "palpitations": "my heart is racing",
     "clammy_skin": "I have gone cold and clammy",
+    "indigestion": "I have had bad indigestion since the drip",
     "low_oxygen": "my oxygen is really low",
     "lowish_oxygen": "sats are a bit low",
     "fast_heart_rate": "his pulse is very high",
