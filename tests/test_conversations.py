@@ -5,13 +5,13 @@ import time
 import pytest
 
 
-def test_chest_tightness_gets_its_disposition_at_once_and_fast(conversation):
-    started = time.monotonic()
+def test_chest_tightness_gets_its_disposition_at_once(conversation):
+    """The disposition is in the first reply, before any question (its latency is measured by `make bench`)."""
     conversation.say("my chest feels tight")
-    elapsed = time.monotonic() - started
     assert conversation.triage["level"] in ("call_doctor_now", "emergency")
     assert "chest_tightness" in conversation.triage["red_flags"]
-    assert elapsed < 1.0, f"{elapsed:.2f} s"  # acceptance: under a second (latency targets live in bench/)
+    texts = [r.get("text") or "" for r in conversation.replies]
+    assert "Call your doctor now" in texts[0] or "911" in texts[0]
 
 
 def test_hello_gets_no_disposition(conversation):
@@ -38,6 +38,8 @@ def test_headache_with_no_red_flags_asks_then_manages_at_home(conversation):
     conversation.say("no")
     assert "very severe" in conversation.text
     conversation.say("no, it's just annoying")
+    assert "vomited" in conversation.text  # a headache with vomiting is a red flag
+    conversation.say("no")
     assert "When did your infusion start" in conversation.text
     conversation.say("about 3 hours ago")
     assert conversation.triage is None and "trouble breathing" in conversation.text  # always asked
@@ -49,7 +51,7 @@ def test_headache_with_no_red_flags_asks_then_manages_at_home(conversation):
     conversation.say("no, that's all")
     triage = conversation.triage
     assert triage["level"] == "manage_at_home"
-    assert triage["denied"] == ["breathing_difficulty", "neck_stiffness", "severe_headache"]
+    assert triage["denied"] == ["breathing_difficulty", "neck_stiffness", "severe_headache", "vomiting"]
     assert "You told me you have a headache." in conversation.text
     assert "about 3 hours ago" in conversation.text
 
@@ -112,11 +114,19 @@ def test_a_yes_at_the_closing_screen_gets_the_clarifying_question_then_the_docto
 
 
 def test_a_symptom_free_message_gets_the_invitation_not_a_disposition(conversation):
-    for message in ("Is there parking at the infusion centre or should I get the bus?", "just about the parking"):
-        conversation.say(message)
-        asked = [r["custom"]["question"] for r in conversation.replies if "question" in (r.get("custom") or {})]
-        assert conversation.triage is None and asked in ([], ["how_do_you_feel"]), (message, asked)
-        assert "in your own words" in conversation.text and "other words" not in conversation.text, message
+    conversation.say("Is there parking at the infusion centre or should I get the bus?")
+    asked = [r["custom"]["question"] for r in conversation.replies if "question" in (r.get("custom") or {})]
+    assert conversation.triage is None and asked in ([], ["how_do_you_feel"]), asked
+    assert "in your own words" in conversation.text and "other words" not in conversation.text
+    conversation.say("just about the parking")  # nothing to tell: what to do if that changes, never a disposition
+    assert conversation.triage is None and "Take care" in conversation.text and "other words" not in conversation.text
+
+
+def test_after_a_question_about_the_clinic_how_the_patient_feels_is_asked_and_read(conversation):
+    conversation.say("what's the clinic's phone number?")
+    assert conversation.replies[-1]["custom"] == {"question": "how_do_you_feel"} and conversation.triage is None
+    conversation.say("well now you mention it my chest feels tight")
+    assert conversation.triage["level"] == "call_doctor_now"
 
 
 def test_all_is_well_gets_the_red_flag_screen_once_then_goodbye(conversation):
@@ -149,11 +159,13 @@ def test_symptoms_added_later_are_covered_and_the_level_never_drops(conversation
 
 def test_negated_red_flags_do_not_escalate(conversation):
     conversation.say("chills and sore muscles, no trouble breathing and no vomiting")
+    assert "legs or arms swollen" in conversation.text  # aching: a clot is told that way too
+    conversation.say("no")
     assert "temperature" in conversation.text  # chills: a fever is plausible
     for reply in ("37.2", "an hour ago", "no"):
         conversation.say(reply)
     assert conversation.triage["level"] == "manage_at_home"
-    assert set(conversation.triage["denied"]) == {"breathing_difficulty", "vomiting"}
+    assert set(conversation.triage["denied"]) == {"breathing_difficulty", "vomiting", "swollen_painful_limb"}
 
 
 def test_unknown_symptom_gets_one_question_then_call_the_doctor(conversation):

@@ -26,6 +26,7 @@ MINIMUM_SIZE = {
     "blind_round10": 300,
     "blind_round11": 300,
     "blind_round12": 300,
+    "blind_round14": 300,
 }
 SETS = {path.stem.removesuffix("_set"): (path, MINIMUM_SIZE[path.stem]) for path in REGRESSION_SETS}
 

@@ -7,7 +7,7 @@ from bot.timeline import watch_for
 ASKED = "When did your infusion start"
 
 
-def answer_no_until_disposition(conversation, limit: int = 4) -> list[str]:
+def answer_no_until_disposition(conversation, limit: int = 5) -> list[str]:
     """Say "no" to each question; returns the questions' texts."""
     questions = []
     for _ in range(limit):
