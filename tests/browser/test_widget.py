@@ -336,7 +336,7 @@ def test_3_the_question_is_never_hidden_behind_its_answer_buttons(visit, name):
     for _ in range(3):  # a conversation longer than the screen
         say_and_wait(v, "hello")
     v.say("i have a headache")
-    for _ in range(6):
+    for _ in range(8):
         v.page.locator(f"{WIDGET} .replies button, {WIDGET} .card").first.wait_for()
         if card(v).count():
             break

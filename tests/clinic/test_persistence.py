@@ -57,6 +57,7 @@ def test_conversation_survives_restarts_of_both_servers(database_url, tmp_path):
 
         kill(servers, "actions")
         servers.start_actions()
+        assert "Have you vomited" in texts(servers.chat(sender, "no"))
         assert "When did your infusion start" in texts(servers.chat(sender, "no"))
 
         assert "trouble breathing" in texts(servers.chat(sender, "this morning"))  # always asked
@@ -65,7 +66,7 @@ def test_conversation_survives_restarts_of_both_servers(database_url, tmp_path):
         triage = payload(replies)
         assert triage and triage["level"] == "manage_at_home", texts(replies)
         assert triage["symptoms"] == ["headache"]
-        assert set(triage["denied"]) == {"neck_stiffness", "severe_headache", "breathing_difficulty"}
+        assert set(triage["denied"]) == {"neck_stiffness", "severe_headache", "vomiting", "breathing_difficulty"}
         assert "You told me you have a headache" in texts(replies)
         assert "Your infusion: this morning" in texts(replies)
     finally:

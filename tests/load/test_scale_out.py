@@ -28,7 +28,7 @@ def text(replies: list) -> str:
 def test_a_conversation_alternating_between_the_servers_keeps_its_state(cluster):
     sender = f"scale-{uuid.uuid4().hex[:10]}"
     upstreams, replies = [], []
-    for message in ["hello", "I have a headache since the infusion", "no", "no", "this morning", "no", "no"]:
+    for message in ["hello", "I have a headache since the infusion", "no", "no", "no", "this morning", "no", "no"]:
         answer, upstream = say(cluster, sender, message)
         replies.append(answer)
         upstreams.append(upstream)
@@ -36,13 +36,14 @@ def test_a_conversation_alternating_between_the_servers_keeps_its_state(cluster)
     assert all(a != b for a, b in zip(upstreams, upstreams[1:])), upstreams  # ... turn about
     assert "Is your neck stiff" in text(replies[1])
     assert "Is the headache very severe" in text(replies[2])  # asked by the other server: the state travelled
-    assert "When did your infusion start" in text(replies[3])
-    assert "trouble breathing" in text(replies[4])  # always asked before "manage at home"
-    assert "One last check" in text(replies[5])  # the closing screen
-    triage = [r["custom"]["triage"] for r in replies[6] if "triage" in (r.get("custom") or {})]
+    assert "Have you vomited" in text(replies[3])
+    assert "When did your infusion start" in text(replies[4])
+    assert "trouble breathing" in text(replies[5])  # always asked before "manage at home"
+    assert "One last check" in text(replies[6])  # the closing screen
+    triage = [r["custom"]["triage"] for r in replies[7] if "triage" in (r.get("custom") or {})]
     assert triage and triage[0]["level"] == "manage_at_home"
-    assert triage[0]["denied"] == ["breathing_difficulty", "neck_stiffness", "severe_headache"]
-    assert "this morning" in text(replies[6])
+    assert triage[0]["denied"] == ["breathing_difficulty", "neck_stiffness", "severe_headache", "vomiting"]
+    assert "this morning" in text(replies[7])
 
 
 @pytest.mark.parametrize("round_", [1, 2, 3])
