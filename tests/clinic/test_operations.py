@@ -20,7 +20,15 @@ HANDOFF_START = "When you call, you can read this out:"
 # What these patients say that appears nowhere in the bot's own words: it must stay out of the logs.
 PRIVATE_WORDS = ("throbbing", "quokka")
 CONVERSATIONS = {
-    "home": ["I have a headache", "no", "no", "no", "just after the quokka lecture", "no", "no"],  # ..., breathing, closing
+    "home": [
+        "I have a headache",
+        "no",
+        "no",
+        "no",
+        "just after the quokka lecture",
+        "no",
+        "no",
+    ],  # ..., breathing, closing
     "doctor": ["my head is throbbing and my neck is stiff"],
     "emergency": ["my throat is swelling up"],
     "doctor-after-questions": ["I have a rash", "yes"],
