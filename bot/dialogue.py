@@ -42,7 +42,6 @@ from bot.answers import (
 )
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
-from bot.temperature import find_temperatures
 from bot.timeline import InfusionTime
 from bot.triage import LEVELS, assess
 
@@ -610,8 +609,6 @@ def _read(question: Question, text: str, message: Findings):
     if question.kind == TEMPERATURE:
         if message.temperature_c is not None:
             return message.temperature_c
-        if find_temperatures(text or "", expecting=True):
-            return "unknown"  # only readings that are not now ("it was 39 before the infusion"): none taken now
         return read_temperature(text)
     if question.kind == TIME:
         reply = (text or "").strip()

@@ -64,7 +64,8 @@ def test_mild_report_starts_the_questions(make_tracker, dispatcher, domain):
 def test_after_the_questions_the_mild_disposition_with_a_summary(make_tracker, dispatcher, domain):
     findings = extract("i have a headache").with_answer("neck_stiffness", False).with_answer("severe_headache", False)
     findings = replace(findings, infusion=InfusionTime(2.0, False, "2 hours ago"))
-    state = State(asked=("neck_stiffness", "severe_headache", "infusion_time", "breathing_difficulty", "anything_else"))
+    asked = ("neck_stiffness", "severe_headache", "vomiting", "infusion_time", "breathing_difficulty", "anything_else")
+    state = State(asked=asked)
     tracker = make_tracker(
         "no",
         intent="inform",
@@ -82,7 +83,7 @@ def test_after_the_questions_the_mild_disposition_with_a_summary(make_tracker, d
 def test_no_mild_disposition_before_the_closing_screen(make_tracker, dispatcher, domain):
     findings = extract("i have a headache").with_answer("neck_stiffness", False).with_answer("severe_headache", False)
     findings = replace(findings, infusion=InfusionTime(2.0, False, "2 hours ago"))
-    state = State(asked=("neck_stiffness", "severe_headache", "infusion_time", "breathing_difficulty"))
+    state = State(asked=("neck_stiffness", "severe_headache", "vomiting", "infusion_time", "breathing_difficulty"))
     tracker = make_tracker(
         "no",
         intent="inform",

@@ -63,12 +63,6 @@ def test_a_normal_reading_since_yesterday_replaces_an_earlier_fever_said_to_be_o
     assert found.temperature_c == 36.9
 
 
-def test_only_a_reading_from_before_the_infusion_is_no_reading_now():
-    question = dialogue.question_for("temperature")
-    text = "it was 39 before the infusion"
-    assert dialogue._read(question, text, extract(text, expecting_temperature=True)) == "unknown"
-
-
 # ---------------------------------------------------------------- 3. words
 
 
