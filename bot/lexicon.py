@@ -790,7 +790,7 @@ CLINICAL_TERMS: dict[str, tuple[str, ...]] = {
         "angioedema", "angio-oedema", "angio-edema", "[periorbital|facial|lip|tongue|laryngeal] [oedema|edema]",
     ),
     "dizziness": ("presyncope", "pre-syncope", "presyncopal", "near syncope", "orthostatic"),
-    "fainting": ("syncope", "syncopal", "syncopal episode", "obtunded", "unrousable", "unrouseable", "gcs 3"),
+    "fainting": ("syncope", "syncopal", "syncopal episode", "obtunded", "unrousable", "unrouseable"),
     "seizure": ("postictal", "post-ictal", "tonic clonic", "tonic-clonic"),
     "stroke_signs": (
         "hemiparesis", "hemiplegia", "facial droop", "facial weakness", "dysarthria", "dysarthric", "aphasia",
@@ -806,10 +806,10 @@ CLINICAL_TERMS: dict[str, tuple[str, ...]] = {
     "dark_urine": ("haematuria", "hematuria", "haemoglobinuria", "hemoglobinuria"),
     "jaundice": ("icterus", "icteric", "scleral icterus"),
     "low_oxygen": ("hypoxic", "hypoxia", "hypoxaemic", "hypoxemic", "desaturating", "desatting"),
+    "confusion": ("delirium", "acute confusion"),  # "disoriented", "delirious" are lay words above
 }  # fmt: skip
 # A Glasgow Coma Scale under 15 (GCS 14 is already "not fully alert"): a reduced consciousness, told as numbers.
-CLINICAL_TERMS["fainting"] += tuple(f"gcs {n}" for n in range(4, 15)) + tuple(f"gcs of {n}" for n in range(3, 15))
-CLINICAL_TERMS["confusion"] = ("disorientated", "disoriented", "delirious", "delirium", "acute confusion")
+CLINICAL_TERMS["fainting"] += tuple(f"gcs {of}{n}" for of in ("", "of ") for n in range(3, 15))
 for _sign, _terms in CLINICAL_TERMS.items():
     SYMPTOMS[_sign] = replace(SYMPTOMS[_sign], phrases=SYMPTOMS[_sign].phrases + _terms)
 

@@ -743,11 +743,7 @@ class SymptomMatcher:
                     continue  # what it feels like, not what it is: "my chest aches, like a bruise on the inside"
                 # a negation of its own ("not the drip arm"), not the sign's ("I don't remember falling asleep")
                 # nor another clause's ("3am, can't sleep, the drip site on my arm is puffy")
-                own = max(since, a - 6)
-                for i in range(a - 1, own - 1, -1):
-                    if norms[i] in _CLAUSE_ENDS:
-                        own = i + 1
-                        break
+                own = max(since, a - 6, _clause_around(norms, a, a)[0])
                 before = {norms[i] for i in range(own, a) if i != negation}
                 if not NEGATION_WORDS & before and not set(body_systems.OTHER_SIDE) & before:
                     return True
@@ -1547,15 +1543,19 @@ def temperature_excluded(doc: Doc, text: str) -> bool:
     return historical or flags["resolved"] or other or _superseded(doc, span) or _to_come(doc, span, flags)
 
 
-def _dated_in_its_clause(doc: Doc, span: Span) -> bool:
-    """A reading is from before the infusion or long ago only when its own clause says so: "37.6 under her arm,
-    it was 39 before the IVIG" gives 37.6 now."""
-    norms = _norms(doc)
-    start, end = span.start, span.end
+def _clause_around(norms: list[str], start: int, end: int) -> tuple[int, int]:
+    """Tokens [start, end) widened to their clause (bounded by _CLAUSE_ENDS: commas, "but", brackets too)."""
     while start > 0 and norms[start - 1] not in _CLAUSE_ENDS:
         start -= 1
     while end < len(norms) and norms[end] not in _CLAUSE_ENDS:
         end += 1
+    return start, end
+
+
+def _dated_in_its_clause(doc: Doc, span: Span) -> bool:
+    """A reading is from before the infusion or long ago only when its own clause says so: "37.6 under her arm,
+    it was 39 before the IVIG" gives 37.6 now."""
+    start, end = _clause_around(_norms(doc), span.start, span.end)
     return any(t.category == context_rules.HISTORICAL and start <= t.start < end for t in doc._.context["triggers"])
 
 
@@ -1583,11 +1583,7 @@ _READING_WORDS = {
 
 def _when_taken(doc: Doc, norms: list[str], span: Span) -> str | None:
     """When a temperature reading was taken, by the words of its clause: "now", "before" or None (not said)."""
-    start, end = span.start, span.end
-    while start > 0 and norms[start - 1] not in _CLAUSE_ENDS:
-        start -= 1
-    while end < len(norms) and norms[end] not in _CLAUSE_ENDS:
-        end += 1
+    start, end = _clause_around(norms, span.start, span.end)
     clause = norms[start:end]
     if _find(clause, _READING_WORDS["now"]):
         return "now"

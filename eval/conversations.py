@@ -144,12 +144,8 @@ def play(conversation: dict, send: Callable[[str, str], list[dict]]) -> Outcome:
         if asked:
             outcome.questions.append(asked)
             answers = conversation["answers"]
-            message = (
-                answers.get(asked)
-                or answers.get(FALLBACK.get(asked, "other"))
-                or answers.get("other")
-                or "I don't know"
-            )
+            nearest = answers.get(FALLBACK[asked]) if asked in FALLBACK else None
+            message = answers.get(asked) or nearest or answers.get("other") or "I don't know"
         else:
             message = later.pop(0) if later else None
     outcome.stuck = message is not None
