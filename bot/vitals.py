@@ -32,7 +32,7 @@ _LATER_RATE = re.compile(
 LATER_RATE_CHARS = 50
 # Another measure named after the rate ("HR 82, BP 128/76, sats 97"): the numbers from there on are its own.
 _OTHER_MEASURE = re.compile(
-    r"\b(?:bp|blood pressure|pressure|sats?|spo2|sp02|o2|oxygen|temp|temperature|t|rr|resp(?:irations?)?|"
+    r"(?<!')\b(?:bp|blood pressure|pressure|sats?|spo2|sp02|o2|oxygen|temp|temperature|t(?=\s*\d)|rr|resp(?:irations?)?|"
     r"weight|weighs|age|aged|glucose|sugar|bm)\b",
     re.IGNORECASE,
 )

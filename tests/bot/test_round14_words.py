@@ -49,6 +49,13 @@ def test_a_normal_pulse_beside_other_measures_is_not_fast(text):
     assert max(heart_rates(text)) < 120
 
 
+@pytest.mark.parametrize(
+    "text", ["pulse 80, can't be right, now 135", "pulse 90 I don't know, 130 now", "HR 85 T 37.2, no wait HR 135"]
+)
+def test_a_contraction_is_no_other_measure_and_a_rate_said_again_counts(text):
+    assert max(heart_rates(text)) >= 120
+
+
 @pytest.mark.parametrize("text", ["feeling 100% today, no fever", "BP 100/60, no temp", "sats 99% on air"])
 def test_a_percentage_or_a_blood_pressure_is_no_temperature(text):
     assert extract(text).temperature_c is None
