@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import classifier_intent, dialogue_state, log_event, message_findings, stored_findings
-from bot.dialogue import answer, disposition_due, next_question
+from bot.dialogue import answer, disposition_due, next_question, reopened
 from bot.system_checks import PARSE_KEY
 
 ASIDE_RESPONSES = {
@@ -53,7 +53,7 @@ class ValidateTriageForm(Action):
         log_event("answer", tracker, question=dialogue_state(tracker).pending, next=question, done=question is None)
         if question is None:
             return events + [
-                SlotSet("dialogue", replace(state, pending=None, put=False).to_dict()),
+                SlotSet("dialogue", reopened(state).to_dict()),
                 SlotSet("triage_question", ANSWERED),
             ]
         if question != state.pending:

@@ -84,7 +84,7 @@ _DENIAL = re.compile(
     r"(?!,?\s+(apart|except|but|other than|besides))|"
     r"\bas (it|he|she|they) (always|usually) (is|are|does|do)\b|\bsame as (ever|always|usual)\b|"
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|pain|problems?|issues?|trouble|change)\b|"
-    r"\b(nothing|none) (like that|of that|at all)\b|"
+    r"\b(nothing|none) (like that|of that|at all)\b|\bnothing (\w+ )?to (report|tell|say|mention)\b|"
     r"\b(like|as) (usual|normal|always)\b|\bno different (to|from|than) (normal|usual|always|ever|before)\b|"
     # "she hasn't complained of anything", "no complaints"
     r"\b(hasn'?t|has not|haven'?t|have not|didn'?t|did not|not|never)\s+(complained|mentioned|said|say|mention)\s+"
@@ -98,6 +98,13 @@ _DENIAL = re.compile(
 _ABLE_FINE = re.compile(
     r"\b(can|could)\s+(\w+\s+){1,5}?(fine|normally|normal|ok|okay|alright|all right|no problem|"
     r"without (any )?(pain|trouble|problems?|bother))\b",
+    re.I,
+)
+# "yes I can breathe, shocking I know", "she can swallow": the function asked about, done, with nothing
+# limiting it ("can only just breathe", "can barely talk", "can breathe but it hurts" are no such answer).
+_ABLE = re.compile(
+    r"\b(can|could)\s+(still\s+)?(breathe|talk|speak|swallow|move|walk|nod|bend|turn|see|stand)\b"
+    r"(?!\s+(only|a bit|a little|with|but|just|barely|hardly)\b)",
     re.I,
 )
 _SOFT_NO = re.compile(r"^\W*(i\s+)?don'?t think so\b", re.I)
@@ -219,17 +226,25 @@ _ORDINARY_KIND = re.compile(
 _GRADUAL = _any_of(lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS)
 
 
+_ECHOED = re.compile(r"^\W*[^.?!]*\b(worse|worst|severe|bad|sudden|suddenly|spreading|crushing|than)\b[^.?!]*\?+", re.I)
+
+
 def read_degree(text: str, extreme: bool = False) -> Answer | None:
     """The answer to a question of degree (bot/dialogue.DEGREE_QUESTIONS): NO for a small degree or a
     pain score under the severe mark, else the plain reading. `extreme`: the question asks for the very
     worst (bot/dialogue.EXTREME_QUESTIONS): "a bit", "moderate", a gradual onset or a score under 10 are a
     no too, unless a sudden or worst-ever word is said and not denied."""
     text = (text or "").strip()
+    # the question said back before the answer ("worse than my usual? it IS my usual"): the answer is the rest
+    rest = _ECHOED.sub(" ", text).strip()
+    text = rest if re.search(r"\w", rest) else text
     scores = [float(m.group(1)) * 10 / float(m.group(2)) for m in _PAIN_SCORE.finditer(text)]  # out of 10
     plain = read_answer(text)
     if extreme:
         if says_worst_form(text):  # a sudden or worst-ever word, not denied: "no, but it was sudden" too
             return Answer.YES
+        if plain is Answer.YES and re.search(r"\b(only just|barely|hardly|just about)\b", text, re.I):
+            return Answer.YES  # "yes, I can breathe but only just": a limit, not a small degree
         small = _MILD_DEGREE.search(text) or _SOME_DEGREE.search(text) or _GRADUAL.search(text)
         if small or _NOT_EXTREME.search(text) or (scores and max(scores) < lexicon.PAIN_SCORE_WORST):
             return Answer.NO
@@ -343,6 +358,11 @@ def read_answer(text: str) -> Answer | None:
         return Answer.UNSURE
     if _NO.match(first) or said_normal(first):
         return Answer.NO
+    able = _ABLE.search(text)
+    if able and not _COMPLAINT.search(
+        re.sub(r"^\W*(yes|yeah|yep|yup)\b", "", text[: able.start()] + text[able.end() :], flags=re.I)
+    ):
+        return Answer.NO  # "yes I can breathe, shocking I know": the function asked about, done
     yes = _YES.match(first)
     if yes and said_normal(text[yes.end() :]) and not _COMPLAINT.search(text[yes.end() :]):
         return Answer.NO  # "yes, normal colour" to "is it darker, or less?": yes, it is normal

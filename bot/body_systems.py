@@ -1898,7 +1898,7 @@ SPREADS = {"rash": "severe_rash", "infusion_site_irritation": "swollen_painful_l
 
 # A site reaction that is not the site: a swollen arm "not the side they used for the drip", "my other
 # arm", or one that takes in the whole limb ("from the elbow down") is a swollen limb, not the site.
-OTHER_SIDE = ("other", "opposite", "different", "good")
+OTHER_SIDE = ("other", "opposite", "different", "good", "without")
 WHOLE_LIMB = ("whole", "entire", "elbow down", "all the way", "wrist to", "shoulder to", "to the shoulder")
 # A colour is the person's only when no mark on the skin is named beside it ("the bruise went purple").
 MARKS = {

@@ -204,6 +204,20 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[cough up|coughing up|coughed up] [the|for|some|money|cash|a]", IDIOM, PSEUDO, 0),
+    # clothes, a plan or a cannula that fits, not a fit ("the dress is fitting nicely", "fitting in")
+    (
+        "[is|was|are|were|been|keeps|kept|started|] fitting [well|nicely|fine|in|into|perfectly|properly|snugly|better|ok|okay|me|him|her|them|room]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    # a vein that collapses is a hard cannula, not a faint ("my vein collapsed so they tried the other arm")
+    (
+        "[vein|veins|a vein|the vein] [collapsed|collapse|collapses|collapsing|keeps collapsing|keep collapsing|kept collapsing]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
     # Australian "spewing": upset about something that went wrong ("I'm spewing, we missed the bus")
     (
         "[so|absolutely|totally|fully|proper|pretty|really] spewing [about|that|because|,|at|with]",
@@ -335,6 +349,10 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         PSEUDO,
         0,
     ),
+    # a word of the question asked back, no report ("define dark?", "what do you mean by stiff?")
+    ("[define|what do you mean by|what do you mean|what counts as|what is meant by|how do you define]", HYPOTHETICAL, FORWARD, 4),
+    # which limb, not a denial: "my arm, the one without the cannula, is swollen" (the other arm)
+    ("[without|with no] [the|a|my|his|her|their|] [cannula|drip|needle|line|iv|port|infusion]", ANY, PSEUDO, 0),
     ("[if anything|even if|as if|if so|if that]", ANY, PSEUDO, 0),
     ("[free time|for free|sugar free|gluten free|feel free]", ANY, PSEUDO, 0),
     ("[never mind|nevermind|never been better]", ANY, PSEUDO, 0),

@@ -123,10 +123,10 @@ FULLER_SCREEN = (
     "swollen_painful_limb",
     "jaundice",  # with dark urine, how IVIG's haemolysis shows, with nothing but tiredness before it
 )
-# A report of tiredness or feeling unwell, with at most aches, feeling hot or shivery, or flushed beside it,
-# is vague (aches alone are not).
+# A report of tiredness or feeling unwell, with at most aches, feeling hot or shivery, flushed, a headache or
+# nausea beside it ("usual post-IVIG rubbish, tired, headache"), is vague (aches alone are not).
 NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms"})
-WITH_NONSPECIFIC = frozenset({"muscle_aches", "fever", "chills", "flushing"})
+WITH_NONSPECIFIC = frozenset({"muscle_aches", "fever", "chills", "flushing", "headache", "nausea"})
 # A complaint the bot cannot name ("feel a bit off", "floaty") is sent to the doctor; before the list of
 # emergency signs, the emergency signs of the fuller screen are asked one by one, as for a vague report.
 UNKNOWN_SCREEN = tuple(q for q in FULLER_SCREEN if lexicon.SYMPTOMS[q].level == EMERGENCY)
@@ -399,6 +399,14 @@ def ask(question_id: str, state: State) -> State:
     return replace(state, asked=asked, pending=question_id, put=True, reasked=state.reasked if again else False)
 
 
+def reopened(state: State) -> State:
+    """The state once a disposition cut the questions short: a question still unanswered (the patient told
+    something else instead) may be asked again after it."""
+    if state.pending is None:
+        return replace(state, put=False)
+    return replace(state, asked=tuple(q for q in state.asked if q != state.pending), pending=None, put=False)
+
+
 ASIDES = ("ask_clinic_contact", "ask_side_effects", "out_of_scope", "greet", "thank")
 
 
@@ -423,11 +431,17 @@ def answer(
         # a comparison, is no worse form)
         message = in_context(findings, message, text, worst_only=True)
     updated = findings.merge(message)
-    state = replace(state, turns=state.turns + 1)
+    # A sign taken as yes to be safe and now told in the patient's own words is told: its own follow-up
+    # questions are asked again.
+    state = replace(state, turns=state.turns + 1, assumed=tuple(a for a in state.assumed if a not in message.symptoms))
     if question is None:
         return Step(updated, state, done=True)
+    # A red flag in the turn's own words, even one already known ("i threw up" while asked about the chest):
+    # the patient is told again what to do, and an unanswered question stays open (`reopened`).
+    restated = assess(replace(message, unknown_symptom=False)).is_red_flag  # named, not a complaint described
     said_something = (
-        (message.symptoms - findings.symptoms)
+        restated
+        or (message.symptoms - findings.symptoms)
         or (message.denied - findings.denied)
         or message.temperature_c is not None
         or message.unknown_symptom
@@ -472,7 +486,9 @@ def answer(
         )
         if named or _nothing_more(reading, text, intent) or (reading is None and _A_QUESTION.search(text or "")):
             return Step(
-                updated, replace(state, pending=None, put=False, reasked=False), done=_raised(findings, updated)
+                updated,
+                replace(state, pending=None, put=False, reasked=False),
+                done=_raised(findings, updated) or restated,
             )
         # A reply that names nothing and is no bare yes or hedge ("feels a bit better since they slowed it")
         # is read as a new message would be: an unclear report is asked about, anything else is nothing more.
@@ -490,7 +506,7 @@ def answer(
         # A message that tells us something else ("I just threw up") is taken as that, and the question
         # stays open for one more try; one we still cannot read is unsure.
         if said_something and not state.reasked:
-            return Step(updated, replace(state, reasked=True), done=_raised(findings, updated))
+            return Step(updated, replace(state, reasked=True), done=_raised(findings, updated) or restated)
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
         if question.kind == YES_NO and question.id not in SCREENS:
             state = replace(state, assumed=state.assumed + (question.id,))
@@ -504,7 +520,7 @@ def answer(
         state,
         say=(told,) if told else (),
         no_symptom=no_symptom,
-        done=_raised(findings, updated) or no_symptom,
+        done=_raised(findings, updated) or no_symptom or restated,
     )
 
 

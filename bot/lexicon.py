@@ -489,6 +489,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "unsteady",
         "[feel|feels|felt|feeling] like [i am|he is|she is|they are|i was|i will|i could|i might|he might|she might|he could|she could|] [going to|gonna|about to|] [pass out|faint|black out|keel over|collapse]",
         "[nearly|almost] [passed out|fainted|blacked out|collapsed]",
+        # about to faint, not fainted: "like im about to pass out but i havent", "i might pass out"
+        "[like|as if|as though|] [i am|im|i'm|he is|he's|she is|she's|i|he|she|they|] [going to|gonna|about to|might|could|will|would|near to|close to] [pass out|faint|black out|keel over|collapse]",
         "spinny",
         "giddy",
         "giddiness",
@@ -626,6 +628,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "blacking out",
         "collapsed",
         "collapse",
+        "collapsing",  # "he's after collapsing on the stairs" (Irish English: has just collapsed)
+        "[pass|passes] out",
         "lost consciousness",
         "unconscious",
         "not responding",
@@ -647,6 +651,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "[out cold|spark out|passed clean out]",
         "[is|'s|gone|went|seems|seem|looks|very|really|so|all|completely|totally] [floppy|limp]",
         "[won't|will not|wont|can't|cannot|can not|doesn't|does not|isn't|is not|not] [open|opening] [his|her|their|my|the] eyes",
+        "[can't|cant|cannot|can not|couldn't|could not] [get|make] [him|her|them|me] to [wake|wake up|respond|answer|open his eyes|open her eyes|open their eyes|open my eyes]",
         # not coming back to: "hasn't come round", "she wasn't with us for two minutes"
         "[hasn't|has not|haven't|have not|hadn't|not|isn't|is not|won't|will not|didn't|did not|wasn't|was not] [come|came|coming] [round|around|to]",
         "[wasn't|was not|isn't|is not|weren't|not] with us",
@@ -1127,6 +1132,9 @@ COMPLAINT_PHRASES = (
     "feel a bit off",
     "feeling off",
     "feeling a bit off",
+    # "bit off after my infusion", "she's a little off today" (not "the milk's a bit off", "I'm off to work")
+    "[bit|a bit|a little|little bit|a tad|kinda|kind of|slightly|all a bit] off [after|since|today|tonight|this morning|this afternoon|this evening|post|following|in myself|in himself|in herself|generally]",
+    "[i'm|im|i am|he's|she's|he is|she is|they're|they are] [a bit|a little|kinda|kind of|slightly|a tad] off",
     "feel funny",
     "feeling funny",
     "not feeling right",
@@ -1252,6 +1260,7 @@ NORMAL_KINDS = ("normal", "usual", "ordinary", "regular", "typical", "everyday",
 # Regional words read as the English word they stand for (Scots negatives: "I cannae look", "it didnae help").
 DIALECT_WORDS = {
     "cannae": "cannot",
+    "deh": "is",  # Jamaican: "she nuh know where she deh" (where she is)
     "dinnae": "not",
     "didnae": "not",
     "doesnae": "not",

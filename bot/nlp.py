@@ -155,6 +155,14 @@ class SymptomSpelling:
                 token.norm_ = lower
             elif lower == "m" and token.i and doc[token.i - 1].lower_ == "i":  # "im"
                 token.norm_ = "am"
+            elif (
+                lower in ("'s", "’s", "s")
+                and token.i
+                and doc[token.i - 1].lower_ in ("he", "she", "it", "who", "that")
+                and token.i + 1 < len(doc)
+                and doc[token.i + 1].lower_.endswith("ing")
+            ):  # "she's fitting", "hes shaking": "is" before a verb in -ing (elsewhere it may be "has")
+                token.norm_ = "is"
             elif lower in lexicon.DIALECT_WORDS:  # "cannae", "dinnae": the word it stands for
                 token.norm_ = lexicon.DIALECT_WORDS[lower]
             elif token.is_alpha and token.norm_ == lower:
@@ -165,7 +173,11 @@ class SymptomSpelling:
         for token in doc[1:-1]:  # regional negation: "she's no makin sense", "it nah spread", "he don't know"
             before, after, lower = doc[token.i - 1].lower_, doc[token.i + 1], token.lower_
             scots = lower in lexicon.DIALECT_NOT_AFTER_BE and before in lexicon.BE_WORDS and after.norm_.endswith("ing")
-            creole = lower in lexicon.DIALECT_NOT_AFTER_SUBJECT and before in lexicon.SUBJECT_WORDS and after.is_alpha
+            creole = (
+                lower in lexicon.DIALECT_NOT_AFTER_SUBJECT
+                and (before in lexicon.SUBJECT_WORDS or before in lexicon.RELATIVES)  # "granny nuh know"
+                and after.is_alpha
+            )
             if scots or creole:
                 token.norm_ = token.lemma_ = "not"
             elif lower == "do" and before in lexicon.DONT_FOR_DOESNT_AFTER and after.norm_ == "not":
@@ -591,6 +603,8 @@ class SymptomMatcher:
                 if norms[a] in ("get", "getting", "got") and norms[b : b + 2] == ["out", "of"]:
                     continue  # nor a breath that is got: "without getting out of breath"
                 negation = _negation_before(norms, a)
+                if negation is not None and any(negation < x < a for x, _ in roles.get("a", ())):
+                    continue  # "no difficulty in breathing": the negation denies the abnormal word before "in"
                 if negation is not None and not set(clauses[negation:a]) & breaks:
                     describers.append((negation, b, negation))
             found_here: list[tuple[int, int, int | None, int, int]] = []

@@ -1,12 +1,16 @@
 """Temperatures in patients' words: "38.5", "39,1", "101 F", "103 degrees", "37.8 C". Plain regex, no spaCy.
 
-A number with no unit counts when it has decimals ("38.5"), is near a fever word, or the bot has
-just asked for it; its scale follows from its size (34-44 is Celsius, 93-110 Fahrenheit). A percentage
-("feeling 100%", "sats 97%") or a blood pressure ("100/60") is never a temperature.
+A number with no unit counts when it has decimals ("38.5"), is in a message with a fever word (a
+feeling of fever too: "101 and shivery"), opens the message as a clause of its own ("101, feel awful"),
+or the bot has just asked for it; its scale follows from its size (34-44 is Celsius, 93-110 Fahrenheit).
+A percentage ("feeling 100%", "sats 97%"), a blood pressure ("100/60") or a number read as a heart rate or
+an oxygen level ("pulse 104, temp normal") is never a temperature.
 """
 
 import re
 from dataclasses import dataclass
+
+from bot import vitals
 
 
 @dataclass(frozen=True)
@@ -21,19 +25,28 @@ _TEMPERATURE = re.compile(
     re.IGNORECASE,
 )
 _TEMPERATURE_CONTEXT = re.compile(
-    r"\b(fever|feverish|temp|temps|temperature|thermometer|degrees?|running|reading|read|celsius|fahrenheit)\b|°", re.I
+    r"\b(fever|feverish|temp|temps|temperature|thermometer|degrees?|running|reading|read|celsius|fahrenheit"
+    r"|hot|shivery|shivering|shivers|chills|chilly|rigou?rs|sweats|burning up|roasting|boiling)\b|°",
+    re.I,
 )
+_ALONE = re.compile(
+    r"^\W*(?:a\s+|about\s+|like\s+)?(\d{2,3})\s*(?:[,;!?]|\.(?!\d)|$)"
+)  # "101, feel awful": the number is the message's news
 
 
 def find_temperatures(text: str, expecting: bool = False) -> list[Temperature]:
     """Temperatures found in `text`, in °C."""
     found = []
     in_context = expecting or bool(_TEMPERATURE_CONTEXT.search(text))
+    alone, measured = _ALONE.match(text), vitals.measured_at(text)
+    alone_at = alone.start(1) if alone else None
     for m in _TEMPERATURE.finditer(text):
         value = float(m.group("number").replace(",", "."))
         unit = (m.group("unit") or "").lower()
         has_decimals = bool(re.search(r"[.,]\d", m.group("number")))
-        if not unit and not in_context and not has_decimals:
+        if not unit and (
+            m.start("number") in measured or not (in_context or has_decimals or m.start("number") == alone_at)
+        ):
             continue
         if unit.endswith(("f", "fahrenheit")) or (
             not unit.endswith(("c", "celsius", "centigrade")) and 93 <= value <= 110

@@ -45,19 +45,33 @@ def oxygen_levels(text: str) -> list[int]:
     return [int(m.group(1)) for m in _OXYGEN.finditer(text or "") if 50 <= int(m.group(1)) <= 100]
 
 
-def heart_rates(text: str) -> list[int]:
-    """Heart rates said in `text` (30-250 a minute). A pulse oximeter's number beside "oxygen" is the oxygen."""
-    text = text or ""
-    rates = [int(m.group(1)) for m in _RATE_BEFORE.finditer(text)]
+def _rates(text: str) -> list[tuple[int, int]]:
+    """(where, rate) of each heart rate said in `text`. A pulse oximeter's number beside "oxygen" is the oxygen."""
+    found = [(m.start(1), int(m.group(1))) for m in _RATE_BEFORE.finditer(text)]
     for m in _RATE_AFTER.finditer(text):
         if _OXIMETER_WORDS.search(m.group(0)):
             continue
-        rates.append(int(m.group(1)))
+        found.append((m.start(1), int(m.group(1))))
         # a rate said again in the same breath: "80, no wait, it's jumped to 135"
         after = text[m.end() : m.end() + LATER_RATE_CHARS]
         other = _OTHER_MEASURE.search(after)
-        rates += [int(n) for n in _LATER_RATE.findall(after[: other.start()] if other else after)]
-    return [r for r in rates if 30 <= r <= 250]
+        found += [
+            (m.end() + n.start(1), int(n.group(1)))
+            for n in _LATER_RATE.finditer(after[: other.start()] if other else after)
+        ]
+    return found
+
+
+def heart_rates(text: str) -> list[int]:
+    """Heart rates said in `text` (30-250 a minute)."""
+    return [r for _, r in _rates(text or "") if 30 <= r <= 250]
+
+
+def measured_at(text: str) -> set[int]:
+    """Where the numbers read as a heart rate or an oxygen level start: none of them is a temperature
+    ("pulse 104, temp normal")."""
+    text = text or ""
+    return {i for i, _ in _rates(text)} | {m.start(1) for m in _OXYGEN.finditer(text)}
 
 
 def heart_rates_answered(text: str) -> list[int]:

@@ -40,6 +40,7 @@ BLIND_ROUND10 = ROOT / "eval" / "sets" / "blind_round10.yml"  # written blind (r
 BLIND_ROUND11 = ROOT / "eval" / "sets" / "blind_round11.yml"  # written blind (round 11); now a regression set
 BLIND_ROUND12 = ROOT / "eval" / "sets" / "blind_round12.yml"  # written blind (round 12); now a regression set
 BLIND_ROUND14 = ROOT / "eval" / "sets" / "blind_round14.yml"  # written blind (round 14); now a regression set
+BLIND_ROUND15 = ROOT / "eval" / "sets" / "blind_round15.yml"  # written blind (round 15); now a regression set
 SETS = (
     DEV_SET,
     HOLDOUT_SET,
@@ -56,6 +57,7 @@ SETS = (
     BLIND_ROUND11,
     BLIND_ROUND12,
     BLIND_ROUND14,
+    BLIND_ROUND15,
 )  # `make eval`
 # Fixed against: `make eval` and the tests fail on a miss in these (a blind round joins them once its first
 # run is recorded and its misses are fixed by mechanism). Round 7 is printed only: its one "emergency for a

@@ -27,6 +27,7 @@ MINIMUM_SIZE = {
     "blind_round11": 300,
     "blind_round12": 300,
     "blind_round14": 300,
+    "blind_round15": 300,
 }
 SETS = {path.stem.removesuffix("_set"): (path, MINIMUM_SIZE[path.stem]) for path in REGRESSION_SETS}
 

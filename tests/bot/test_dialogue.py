@@ -662,3 +662,20 @@ def test_ok_alone_to_a_question_of_trouble_now_is_a_no(question, reply):
 def test_all_there_answers_the_fainting_question_no():
     step = answer(Findings(), extract("All there 👍"), "All there 👍", None, ask("fainting", State()))
     assert "fainting" in step.findings.denied
+
+
+def test_a_red_flag_told_again_during_a_question_is_answered_and_the_question_stays_open():
+    """'i threw up' while asked about a crushing chest pain (the vomiting only taken as yes before): the
+    patient is told again what to do, and the question that could still mean 911 is asked after it."""
+    findings = extract("I have a headache and my chest is tight").merge(Findings(symptoms=frozenset({"vomiting"})))
+    state = ask("crushing_chest_pain", State(assumed=("vomiting",)))
+    step = answer(findings, extract("i threw up"), "i threw up", "report_symptoms", state)
+    assert step.done and "vomiting" not in step.state.assumed
+    assert assess(step.findings).level == lexicon.CALL_DOCTOR_NOW
+    after = dialogue.reopened(step.state)
+    assert next_question(step.findings, after, lexicon.CALL_DOCTOR_NOW) == "crushing_chest_pain"
+
+
+def test_an_answered_question_is_not_reopened():
+    state = dialogue.reopened(State(asked=("vomiting",), pending=None, put=True))
+    assert state.asked == ("vomiting",) and state.pending is None and not state.put
