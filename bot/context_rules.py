@@ -350,7 +350,12 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     # a word of the question asked back, no report ("define dark?", "what do you mean by stiff?")
-    ("[define|what do you mean by|what do you mean|what counts as|what is meant by|how do you define]", HYPOTHETICAL, FORWARD, 4),
+    (
+        "[define|what do you mean by|what do you mean|what counts as|what is meant by|how do you define]",
+        HYPOTHETICAL,
+        FORWARD,
+        4,
+    ),
     # which limb, not a denial: "my arm, the one without the cannula, is swollen" (the other arm)
     ("[without|with no] [the|a|my|his|her|their|] [cannula|drip|needle|line|iv|port|infusion]", ANY, PSEUDO, 0),
     ("[if anything|even if|as if|if so|if that]", ANY, PSEUDO, 0),
