@@ -2,8 +2,9 @@
 
 Older adults carry more risk after IVIG (the IVIG article): the dialogue screens them more fully
 (bot/dialogue.py `FULLER_SCREEN`). An age is read only where it is plainly one: "74 year old", "I'm 76",
-"Mom (70)", "my dad is 83", "aged 81", "in her eighties", "my elderly mother"; never a temperature, a
-pulse, a count or a comparison ("temp is 38.4", "pulse 110", "my 3rd infusion", "aching like I'm 80").
+"my father 74 years", "Mom (70)", "my dad is 83", "aged 81", "in her eighties", "my elderly mother"; never
+a temperature, a pulse, a count or a comparison ("temp is 38.4", "pulse 110", "my 3rd infusion", "aching
+like I'm 80").
 """
 
 import re
@@ -22,7 +23,9 @@ _PERSON = (
 # leaves these out of the time of the infusion).
 AGE_PHRASE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:yrs?|years?|months?|mths?|weeks?|wks?)\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)(?!\w)|"
-    r"\baged\s+(\d{1,3})\b",
+    r"\baged\s+(\d{1,3})\b|"
+    # "My father 74 years had IVIG today", "my dad, 80 yrs,": an age said after the person, without "old"
+    r"\b(?:" + "|".join(RELATIVES) + r")\s*,?\s*(\d{1,3})\s*(?:yrs?|years?)\b(?!\s*(?:ago|back|since|before|later|on|of))",
     re.I,
 )
 _IN_MONTHS = re.compile(r"months?|mths?|weeks?|wks?", re.I)

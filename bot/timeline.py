@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 INFUSION_HOURS = 3.0  # an IVIG infusion takes about 3 hours (the article): "finished at 7pm" started ~4pm
+HISTORY = timedelta(days=60)  # a start further back is the treatment's history, not the infusion the message is about
 NURSE_FIRST_HOURS = 1.0  # immediate reactions come in the first hour: the infusion nurse can slow or stop the drip
 MILD_EFFECTS_SETTLE_HOURS = 72.0  # mild effects usually settle within ~72 h; later, they deserve a call
 
@@ -300,7 +301,10 @@ def _read(text: str, now: datetime, tz: str, answering: bool) -> InfusionTime | 
         times = [
             (i, t)
             for i, c in enumerate(clauses)
-            if not BEFORE_INFUSION.search(c) and (t := _time_in(c, local_now, zone, tz))
+            if not BEFORE_INFUSION.search(c)
+            and (t := _time_in(c, local_now, zone, tz))
+            # "5 years ago I had IVIG too": the treatment's story, not this dose (an answer to "when?" is taken)
+            and (answering or local_now - t[0] <= HISTORY)
         ]
         anchor = [i for i, c in enumerate(clauses) if INFUSION_WORD.search(c) or COURSE.search(c)] or [0]
         if not answering:  # the time of the infusion is said next to it, not two clauses away

@@ -129,3 +129,18 @@ def test_the_question_said_back_is_not_the_answer(text, expected):
 
 def test_a_word_of_the_question_asked_back_is_no_report():
     assert level("what do you mean by dark? it looks like it always does") is None
+
+
+def test_an_age_said_after_the_person_is_no_time_of_the_infusion():
+    from datetime import UTC, datetime
+
+    from bot.age import oldest_age
+    from bot.timeline import read_infusion_time
+
+    now = datetime(2026, 12, 2, 22, 0, tzinfo=UTC)
+    text = "Sorry it's late. My mother 81 years had her IVIG today and she is very sleepy"
+    assert oldest_age(text) == 81
+    assert read_infusion_time(text, now).hours_since_start is None  # "today", no hour: not 81 years ago
+    story = read_infusion_time("my wife had IVIG 4 years ago too; her infusion started at 9am", now)
+    assert story.hours_since_start == 13.0
+    assert read_infusion_time("3 months ago", now, answering=True).hours_since_start > 24 * 60
