@@ -25,7 +25,9 @@ AGE_PHRASE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:yrs?|years?|months?|mths?|weeks?|wks?)\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)(?!\w)|"
     r"\baged\s+(\d{1,3})\b|"
     # "My father 74 years had IVIG today", "my dad, 80 yrs,": an age said after the person, without "old"
-    r"\b(?:" + "|".join(RELATIVES) + r")\s*,?\s*(\d{1,3})\s*(?:yrs?|years?)\b(?!\s*(?:ago|back|since|before|later|on|of))",
+    r"\b(?:"
+    + "|".join(RELATIVES)
+    + r")\s*,?\s*(\d{1,3})\s*(?:yrs?|years?)\b(?!\s*(?:ago|back|since|before|later|on|of))",
     re.I,
 )
 _IN_MONTHS = re.compile(r"months?|mths?|weeks?|wks?", re.I)
