@@ -997,12 +997,20 @@ CLAUSE_BREAKS = frozenset(
 )
 
 
-@cache
+# The phrase lists are module constants: indexed once each, by identity (hashing a long tuple on every
+# call cost more than the search).
+_INDEXES: dict[int, tuple[tuple[str, ...], dict[str, list[list[str]]]]] = {}
+
+
 def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    known = _INDEXES.get(id(phrases))
+    if known is not None and known[0] is phrases:
+        return known[1]
     index: dict[str, list[list[str]]] = {}
     for phrase in phrases:
         words = phrase.split()
         index.setdefault(words[0], []).append(words)
+    _INDEXES[id(phrases)] = (phrases, index)  # the tuple is kept, so its id is not reused
     return index
 
 

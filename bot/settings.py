@@ -428,11 +428,17 @@ def settings_file(env: Mapping[str, str] | None = None) -> Path:
     return Path(setting("TRIAGE_CLINIC_SETTINGS", env) or DEFAULT_SETTINGS_FILE)
 
 
+_OVERRIDES = tuple(PREFIX + key.upper() for key in CLINIC_KEYS)
+
+
 def load_settings(path: Path | None = None) -> Settings:
-    """The clinic's settings, re-read only when the file or an overriding variable changes."""
-    path = Path(path) if path is not None else settings_file()
-    stat = path.stat()
-    overrides = tuple(os.environ.get(PREFIX + key.upper()) for key in CLINIC_KEYS)
+    """The clinic's settings, re-read only when the file or an overriding variable changes (called for
+    every assessment: a stat and a few environment reads when nothing changed)."""
+    environ = os.environ
+    if path is None:
+        path = settings_file() if (environ.get("TRIAGE_CLINIC_SETTINGS") or "").strip() else DEFAULT_SETTINGS_FILE
+    stat = os.stat(path)
+    overrides = tuple(map(environ.get, _OVERRIDES))
     return _load_settings(str(path), stat.st_mtime_ns, stat.st_size, overrides)
 
 

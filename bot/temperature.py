@@ -38,16 +38,19 @@ def find_temperatures(text: str, expecting: bool = False) -> list[Temperature]:
     """Temperatures found in `text`, in °C."""
     found = []
     in_context = expecting or bool(_TEMPERATURE_CONTEXT.search(text))
-    alone, measured = _ALONE.match(text), vitals.measured_at(text)
+    alone = _ALONE.match(text)
     alone_at = alone.start(1) if alone else None
+    measured: set[int] | None = None  # read only for a number with no unit (most messages have none)
     for m in _TEMPERATURE.finditer(text):
         value = float(m.group("number").replace(",", "."))
         unit = (m.group("unit") or "").lower()
         has_decimals = bool(re.search(r"[.,]\d", m.group("number")))
-        if not unit and (
-            m.start("number") in measured or not (in_context or has_decimals or m.start("number") == alone_at)
-        ):
-            continue
+        if not unit:
+            if not (in_context or has_decimals or m.start("number") == alone_at):
+                continue
+            measured = vitals.measured_at(text) if measured is None else measured
+            if m.start("number") in measured:
+                continue
         if unit.endswith(("f", "fahrenheit")) or (
             not unit.endswith(("c", "celsius", "centigrade")) and 93 <= value <= 110
         ):
