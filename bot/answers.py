@@ -373,11 +373,24 @@ def read_answer(text: str) -> Answer | None:
 
 def _later_clauses(text: str) -> Answer | None:
     """An answer after a first clause that is none ("I read about meningitis, and no, I can touch my chin
-    to my chest fine"): the later clauses that start with a yes or a no, when they agree; else None."""
+    to my chest fine"): the later clauses that start with a yes or a no, when they agree; else a later
+    clause that denies the sign asked about ("my knees ache but they're not swollen"); else None."""
     parts = re.split(r"[,.;!?\n]|\band\b|\bbut\b", text)[1:]
     said = [p for p in parts if re.match(r"\W*(no|nope|nah|naw|yes|yeah|yep|yup)\b", p, re.I)]
     readings = {read_answer(p) for p in said} - {None}
-    return readings.pop() if len(readings) == 1 else None
+    if len(readings) == 1:
+        return readings.pop()
+    if not said and any(_SIGN_DENIED.search(p) and not _UNSURE.search(p) for p in parts):
+        return Answer.NO
+    return None
+
+
+# The sign a question asks about, denied in so many words: "they're not swollen", "it isn't spreading"
+_SIGN_DENIED = re.compile(
+    r"(\bnot|" + NT + r")\s+(\w+\s+)?(swollen|puffy|stiff|spreading|bigger|darker|yellow|racing|pounding|tight|"
+    r"crushing|blue|grey|gray|drooping|numb|weak)\b",
+    re.I,
+)
 
 
 _NOT_HIGH = re.compile(

@@ -40,6 +40,10 @@ _BREATH = (
     "windpipe",
 )
 _URINE = (
+    # "my water looks like rosé": urine, in older English (not "drinking water", nor a water bottle)
+    "my water",
+    "his water",
+    "her water",
     "urine",
     "pee",
     "peed",
@@ -721,7 +725,20 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     (
         "blue_lips",
         ("lips", "lip", "tongue", "fingertips", "nails", "fingernails", "mouth"),
-        ("dark", "darker", "dusky", "ashen", "black", "navy", "violet", "blackish"),
+        (
+            "dark",
+            "darker",
+            "dusky",
+            "ashen",
+            "black",
+            "navy",
+            "violet",
+            "blackish",
+            "blueberries",
+            "blueberry",
+            "ink",
+            "inky",
+        ),
         (),
         4,
         (),
@@ -789,10 +806,13 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "coke",
             "black",
             "murky",
+            "rosé",
+            "rose",
+            "wine",
         ),
         (),
         5,
-        (),
+        ("bottle", "bottles", "glass", "jug", "tap", "drinking", "drink", "jar", "cup", "tank"),  # the water drunk
     ),
     (
         "swollen_painful_limb",
@@ -1015,11 +1035,46 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         "stroke_signs",
         ("left hand", "right hand", "one hand", "left arm", "right arm", "one arm"),
         ("dropping", "drops", "keeps dropping", "slipping out", "slips out", "falling out"),
-        ("hold", "holding", "grip", "gripping", "grab", "grasp", "pick up", "keep hold"),
+        ("hold", "holding", "grip", "gripping", "grab", "grasp", "pick up", "keep hold", "use"),
         5,
         SITE_WORDS
         + ("sling", "cast", "plaster", "splint", "bandage", "bandaged", "broken", "sprained", "injury", "injured")
         + ("handed", "arthritis", "cold", "full", "busy", "sore", "bruised"),
+    ),
+    # One side of the body told by a feeling or a movement that is not numbness or weakness by name: "pins and
+    # needles all down my left side", "dribbling out of one side of her mouth", "dragging her right foot",
+    # "the leg won't hold me up" (not at the drip site).
+    (
+        "stroke_signs",
+        (
+            "one side",
+            "left side",
+            "right side",
+            "half of my body",
+            "half my body",
+            "half of his body",
+            "half of her body",
+        ),
+        ("pins and needles", "tingling", "tingly", "dribbling", "drooling", "dribbles", "drools", "dragging", "drags"),
+        (),
+        5,
+        SITE_WORDS,
+    ),
+    (
+        "stroke_signs",
+        ("left foot", "right foot", "one foot", "left leg", "right leg", "one leg", "the leg", "her leg", "his leg"),
+        ("dragging", "drags", "dragged", "giving way", "gave way", "gives way", "buckling", "buckled"),
+        (
+            "hold me up",
+            "hold him up",
+            "hold her up",
+            "take my weight",
+            "take his weight",
+            "take her weight",
+            "bear weight",
+        ),
+        5,
+        SITE_WORDS + ("cramp", "cramps", "sprained", "broken", "cast", "knee", "arthritis"),
     ),
     # One side of the face not level with the other: "the right side of my mouth is lower than the left",
     # "her smile is higher on one side" (a face that does not move like the other side is the row above).
@@ -1903,6 +1958,20 @@ WHOLE_LIMB = ("whole", "entire", "elbow down", "all the way", "wrist to", "shoul
 # A colour is the person's only when no mark on the skin is named beside it ("the bruise went purple").
 MARKS = {
     "blue_lips": (
+        "hair",  # "his hair has gone grey", "the sky went grey", "going grey with worry": not the person's colour
+        "beard",
+        "roots",
+        "sky",
+        "weather",
+        "clouds",
+        "worry",
+        "stress",
+        "everything",  # "everything went grey and swimmy": the sight going, a near faint (dizziness)
+        "vision",
+        "sight",
+        "world",
+        "room",
+        "screen",
         "bruise",
         "bruised",
         "bruising",

@@ -94,6 +94,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         SENTENCE,
     ),
     ("[side effect|side effects|reaction|reactions]", HYPOTHETICAL, BIDIRECTIONAL, 8),
+    # a reaction happening, not one asked about: "I think I'm having a reaction, my face is swelling"
+    (
+        "[having|had|got|getting|gotten|get] [a|an|some|some kind of|some sort of|] [allergic|bad|nasty|strong|] [reaction|reactions]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
     # what can happen, said of a symptom in general: "headaches can come on later", "a rash may appear"
     (
         "[can|may|might|could] [come on|start|appear|develop|happen|occur|show up|crop up|set in|kick in]",

@@ -61,7 +61,10 @@ EXTREME_QUESTIONS = ("worst_headache", "crushing_chest_pain", "severe_breathing_
 # no swollen limb, "just queasy" no vomiting.
 MILDER_FORM = {"swollen_painful_limb": "infusion_site_irritation", "vomiting": "nausea"}
 # "ok", "all good", "normal" said alone to a question about a sign: it is not there (`_read`).
-_OK_ALONE = re.compile(r"^\W*(ok|okay|ok ?ay|sweet|good|all good|grand|no worries|normal)\W*$", re.I)
+# (with Filipino English's courtesy words: "Ok po", "Ok naman po")
+_OK_ALONE = re.compile(
+    r"^\W*(ok|okay|ok ?ay|sweet|good|all good|grand|no worries|normal)(\s+(po|naman|lang|naman po|lang po))?\W*$", re.I
+)
 # What a question's sign is not, said plainly, answers it no ("wide awake", "alert and chatty" to "have you
 # fainted or are you hard to wake?"); the same negated ("not really awake", "barely responding") is a yes.
 NORMAL_STATES = {
@@ -206,11 +209,12 @@ QUESTIONS: dict[str, Question] = {
         Question(
             "throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES
         ),
-        # A severe headache, or one with a stiff neck: was it sudden, the worst ever (a bleed)?
+        # A severe headache, or one with a stiff neck or light hurting the eyes: was it sudden, the worst ever
+        # (a bleed)?
         Question(
             "worst_headache",
             "Is this the worst headache {you} {have} ever had, or did it come on suddenly, within seconds?",
-            when=("severe_headache", "neck_stiffness"),
+            when=("severe_headache", "neck_stiffness", "light_sensitivity"),
         ),
         # Short of breath: too breathless to speak, or fighting for each breath?
         Question(
@@ -272,6 +276,7 @@ BUTTONS = {
 SAFE_YES = "I'll take that as a yes, to be safe."
 NOT_READ = "Sorry, I could not tell whether that was a yes or a no."
 NOT_READ_TEMPERATURE = "Sorry, I could not read a temperature in that."
+FAST_ENOUGH_TO_ASK = 100  # a rate said with a hedge ("maybe? my watch said 115"): the hedge is not overruled
 MAX_FORM_TURNS = 12  # then the questions end with what is known (unsure answers counted as yes)
 
 PERSONS = {
@@ -598,8 +603,9 @@ def _read(question: Question, text: str, message: Findings):
         rates = vitals.heart_rates_answered(text) if question.id == "palpitations" else []
         if rates and max(rates) >= vitals.HEART_RATE_CALL_FROM:
             return Answer.YES
-        if rates and read_answer(text) is not Answer.YES:  # "normal I think, it's 70ish"; "yes, 95" stays yes
-            return Answer.NO
+        plain = read_answer(text) if rates else None
+        if rates and plain is not Answer.YES and not (plain is Answer.UNSURE and max(rates) >= FAST_ENOUGH_TO_ASK):
+            return Answer.NO  # "normal I think, it's 70ish"; "yes, 95" stays yes; "maybe? 115 lying down" unsure
         if question.id == "severe_breathing_difficulty" and cannot_talk(text):
             return Answer.YES  # "he can't talk in full sentences"
         if question.id == "severe_breathing_difficulty" and talks_normally(text):
@@ -679,9 +685,18 @@ def _apply(
     # wrong; anything else leaves a symptom we cannot assess.
     if message.symptoms or message.temperature_c is not None:
         return updated, None, False
-    if not before.unknown_symptom and not message.unknown_symptom and says_fine(text):
+    if not before.unknown_symptom and not message.unknown_symptom and says_fine(_PART_FINE.sub(" ", text or "")):
         return updated, None, True
     return updated.merge(Findings(unknown_symptom=True)), None, False
+
+
+# "light is fine", "neck's ok": one part said to be well, in a description of something else ("all round my
+# head, dull pressure, 2-3/10, light is fine"), is no "nothing is wrong"
+_PART_FINE = re.compile(
+    r"\b(?!(?:i|it|everything|all|that|things|this|he|she|they|we|am|i'm|im)\b)\w+(?:'s|\s+(?:is|are|was|seems|looks))\s+"
+    r"(?:fine|ok|okay|good|normal|alright|all right)\b",
+    re.I,
+)
 
 
 _FINE = re.compile(

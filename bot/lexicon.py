@@ -615,6 +615,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "[blue|bluish|grey|gray|purple] [lips|lip|face|fingertips|fingers|skin]",
         f"{_MY} [lips|lip|face|fingers] [are|is|look|looks|turned|went|turning|going] [blue|bluish|grey|gray|purple]",
         "[turning|turned|gone|going|went|go] [blue|purple|bluish|purplish]",
+        "[turned|gone|went|go|turning|going] [grey|gray|ashen|ashy] [and|,|.|!|in the face|all over|]",
     ),
     "fainting": _s(
         EMERGENCY,
@@ -924,7 +925,10 @@ PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("chest",),
         ("crush", "crushes", "crushed", "crushing", "squeezed", "squeezing", "squashed", "vice"),
     ),
-    "neck_stiffness": (("neck",), ("stiff", "rigid", "locked", "hurts", "sore", "aches", "aching", "pain")),
+    "neck_stiffness": (
+        ("neck",),
+        ("stiff", "rigid", "locked", "hurts", "sore", "aches", "aching", "pain", "pulls", "pulling", "tugs", "tugging"),
+    ),
     "dark_urine": (
         ("pee", "urine", "wee", "piss"),
         ("dark", "darker", "brown", "brownish", "red", "reddish", "cola", "bloody", "pink", "tea"),
@@ -1132,6 +1136,8 @@ COMPLAINT_PHRASES = (
     "feel a bit off",
     "feeling off",
     "feeling a bit off",
+    # a reaction told as happening, its signs not named: asked about, then the doctor
+    "[having|had|got|getting] [a|an|some|some kind of|some sort of] [allergic|bad|nasty|strong|] [reaction|reactions]",
     # "bit off after my infusion", "she's a little off today" (not "the milk's a bit off", "I'm off to work")
     "[bit|a bit|a little|little bit|a tad|kinda|kind of|slightly|all a bit] off [after|since|today|tonight|this morning|this afternoon|this evening|post|following|in myself|in himself|in herself|generally]",
     "[i'm|im|i am|he's|she's|he is|she is|they're|they are] [a bit|a little|kinda|kind of|slightly|a tad] off",
@@ -1297,6 +1303,27 @@ DIALECT_WORDS = {
 # form of "be", before an -ing word), Caribbean creole "it nah spread" ("nah" after the one it is said of), and
 # US Southern "he don't know" ("don't" for "doesn't"): read as "not" (and "does not").
 DIALECT_NOT_AFTER_BE = ("no",)
+# Signs that count only when new (the IVIG article's "new confusion"): said to be unchanged from the person's
+# usual ("her memory is the same as always", dementia), they are a long-standing state, not this reaction's sign.
+NEW_ONLY = frozenset({"confusion"})
+UNCHANGED = (
+    "same as before",
+    "same as always",
+    "same as usual",
+    "same as ever",
+    "as always",
+    "as usual",
+    "no different",
+    "no worse",
+    "exactly the same",
+    "his usual self",
+    "her usual self",
+    "normal for him",
+    "normal for her",
+    "always like this",
+    "always like that",
+)
+CHANGED = ("worse", "new", "suddenly", "sudden", "since", "never", "different", "not like", "not normal", "changed")
 DIALECT_NOT_AFTER_SUBJECT = ("nah", "nuh")
 BE_WORDS = ("is", "'s", "am", "'m", "are", "'re", "was", "were")
 SUBJECT_WORDS = ("i", "he", "she", "it", "we", "they", "you", "mi", "him", "her", "dem", "rash", "pain", "swelling")

@@ -1293,12 +1293,15 @@ def _dated_clause_start(norms: list[str], start: int, a: int) -> int:
     """Where a time of the past at token a stops reaching back: its own clause, when that clause has its own
     subject and points back to nothing (context_rules.OWN_EVENT_SUBJECTS); else `start`."""
     for c in range(a - 1, start - 1, -1):
+        if norms[c] in _RELATIVE and c > start:  # "my brother who died years ago": the relative clause only
+            return c
         if norms[c] in _CLAUSE_ENDS:
             own = set(norms[c + 1 : a])
             return c + 1 if own & _OWN_SUBJECTS and not own & _DATED_BACK else start
     return start
 
 
+_RELATIVE = frozenset({"who", "whom", "whose"})
 _OF_SOMETHING = frozenset(context_rules.OF_SOMETHING)
 _CLAUSE_ENDS = frozenset(SENTENCE_BREAKS | {",", ";", ":", "but", "however", "though", "although", "-", "--", "(", ")"})
 _PRONOUNS = frozenset(
@@ -1973,6 +1976,13 @@ def make_symptom_context(nlp: Language, name: str):
                 if span.label_ == "severe_breathing_difficulty" and not span._.negated:
                     span._.negated = True
                     doc.user_data.setdefault("degree_denied", set()).add((span.start, span.end, span.label_))
+        for span in spans:  # "his confusion is exactly the same as before": a long-standing state, no new sign
+            if span.label_ in lexicon.NEW_ONLY and not span._.negated:
+                start, end = sentence_of(norms, span.start)
+                told = norms[start:end]
+                same = {i for a, b in _find(told, lexicon.UNCHANGED) for i in range(a, b)}
+                if same and not any(a not in same for a, _ in _find(told, lexicon.CHANGED)):  # "no different"
+                    span._.historical = True
         for span in spans:  # a rash on many parts of the body at once is spreading
             if span.label_ in RASHES and len(_regions(norms, *_told_of(norms, span.start))) >= (
                 body_systems.RASH_REGIONS_SPREAD

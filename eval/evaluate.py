@@ -41,6 +41,7 @@ BLIND_ROUND11 = ROOT / "eval" / "sets" / "blind_round11.yml"  # written blind (r
 BLIND_ROUND12 = ROOT / "eval" / "sets" / "blind_round12.yml"  # written blind (round 12); now a regression set
 BLIND_ROUND14 = ROOT / "eval" / "sets" / "blind_round14.yml"  # written blind (round 14); now a regression set
 BLIND_ROUND15 = ROOT / "eval" / "sets" / "blind_round15.yml"  # written blind (round 15); now a regression set
+BLIND_ROUND16 = ROOT / "eval" / "sets" / "blind_round16.yml"  # written blind (round 16); printed (see below)
 SETS = (
     DEV_SET,
     HOLDOUT_SET,
@@ -58,12 +59,16 @@ SETS = (
     BLIND_ROUND12,
     BLIND_ROUND14,
     BLIND_ROUND15,
+    BLIND_ROUND16,
 )  # `make eval`
 # Fixed against: `make eval` and the tests fail on a miss in these (a blind round joins them once its first
 # run is recorded and its misses are fixed by mechanism). Round 7 is printed only: its one "emergency for a
 # mild message" is a patient's own "I think I have anaphylaxis" (said of a puffy cannula spot), which the bot
 # answers with the emergency number, as the standard advice for a suspected anaphylaxis does.
-REGRESSION_SETS = tuple(s for s in SETS if s != BLIND_ROUND7)
+# Round 16 is printed only: its one miss left is blue lips told as a simile six words away ("his lips look
+# like he's been eating blueberries"), which no pairing reach can take without reading "dry lips ... dark
+# circles" as blue lips too; its breathing beside it gets "call your doctor".
+REGRESSION_SETS = tuple(s for s in SETS if s not in (BLIND_ROUND7, BLIND_ROUND16))
 MODEL = ROOT / "models" / "triage.tar.gz"
 ORDER = ("none", MANAGE_AT_HOME, CALL_DOCTOR_NOW, EMERGENCY)
 RED = (CALL_DOCTOR_NOW, EMERGENCY)
