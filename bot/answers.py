@@ -29,6 +29,13 @@ NT = (
 _WORD = r"(?:^|(?<=[\s,.!?]))"
 # Words people put before their answer: "ha, no", "oh dear, yes", "well, nope".
 _OPENING = r"^\s*(?:(?:oh|well|um+|er+|hmm+|ah+|aw+|ha(?:ha)*|lol|gosh|goodness|heavens|lord|dear|love|honestly|actually|so|right|ok|okay)[\s,!.]+)*"
+# Playing it down: something there, not said ("I didn't want to make a fuss", "it's probably nothing"), and a
+# question about something wearing off ("should I just wait for it to wear off?"): never a no, nor nothing more.
+_PLAYED_DOWN = (
+    r"\b(make a fuss|making a fuss|bother(ing)? (you|anyone|the nurses?|the doctors?)|waste your time|"
+    r"(it'?s|it is) (probably )?nothing|don'?t want to worry)\b|"
+    r"\b(it|this|that|they)\b[^.!?]*\b(wear off|wears off|wearing off|go away|goes away|settle down|settles)\b"
+)
 # Hedges come first: "yes maybe", "I think so?" and "not sure" are unsure, not yes or no.
 _UNSURE = re.compile(
     r"\b(not sure|unsure|i'?m not certain|not certain|don'?t know|dont know|dunno|idk|no idea|hard to (say|tell)|"
@@ -37,7 +44,8 @@ _UNSURE = re.compile(
     r"think so|sometimes|on and off|now and then|hmm+|er+m*|not really sure|50/50|a wee bit|ish|"
     # not looked at: not known ("I didn't look, sorry", "haven't checked"; "haven't seen any" is a no)
     r"(didn'?t|did not|haven'?t|have not|not|never)\s+(look|looked|check|checked|measured?)( at (it|them))?(?! (fine|normal|ok)))\b|"
-    r"🤷",
+    + _PLAYED_DOWN
+    + r"|🤷",
     re.I,
 )
 _SHORT_QUESTION = re.compile(
@@ -321,6 +329,11 @@ def talks_normally(text: str) -> bool:
 def cannot_talk(text: str) -> bool:
     """Too breathless to finish a sentence, said in so many words."""
     return bool(_CANNOT_TALK.search(text or ""))
+
+
+def plays_down(text: str) -> bool:
+    """Something there, played down or asked about as if it will pass ("didn't want to make a fuss")."""
+    return bool(re.search(_PLAYED_DOWN, text or "", re.I))
 
 
 def hedge_at(text: str) -> int | None:

@@ -33,6 +33,7 @@ from bot.answers import (
     hedge_at,
     mentions_complaint,
     names_body_part,
+    plays_down,
     read_answer,
     read_degree,
     read_temperature,
@@ -497,7 +498,9 @@ def answer(
             )
         # A reply that names nothing and is no bare yes or hedge ("feels a bit better since they slowed it")
         # is read as a new message would be: an unclear report is asked about, anything else is nothing more.
-        statement = reading is None or (reading is Answer.UNSURE and len(text.split()) > BARE_ANSWER_WORDS)
+        statement = (reading is None or (reading is Answer.UNSURE and len(text.split()) > BARE_ANSWER_WORDS)) and (
+            not plays_down(text)  # "I didn't want to make a fuss": something there
+        )
         # "She's drinking water and we put a fan on": a sentence of what they do, no complaint or body in it
         told_else = len(text.split()) > BARE_ANSWER_WORDS and not mentions_complaint(text)
         if statement and (told_else or not is_report(message, intent == "report_symptoms", text, systems)):

@@ -103,3 +103,19 @@ def test_the_sign_asked_about_denied_in_a_later_clause_is_a_no(text, expected):
 def test_filipino_english_courtesy_words_after_ok_are_still_ok():
     question = dialogue.question_for("breathing_difficulty")
     assert dialogue._read(question, "Ok naman po", extract("tired")) is Answer.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I didn't want to make a fuss", "it's probably nothing, don't want to bother you", "will it wear off on its own?"],
+)
+def test_playing_it_down_is_no_denial(text):
+    from bot.answers import read_answer
+
+    assert read_answer(text) is Answer.UNSURE
+
+
+def test_playing_it_down_to_the_all_well_screen_asks_what_it_is():
+    reply = "I didn't want to make a fuss"
+    step = dialogue.answer(Findings(), extract(reply), reply, None, dialogue.ask(dialogue.CHECK_IN, State()))
+    assert step.state.pending == "describe_symptom" and not step.done
