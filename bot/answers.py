@@ -331,9 +331,12 @@ def cannot_talk(text: str) -> bool:
     return bool(_CANNOT_TALK.search(text or ""))
 
 
+_PLAYS_DOWN = re.compile(_PLAYED_DOWN, re.I)
+
+
 def plays_down(text: str) -> bool:
     """Something there, played down or asked about as if it will pass ("didn't want to make a fuss")."""
-    return bool(re.search(_PLAYED_DOWN, text or "", re.I))
+    return bool(_PLAYS_DOWN.search(text or ""))
 
 
 def hedge_at(text: str) -> int | None:

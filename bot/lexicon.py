@@ -1303,6 +1303,10 @@ DIALECT_WORDS = {
 # form of "be", before an -ing word), Caribbean creole "it nah spread" ("nah" after the one it is said of), and
 # US Southern "he don't know" ("don't" for "doesn't"): read as "not" (and "does not").
 DIALECT_NOT_AFTER_BE = ("no",)
+DIALECT_NOT_AFTER_SUBJECT = ("nah", "nuh")
+BE_WORDS = ("is", "'s", "am", "'m", "are", "'re", "was", "were")
+SUBJECT_WORDS = ("i", "he", "she", "it", "we", "they", "you", "mi", "him", "her", "dem", "rash", "pain", "swelling")
+DONT_FOR_DOESNT_AFTER = ("he", "she", "it")
 # Signs that count only when new (the IVIG article's "new confusion"): said to be unchanged from the person's
 # usual ("her memory is the same as always", dementia), they are a long-standing state, not this reaction's sign.
 NEW_ONLY = frozenset({"confusion"})
@@ -1324,10 +1328,6 @@ UNCHANGED = (
     "always like that",
 )
 CHANGED = ("worse", "new", "suddenly", "sudden", "since", "never", "different", "not like", "not normal", "changed")
-DIALECT_NOT_AFTER_SUBJECT = ("nah", "nuh")
-BE_WORDS = ("is", "'s", "am", "'m", "are", "'re", "was", "were")
-SUBJECT_WORDS = ("i", "he", "she", "it", "we", "they", "you", "mi", "him", "her", "dem", "rash", "pain", "swelling")
-DONT_FOR_DOESNT_AFTER = ("he", "she", "it")
 # Punctuation said aloud to voice dictation ("she doesn't know where she is period she keeps asking for her
 # mother"): read as the mark itself, so that every rule sees the sentence end. Only in a message that has no
 # real sentence punctuation before its last word (dictated, not typed), and never after a word that makes it
