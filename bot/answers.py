@@ -88,7 +88,8 @@ _YES = re.compile(
 )
 # "neck's fine", "no swelling", "breathing is normal": the thing asked about, said to be normal or absent.
 _DENIAL = re.compile(
-    r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|easy|sweet|ok now)\b"
+    r"\b(is|'s|are|'re|seems?|looks?|feels?)\s+(fine|ok|okay|alright|all right|normal|good|grand|easy|sweet|ok now|"
+    r"choice|great|perfect|spot on|tops|sound|no worries|no dramas|no bother)\b"
     r"(?!,?\s+(apart|except|but|other than|besides))|"
     r"\bas (it|he|she|they) (always|usually) (is|are|does|do)\b|\bsame as (ever|always|usual)\b|"
     r"\bno\s+(swelling|rash|vomit|vomiting|stiffness|pain|problems?|issues?|trouble|change)\b|"
@@ -187,7 +188,8 @@ _REPORTED_YES = re.compile(
 _MILD_DEGREE = re.compile(
     r"\b(small|little|mild|slight|minor|tiny|only|not (that |too |so )?bad|nothing major|manageable|bearable|"
     r"annoying|irritating|nagging|niggly|niggling|dull|"
-    r"same( size)?|gone( now)?|not spreading|isn'?t spreading|hasn'?t spread|not (getting )?(bigger|worse)|"
+    r"same( size)?|gone(?!\s+(round|around|to|up|onto|on|over|down|across|all|further|into|everywhere|bigger|worse))( now)?|"
+    r"not spreading|isn'?t spreading|hasn'?t spread|not (getting )?(bigger|worse)|"
     r"no (bigger|worse)|not growing|staying the same|"
     r"(only|just) (right )?(where|at|around|on|by|near) (the|my|his|her|their)?\s*(\w+ )?(drip|needle|cannula|plaster|line|site|spot))\b",
     re.I,
@@ -208,9 +210,11 @@ _PAIN_SCORE = re.compile(r"\b(\d{1,3}(?:\.\d)?)\s*(?:/|out of|outta|of)\s*(5|10|
 _NOT_EXTREME = re.compile(
     r"(\bnot|"
     + NT
-    + r"|\bnever|\bnothing like|\bnowhere near|\bfar from)\s+(\w+\s+){0,2}?(all of a sudden|sudden(ly)?|the worst|worst|"
-    r"crushing)"
-    r"(\s+((i|he|she|they|we)('ve| have| has|'s)\s+)?(ever( had)?|had|(of|in) (my|his|her|their) (whole )?life))*\b",
+    + r"|\bnever|\bnothing like|\bnothing|\bno|\bnowhere near|\bfar from)\s+(\w+\s+){0,2}?(all of a sudden|sudden(ly)?|"
+    r"the worst|worst|crushing)"
+    r"(\s+((i|he|she|they|we)('ve| have| has|'s)\s+)?(ever( had)?|had|(of|in) (my|his|her|their) (whole )?life))*\b"
+    # "moderate at worst", "a 4 at its worst": how bad it got, no worst-ever word
+    r"|\bat (its |the |his |her |their |my )?(very )?worst\b",
     re.I,
 )
 _ONSET = _any_of(lexicon.SUDDEN_WORDS + lexicon.WORST_WORDS)
@@ -232,9 +236,16 @@ _ORDINARY_KIND = re.compile(
     re.I,
 )
 _GRADUAL = _any_of(lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS)
+_USUAL = re.compile(r"\b(usually|normally|typically|my usual|my normal|the usual|as usual)\b", re.I)
 
 
-_ECHOED = re.compile(r"^\W*[^.?!]*\b(worse|worst|severe|bad|sudden|suddenly|spreading|crushing|than)\b[^.?!]*\?+", re.I)
+# the question said back ("worse than my usual? it IS my usual"); not a statement asked with a hedge ("I think
+# it's spreading?"), which is the answer itself
+_ECHOED = re.compile(
+    r"^(?!\W*(i think|i guess|i reckon|maybe|probably|possibly|yes|yeah|it'?s|it is|its|i'?d say|looks like)\b)"
+    r"\W*[^.?!]*\b(worse|worst|severe|bad|sudden|suddenly|spreading|crushing|than)\b[^.?!]*\?+",
+    re.I,
+)
 
 
 def read_degree(text: str, extreme: bool = False) -> Answer | None:
@@ -246,19 +257,33 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
     # the question said back before the answer ("worse than my usual? it IS my usual"): the answer is the rest
     rest = _ECHOED.sub(" ", text).strip()
     text = rest if re.search(r"\w", rest) else text
-    scores = [float(m.group(1)) * 10 / float(m.group(2)) for m in _PAIN_SCORE.finditer(text)]  # out of 10
-    plain = read_answer(text)
+    # out of 10; a score said of the usual ("usually it's a 2 out of 10, this is an 8") is not this one's
+    scores = [
+        float(m.group(1)) * 10 / float(m.group(2))
+        for clause in _clauses(text)
+        if not _USUAL.search(clause)
+        for m in _PAIN_SCORE.finditer(clause)
+    ]
+    present = " ".join(c for c in _clauses(text) if not _USUAL.search(c)).strip()
+    plain = read_answer(present or text)  # "normally it's a 2 ... but this is much worse": read without the usual
     if extreme:
         if says_worst_form(text):  # a sudden or worst-ever word, not denied: "no, but it was sudden" too
             return Answer.YES
         if plain is Answer.YES and re.search(r"\b(only just|barely|hardly|just about)\b", text, re.I):
             return Answer.YES  # "yes, I can breathe but only just": a limit, not a small degree
-        small = _MILD_DEGREE.search(text) or _SOME_DEGREE.search(text) or _GRADUAL.search(text)
+        small = (
+            _MILD_DEGREE.search(text)
+            or _SOME_DEGREE.search(text)
+            or _GRADUAL.search(text)
+            or _ORDINARY_KIND.search(text)
+        )
         if small or _NOT_EXTREME.search(text) or (scores and max(scores) < lexicon.PAIN_SCORE_WORST):
             return Answer.NO
         if plain is None and any(said_normal(c) for c in _clauses(text)):  # "... I can talk okay sitting down"
             return Answer.NO
         return plain
+    if plain is Answer.YES and says_worse(text):
+        return Answer.YES  # "yes, much worse than my normal one": whatever score goes with it
     if scores:
         return Answer.YES if max(scores) >= lexicon.PAIN_SCORE_SEVERE else Answer.NO
     if _NOT_ORDINARY.search(text):
@@ -267,6 +292,8 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
         return Answer.NO
     if (_NOT_SEVERE.search(text) or _ORDINARY_KIND.search(text)) and not says_worse(text):
         return Answer.NO  # "just a normal one, not severe", "the usual kind"
+    if plain is None and says_worse(text):
+        return Answer.YES  # "this one is much worse", "it's spreading up her arm": the degree asked about, said
     return plain
 
 

@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-8"
+VERSION = "context-2026.12-10"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -64,6 +64,13 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         4,
     ),
     ("[free|negative]", NEGATED, BACKWARD, 2),
+    # a denial denied: "I can't honestly say I'm not short of breath" says that I am
+    (
+        "[can not|could not|would not] [honestly|really|truly|] say [that|] [i am|he is|she is|they are|it is|i have|he has|she has|he 's|she 's|it 's] not",
+        NEGATED,
+        PSEUDO,
+        0,
+    ),
     # --- possible existence: counts, said with doubt
     ("[maybe|perhaps|possibly|probably|possible|likely]", POSSIBLE, BIDIRECTIONAL, 8),
     ("[might|may|could] [be|have|]", POSSIBLE, FORWARD, 8),
@@ -123,7 +130,15 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         2,
     ),
     (
-        "[what happens|what do i do|what should i do|who do i call|what number do i ring|when should i call|how common are|how common is|is it common to get|do people get|do people usually get|do people usually feel]",
+        "[when should i call|how common are|how common is|is it common to get|do people get|do people usually get|do people usually feel]",
+        HYPOTHETICAL,
+        FORWARD,
+        SENTENCE,
+    ),
+    # "what do I do" asks about a case only with an "if" after it; without one it asks for help now, and a dictated
+    # message has no full stop to end it ("what do i do his arms are jerking")
+    (
+        "[what happens|what do i do|what should i do|who do i call|what number do i ring] [if|when|in case|should]",
         HYPOTHETICAL,
         FORWARD,
         SENTENCE,

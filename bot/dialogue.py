@@ -275,6 +275,7 @@ BUTTONS = {
     DESCRIBE: (),
 }
 SAFE_YES = "I'll take that as a yes, to be safe."
+GUESS_NOT_COUNTED = "I can't tell that one from here. If it happens, call emergency services straight away."
 NOT_READ = "Sorry, I could not tell whether that was a yes or a no."
 NOT_READ_TEMPERATURE = "Sorry, I could not read a temperature in that."
 FAST_ENOUGH_TO_ASK = 100  # a rate said with a hedge ("maybe? my watch said 115"): the hedge is not overruled
@@ -430,6 +431,12 @@ def answer(
     symptom counts whatever the question was); `intent`: the classifier's intent, for asides; `systems`:
     the learned layer's probabilities for the turn (`is_report`)."""
     question = question_for(state.pending) if state.pending else None
+    back = _QUESTION_BACK.match(text or "") if question and question.kind == YES_NO else None
+    if back and not _OWN_WORDS.search(back.group(0)) and read_answer(text[back.end() :]) in (Answer.YES, Answer.NO):
+        # "Why, is a stiff neck bad? No, it moves fine", "Do people faint from this? I haven't": a question back,
+        # then the answer; the sign asked about, named in the question, is not told by it
+        text = text[back.end() :]
+        message = replace(message, symptoms=message.symptoms - {question.id}, hedged=message.hedged - {question.id})
     if question and (question.id in SCREENS or question.kind == DESCRIBE):  # "anything else?" "it's worse"
         message = in_context(findings, message, text)
     elif question and question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS and read_answer(text) is not Answer.NO:
@@ -490,6 +497,13 @@ def answer(
         named = bool(message.symptoms or message.temperature_c is not None or message.unknown_symptom) or (
             message.infusion is not None and findings.infusion is None
         )
+        if not named and _SOMETHING_ELSE.match(text or ""):
+            # "No, just the stairs business", "only the legs": none of those, but something else, not named
+            if "describe_symptom" in state.asked:  # described once already: a symptom we cannot assess
+                updated = updated.merge(Findings(unknown_symptom=True))
+                return Step(updated, replace(state, pending=None, put=False, reasked=False), done=True)
+            state = replace(state, pending="describe_symptom", put=False, reasked=False, unclear_report=False)
+            return Step(updated, state)
         if named or _nothing_more(reading, text, intent) or (reading is None and _A_QUESTION.search(text or "")):
             return Step(
                 updated,
@@ -518,6 +532,8 @@ def answer(
         reading = Answer.UNSURE if question.kind == YES_NO else "unknown"
         if question.kind == YES_NO and question.id not in SCREENS:
             state = replace(state, assumed=state.assumed + (question.id,))
+    if reading is Answer.UNSURE and question.kind == YES_NO and _on_guesses_only(question, findings, state):
+        return Step(updated, replace(state, pending=None, put=False, reasked=False), say=(GUESS_NOT_COUNTED,))
     if question.id in SCREENS:  # "yes" or unsure, and nothing named: what is it?
         state = replace(state, pending="describe_symptom", put=False, reasked=False, unclear_report=False)
         return Step(updated, state, say=(SAFE_YES,) if reading is Answer.UNSURE else ())
@@ -530,6 +546,41 @@ def answer(
         no_symptom=no_symptom,
         done=_raised(findings, updated) or no_symptom or restated,
     )
+
+
+# "No, just ...", "only ...", "apart from ...": none of the signs listed, but something else, to be described
+# (not "just checking", "only what I said", "just the usual").
+_SOMETHING_ELSE = re.compile(
+    r"^\W*(?:(?:no+|nope|nah|naw|none(?: of (?:those|them|these|that))?|nothing(?: else)?)\W+)?"
+    r"(?:just|only|except(?: for)?|apart from|other than|besides|aside from|but)\s+"
+    r"(?!(?:that|this|those|these|it|them|the same|same|the usual|usual|as before|what i (?:said|told you|mentioned)|"
+    r"checking|asking|wondering|curious|to (?:be safe|check|ask|let you know)|in case|letting you know|"
+    r"the (?:one|ones|thing|things|stuff) i (?:said|mentioned|told you))\b)\w",
+    re.I,
+)
+
+
+def _on_guesses_only(question: Question, findings: Findings, state: State) -> bool:
+    """An emergency follow-up asked only of signs taken as yes to be safe ("can't say" to a tight chest, then
+    "can't say" whether it is crushing): a second guess on top of a first does not make an emergency."""
+    sign = lexicon.SYMPTOMS.get(question.id)
+    triggers = set(question.when) & findings.symptoms
+    return (
+        sign is not None
+        and sign.level == EMERGENCY
+        and bool(triggers)
+        and triggers <= findings.hedged | set(state.assumed)
+    )
+
+
+# A question back before the answer: "Why, is that bad? No...", "Should it be? No, it's mild"; one with the
+# patient's own words in it ("is it bad that I threw up? ...") tells something and is read whole.
+_QUESTION_BACK = re.compile(
+    r"^\W*(?:(?:why|so|well|oh|hmm+|and|but|wait)\W+)*(?:why|how come|"
+    r"(?:is|are|was|were|do|does|did|should|could|would|will|can|has|have|what|how)\b[^?]*)\?+\s*(?=\w)",
+    re.I,
+)
+_OWN_WORDS = re.compile(r"\b(i|i'?m|im|i'?ve|ive|my|me|mine|he|she|his|her|him|we|our|us)\b", re.I)
 
 
 def _invited(

@@ -288,6 +288,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "feel like i can't get enough air",
         "puffing",
         "panting",
+        # the verb said of a person ("I puff going to the bathroom"), not of a swelling ("my lips puff up")
+        "[i|he|she|we|they] [puff|puffs|pant|pants] [going|when|walking|climbing|doing|getting|after|on|just|more|a lot|badly|like|if|at]",
         "puffed out",
         "huffing and puffing",
         "can't get enough air",

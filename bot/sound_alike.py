@@ -100,6 +100,7 @@ SLOTS = frozenset(
         "were",
     ]
 ) | frozenset(w for w in lexicon.SEVERITY_WORDS if " " not in w)
+ARTICLES = frozenset({"a", "an", "another"})
 # A word written for its homophone is read only where a complaint may start: after one of SLOTS, a
 # person ("I past out", "she past out"), or at the start of a sentence ("Past out at work").
 PEOPLE = frozenset({"i", "you", "he", "she", "we", "they", "my", "his", "her", "our", "their"})
@@ -502,11 +503,14 @@ class SoundAlike:
         "having", "been", "terrible") or beside the rest of its wording, written as it is."""
         found = []
         n = len(plain)
+        # After an article, a run English does not write there ("having a sees her": "a sees" is no English
+        # pair) is heard even when its own words are a common pair; "she sees her mum" stays as written.
+        after_article = i > 0 and plain[i - 1] in ARTICLES and f"{plain[i - 1]} {plain[i]}" not in self.bigrams
         for j in range(i + 1, min(i + MAX_WINDOW, n)):
             if not usable[j] or not spaced[j - 1]:
                 break
             written = tuple(plain[i : j + 1])
-            if f"{written[-2]} {written[-1]}" in self.bigrams:
+            if f"{written[-2]} {written[-1]}" in self.bigrams and not after_article:
                 break  # "see your", "find it": ordinary English, and so is any longer run with it
             for part, cost in self._sounding(written):
                 start, end = i - len(part.before), j + 1 + len(part.after)

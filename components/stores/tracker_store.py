@@ -13,7 +13,7 @@ conversation goes on from the cache, and the events missed are written when the 
 
 import logging
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -97,14 +97,49 @@ class TriageTrackerStore(SQLTrackerStore):
             self._unsaved.add(tracker.sender_id)
             return
         try:
-            self._ensure_tables()
-            await super().save(tracker)  # writes every event the database does not have yet
+            await self._write(tracker)
             self._unsaved.discard(tracker.sender_id)
         except Exception as error:
             self._unsaved.add(tracker.sender_id)
             self._failed("save", error, tracker.sender_id)
 
+    async def _write(self, tracker: DialogueStateTracker) -> None:
+        """Every event the database does not have yet; tried twice, as a loaded machine can miss one connect
+        (one miss would otherwise send this server to its in-memory copy for RETRY_AFTER_SECONDS)."""
+        self._ensure_tables()
+        try:
+            await super().save(tracker)
+        except Exception:
+            logger.warning("conversation store: a write failed, trying once more")
+            await super().save(tracker)
+
+    def _additional_events(self, session: sa.orm.Session, tracker: DialogueStateTracker) -> Iterable:
+        """The tracker's events the database does not hold, known by their type and time (as many times as
+        each is there). Rasa counts the stored events and writes the tracker's events past that count, which
+        drops a patient's words when another server has written meanwhile from a copy this one did not see (a
+        server that ran on its in-memory copy while the database failed for it, tests/load)."""
+        rows = session.query(self.SQLEvent.type_name, self.SQLEvent.timestamp).filter(
+            self.SQLEvent.sender_id == tracker.sender_id
+        )
+        stored = Counter((type_name, timestamp) for type_name, timestamp in rows)
+        for event in tracker.events:
+            key = (event.type_name, event.timestamp)
+            if stored[key]:
+                stored[key] -= 1
+            else:
+                yield event
+
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+        if sender_id in self._unsaved and self._database_usable():
+            # The database is back: what this server told the patient meanwhile is written first, so that the
+            # database (which the other servers read) holds the whole conversation again.
+            cached = self._cached(sender_id)
+            try:
+                if cached is not None:
+                    await self._write(cached)
+                self._unsaved.discard(sender_id)
+            except Exception as error:
+                self._failed("save", error, sender_id)
         if sender_id in self._unsaved or not self._database_usable():
             return self._cached(sender_id)  # the newest state is the one in memory
         try:

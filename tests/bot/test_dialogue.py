@@ -113,7 +113,7 @@ def test_answers_in_many_forms(text, expected):
         ("7/10", False, Answer.YES),
         ("medium", False, Answer.NO),
         ("only around the cannula spot", False, Answer.NO),  # confined to the drip site: not spreading
-        ("just by the needle site but it's spreading up my arm", False, None),  # never a no: asked again
+        ("just by the needle site but it's spreading up my arm", False, Answer.YES),  # never a no: spreading said
         ("a bit", False, Answer.UNSURE),  # "a bit" very severe: the safer reading
         # the very worst form: a small degree, a gradual onset or a familiar headache is a no
         ("a bit", True, Answer.NO),

@@ -57,6 +57,7 @@ def test_a_word_boundary_is_heard_as_it_is_said():
     "text, symptom",
     [
         ("she is having a sees your right now", "seizure"),  # "seizure" heard as two words
+        ("she's having a sees her! shaking all over", "seizure"),  # a common pair, where no English puts it
         ("I think he had a sea sure in the bath", "seizure"),
         ("my husband is having a seas your", "seizure"),
         ("I have a head egg since the drip", "headache"),
@@ -216,11 +217,23 @@ def _readings(reader, words: list[str]) -> list[tuple[str, str]]:
 
 def test_no_common_english_bigram_is_read(reader):
     """Every bigram of symspellpy's bigram dictionary (242,342 pairs of ordinary English), after a word
-    that may introduce a complaint ("a"): none is read."""
-    bigrams = sorted(sound_alike.common_bigrams())
+    that may introduce a complaint ("a"), where English could write it there ("a" and the pair's first word
+    a common pair too): none is read. ("having a sees her" is read: no English puts "sees" after "a".)"""
+    common = sound_alike.common_bigrams()
+    bigrams = sorted(common)
     assert len(bigrams) > 240_000
-    read = [x for b in bigrams if b.replace(" ", "").isalpha() for x in _readings(reader, ["a", *b.split()])]
+    read = [
+        x
+        for b in bigrams
+        if b.replace(" ", "").isalpha() and f"a {b.split()[0]}" in common
+        for x in _readings(reader, ["a", *b.split()])
+    ]
     assert read == []
+
+
+@pytest.mark.parametrize("text", ["she sees her mum every day", "he says her name", "I had a sees her last year"])
+def test_a_common_pair_after_no_article_stays_as_written(text):
+    assert "seizure" not in extract(text).symptoms
 
 
 def test_no_pair_of_frequent_words_is_read(reader):

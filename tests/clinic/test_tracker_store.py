@@ -86,3 +86,45 @@ def test_a_failing_database_mid_conversation_loses_nothing(use_database, domain,
         "it is getting worse",
     ]
     assert restarted.get_slot("triage_level") == "call_doctor_now"
+
+
+def test_two_servers_one_on_a_stale_copy_lose_none_of_the_patients_words(use_database, domain):
+    """Server A answers from its in-memory copy while the database fails for it; server B, reading the
+    database, answers the next message from an older state. Each then writes what it has: every message the
+    patient sent is stored, none twice (Rasa's own store counted rows and dropped A's)."""
+    a, b = TriageTrackerStore(domain=domain), TriageTrackerStore(domain=domain)
+    tracker = DialogueStateTracker("patient-c", domain.slots)
+    turn(tracker, "I have a headache")
+    asyncio.run(a.save(tracker))
+
+    on_a = asyncio.run(a.retrieve("patient-c"))
+    turn(on_a, "my neck is stiff")  # A's turn, not yet in the database
+    on_b = asyncio.run(b.retrieve("patient-c"))
+    turn(on_b, "and I threw up")  # B's turn, from the database's older state
+    asyncio.run(b.save(on_b))
+    asyncio.run(a.save(on_a))
+
+    stored = asyncio.run(TriageTrackerStore(domain=domain).retrieve("patient-c"))
+    said = [e.text for e in stored.events if isinstance(e, UserUttered)]
+    assert sorted(said) == sorted(["I have a headache", "my neck is stiff", "and I threw up"])
+    assert stored_events(use_database, "patient-c") == len(tracker.events) + 2 * (
+        len(on_a.events) - len(tracker.events)
+    )
+
+
+def test_a_write_that_fails_once_is_tried_again_without_leaving_the_database(use_database, domain, monkeypatch):
+    store = TriageTrackerStore(domain=domain)
+    real, calls = SQLTrackerStore.save, []
+
+    async def once_broken(self, tracker):
+        calls.append(1)
+        if len(calls) == 1:
+            raise sa.exc.OperationalError("INSERT", {}, Exception("timeout expired"))
+        await real(self, tracker)
+
+    monkeypatch.setattr(SQLTrackerStore, "save", once_broken)
+    tracker = DialogueStateTracker("patient-d", domain.slots)
+    turn(tracker, "I feel sick")
+    asyncio.run(store.save(tracker))
+    assert store._database_usable() and "patient-d" not in store._unsaved
+    assert stored_events(use_database, "patient-d") == len(tracker.events)

@@ -150,6 +150,18 @@ def is_red_flag(message: str) -> bool:
     return assess(extract(message)).is_red_flag
 
 
+def store_log_lines(cluster, limit: int = 20) -> list[str]:
+    """The servers' log lines about the conversation store (they carry no patient text)."""
+    lines = []
+    for node in cluster.nodes:
+        log = node.workdir / "rasa.log"
+        if log.exists():
+            lines += [
+                f"{node.workdir.name}: {line}" for line in log.read_text().splitlines() if "conversation store" in line
+            ]
+    return lines[:limit]
+
+
 def peak_rss_mb(process) -> int | None:
     """The peak resident memory (VmHWM) of a server process, in MB."""
     try:
@@ -304,7 +316,8 @@ def test_100_conversations_of_20_messages_at_once(cluster):
 
     assert len(entries) == CONVERSATIONS * MESSAGES
     assert not failed, failed[:10]
-    assert not lost_or_duplicated, lost_or_duplicated[:10]
-    assert duplicates == 0 and not wrong_counts, (duplicates, wrong_counts[:10])
+    store_errors = store_log_lines(cluster)  # what the servers said of the database, to diagnose a loss
+    assert not lost_or_duplicated, (lost_or_duplicated[:10], store_errors)
+    assert duplicates == 0 and not wrong_counts, (duplicates, wrong_counts[:10], store_errors)
     assert red_flag_messages >= CONVERSATIONS and not not_escalated, sorted(not_escalated)
     assert result["rasa_servers_used"] == 2
