@@ -236,6 +236,8 @@ _ORDINARY_KIND = re.compile(
     re.I,
 )
 _GRADUAL = _any_of(lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS)
+# where a clause ends, for a degree answer: not at the point of a score ("8.5/10")
+_SCORE_SAFE_BREAK = r"(?<!\d)[.;!?\n]|[.;!?\n](?!\d)|" + _CLAUSE_BREAK
 _USUAL = re.compile(r"\b(usually|normally|typically|my usual|my normal|the usual|as usual)\b", re.I)
 
 
@@ -257,15 +259,10 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
     # the question said back before the answer ("worse than my usual? it IS my usual"): the answer is the rest
     rest = _ECHOED.sub(" ", text).strip()
     text = rest if re.search(r"\w", rest) else text
-    # out of 10; a score said of the usual ("usually it's a 2 out of 10, this is an 8") is not this one's
-    scores = [
-        float(m.group(1)) * 10 / float(m.group(2))
-        for clause in _clauses(text)
-        if not _USUAL.search(clause)
-        for m in _PAIN_SCORE.finditer(clause)
-    ]
-    present = " ".join(c for c in _clauses(text) if not _USUAL.search(c)).strip()
-    plain = read_answer(present or text)  # "normally it's a 2 ... but this is much worse": read without the usual
+    # what is said of this one, not of the usual ("normally it's a 2 out of 10, but this is much worse")
+    present = " ".join(c for c in re.split(_SCORE_SAFE_BREAK, text) if c and not _USUAL.search(c)).strip()
+    scores = [float(m.group(1)) * 10 / float(m.group(2)) for m in _PAIN_SCORE.finditer(present)]  # out of 10
+    plain = read_answer(present or text)
     if extreme:
         if says_worst_form(text):  # a sudden or worst-ever word, not denied: "no, but it was sudden" too
             return Answer.YES

@@ -38,6 +38,8 @@ def test_words(text, expected):
         ("yes, far worse than normal, my usual ones are a 3/10", Answer.YES),
         ("normally it's 2 out of 10 but this is much worse", Answer.YES),
         ("no, about a 3/10", Answer.NO),
+        ("yes, 8.5/10", Answer.YES),  # a score's point is no clause break
+        ("normally 2.5/10 but this is 8.5/10", Answer.YES),
         # "gone" that moved is growth; "gone" that ended is not
         ("it's gone round onto her back now", None),
         ("it's gone now", Answer.NO),
