@@ -432,7 +432,12 @@ def answer(
     the learned layer's probabilities for the turn (`is_report`)."""
     question = question_for(state.pending) if state.pending else None
     back = _QUESTION_BACK.match(text or "") if question and question.kind == YES_NO else None
-    if back and not _OWN_WORDS.search(back.group(0)) and read_answer(text[back.end() :]) in (Answer.YES, Answer.NO):
+    if (
+        question
+        and back
+        and not _OWN_WORDS.search(back.group(0))
+        and read_answer(text[back.end() :]) in (Answer.YES, Answer.NO)
+    ):
         # "Why, is a stiff neck bad? No, it moves fine", "Do people faint from this? I haven't": a question back,
         # then the answer; the sign asked about, named in the question, is not told by it
         text = text[back.end() :]
