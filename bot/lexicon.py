@@ -1035,6 +1035,8 @@ COMPLAINT_WORDS = (
     "cramps",
     "cramping",
     "weak",
+    "weaker",  # "legs weaker than yesterday": a weakness that grows is a complaint all the same
+    "weakness",
 )
 STRONG_COMPLAINT_WORDS = (
     "drowsy",

@@ -46,6 +46,7 @@ def lexicon_words() -> set[str]:
 # ---------------------------------------------------------------- spelling
 
 ENGLISH_DICTIONARY = "frequency_dictionary_en_82_765.txt"  # shipped inside symspellpy: nothing fetched
+VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +99,15 @@ class SymptomSpelling:
             return None
         distance = {s.term: s.distance for s in self.symspell.lookup(word, Verbosity.ALL, max_edit_distance=limit)}
 
-        def closeness(term: str) -> tuple:  # fewest edits, then the same letters ("tounge" is "tongue"),
+        typed_consonants = set(word) - VOWELS
+
+        def closeness(term: str) -> tuple:  # fewest edits, then every consonant typed kept (a slip drops a
+            # letter more than it adds a sound: "weezing" is "wheezing", not "weeing"), then the same letters
+            # ("tounge" is "tongue"), then the longest common start ("breathin"), then the commoner word
+            drops_a_sound = not typed_consonants <= set(term)
             letters = sum((Counter(term) - Counter(word)).values()) + sum((Counter(word) - Counter(term)).values())
-            prefix = len(os.path.commonprefix([term, word]))  # then the longest common start ("breathin")
-            return distance[term], letters, -prefix, -self.english.get(term, 1)
+            prefix = len(os.path.commonprefix([term, word]))
+            return distance[term], drops_a_sound, letters, -prefix, -self.english.get(term, 1)
 
         return min(candidates, key=closeness)
 

@@ -194,6 +194,8 @@ def test_numbers_that_are_not_temperatures(text):
         ("my tounge is swolen", "throat_or_face_swelling"),
         ("hard to brethe", "breathing_difficulty"),
         ("feaver and chils", "fever"),
+        # of two words one edit away, the one that keeps every consonant typed ("weeing" drops the z)
+        ("been weezing all night", "breathing_difficulty"),
     ],
 )
 def test_typos(text, symptom):
@@ -205,7 +207,9 @@ def test_spelling_does_not_invent_symptoms(text):
     assert not (extract(text).symptoms & {"fainting", "crushing_chest_pain", "rash", "vomiting", "neck_stiffness"})
 
 
-@pytest.mark.parametrize("text", ["my toe itches", "i got a nosebleed", "my ears hurt", "coughing a lot"])
+@pytest.mark.parametrize(
+    "text", ["my toe itches", "i got a nosebleed", "my ears hurt", "coughing a lot", "my legs are getting weaker"]
+)
 def test_unknown_complaints_are_flagged(text):
     assert extract(text).unknown_symptom
 
