@@ -1229,8 +1229,19 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "ages",
             "forever",
             "long time",
+            "to pain",  # the nurse's scale (AVPU): "only responding to pain" is not awake
+            "only to",
         ),
         ("wake", "respond", "responding", "answering", "waking", "rouse", "rousing"),
+        4,
+        (),
+    ),
+    # A coma score that has fallen: "his GCS looks reduced", "AVPU is down to P"
+    (
+        "fainting",
+        ("gcs", "avpu", "glasgow"),
+        ("reduced", "low", "lower", "dropped", "dropping", "down", "decreased", "fallen", "falling"),
+        (),
         4,
         (),
     ),

@@ -250,6 +250,14 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("spewing [about|that|because|at] [i|we|they|it|the|my|missing|having]", IDIOM, PSEUDO, 0),
     ("spewing , [i|we|they] [missed|lost|forgot|could not|did not|have to|had to]", IDIOM, PSEUDO, 0),
     ("[dying to|dying for|dying of boredom|bored to death|killing time|kill time|killing me softly]", IDIOM, PSEUDO, 0),
+    # laughter and good health told in words of harm ("nearly died laughing", "fit as a fiddle")
+    (
+        "[died|dying|die|wet myself|cried|crying|in stitches|split my sides|splitting my sides|choked|choking|howling] [laughing|with laughter|laughing so hard|from laughing]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    ("[fit as a fiddle|fit and well|right as rain|fighting fit|never felt better|in fine fettle]", IDIOM, PSEUDO, 0),
     # a heart that skips a beat at a sight or a piece of news; a breath taken away by something lovely
     (
         "[my|his|her|their|our|the|] heart [skipped|missed|skips|misses|skipping|missing] a beat [when i|when we|as soon as i|the moment i] [saw|heard|read|opened|found|looked|realised|realized|noticed|spotted|thought|checked|learned|learnt|won]",
@@ -799,7 +807,9 @@ FIRST_PERSON = ("i", "me", "my", "myself", "mine", "we", "us", "our")
 # a part of the body, the treatment or a physical cause that really can (LITERAL_CAUSES):
 # "this light is giving me a headache", "the infusion's given me a headache" are the patient's.
 CONDITIONAL_IDIOMS = (
-    "[is|are|'s|'re|was|were|keeps|kept|been|be] [giving|gave|given|give] me [a|] [real|right|total|major|massive|proper|bit of a|] headache",
+    "[is|are|'s|'re|was|were|keeps|kept|been|be] [giving|gave|given|give] me [a|] [real|right|total|major|massive|proper|bit of a|splitting|terrible|awful|blinding|pounding|raging|huge|big|] headache",
+    "[made|makes|make|making] my head [spin|swim|hurt|ache]",
+    "[is|are|was|were|'s|'re] [doing|done] my head in",
 )
 # A thing "giving me a headache" that really can: said of a part of the body, the treatment or a physical
 # cause, the headache is the patient's ("this light is giving me a headache"), not an idiom.

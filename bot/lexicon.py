@@ -752,6 +752,9 @@ SYMPTOMS: dict[str, Symptom] = {
         f"[called|calls|calling|call|keeps calling|kept calling] [me|us|him|her|them|you] [my|his|her|their|our|by my|by his|by her|by their] [{_TAKEN_FOR}|{'|'.join(w + 's' for w in RELATIVES)}] ['s|] name",
         "doesn't know where",
         "don't know where i am",
+        # someone close not known ("he not know me", "she doesn't know us any more")
+        "[he|she|they] [doesn't|does not|didn't|did not|don't|do not|not|no longer] know [me|us|his family|her family|anyone|anybody]",
+        "[doesn't|does not|not] know [me|us|anyone|anybody] [anymore|any more]",
         "can't think straight",
         "cant think straight",
         "delirious",
@@ -1309,6 +1312,34 @@ DIALECT_WORDS = {
 DIALECT_NOT_AFTER_BE = ("no",)
 DIALECT_NOT_AFTER_SUBJECT = ("nah", "nuh")
 BE_WORDS = ("is", "'s", "am", "'m", "are", "'re", "was", "were")
+# Words before a state ("is confused", "feels very tired"): there a bare verb is the state whose "-ed" a
+# learner of English drops ("he is very confuse", "I feel tire").
+BEFORE_A_STATE = BE_WORDS + (
+    "be",
+    "been",
+    "very",
+    "so",
+    "really",
+    "too",
+    "bit",
+    "little",
+    "more",
+    "feel",
+    "feels",
+    "felt",
+    "look",
+    "looks",
+    "looked",
+    "seem",
+    "seems",
+    "seemed",
+    "become",
+    "becomes",
+    "became",
+    "get",
+    "gets",
+    "got",
+)
 SUBJECT_WORDS = ("i", "he", "she", "it", "we", "they", "you", "mi", "him", "her", "dem", "rash", "pain", "swelling")
 DONT_FOR_DOESNT_AFTER = ("he", "she", "it")
 # Signs that count only when new (the IVIG article's "new confusion"): said to be unchanged from the person's
@@ -1479,6 +1510,14 @@ TREND_WORDS = (
     "spreads",
     "all over",
     "everywhere",
+    # the extent of it ("widespread urticaria", "hives over a large area"): hives over large areas call the doctor
+    "widespread",
+    "generalised",
+    "generalized",
+    "extensive",
+    "large area",
+    "large areas",
+    "head to toe",
     "growing",
     "getting bigger",
     "bigger",

@@ -111,6 +111,13 @@ class SymptomSpelling:
 
         return min(candidates, key=closeness)
 
+    def past_form(self, word: str) -> str | None:
+        """The lexicon's "-d"/"-ed" form of a word that is not itself a lexicon word ("confuse": "confused")."""
+        if len(word) < 4 or word in self.vocabulary or not word.isalpha():
+            return None
+        past = word + ("d" if word.endswith("e") else "ed")
+        return past if past in self.vocabulary else None
+
     def _split_as_spacy_splits(self, doc: Doc) -> None:
         """Tokens in capitals that spaCy's exceptions split in lower case, split the same way, with their norms;
         and a dialect word for "cannot" ("cannae", "cyaan"), split as spaCy splits "cannot" ("can" "not")."""
@@ -171,6 +178,8 @@ class SymptomSpelling:
                 token.norm_ = "is"
             elif lower in lexicon.DIALECT_WORDS:  # "cannae", "dinnae": the word it stands for
                 token.norm_ = lexicon.DIALECT_WORDS[lower]
+            elif token.i and doc[token.i - 1].lower_ in lexicon.BEFORE_A_STATE and self.past_form(lower):
+                token.norm_ = self.past_form(lower)  # "he is very confuse": the "-ed" a learner of English drops
             elif token.is_alpha and token.norm_ == lower:
                 fixed = self.correct(lower)
                 if fixed:

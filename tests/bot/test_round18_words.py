@@ -1,0 +1,36 @@
+"""Round 18's classes, in words of our own (not the evaluation set's): the "-ed" a learner of English drops,
+someone close not known, a fallen coma score or a response only to pain, a rash told by its extent, and
+laughter, good health and a spinning head said of a thing, which are idioms."""
+
+import pytest
+
+from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from tests.bot.levels import level
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare verb where a state is told: the "-ed" dropped
+        ("my mother is so confuse since this morning", EMERGENCY),
+        ("she confuse me with her sister", None),
+        # someone close not known
+        ("dad not know us anymore", EMERGENCY),
+        ("she doesn't know me, keeps asking who I am", EMERGENCY),
+        ("the new receptionist doesn't know me yet", None),
+        # consciousness on the nurses' scales
+        ("his avpu is down, responds only to pain", EMERGENCY),
+        ("she is only waking to pain", EMERGENCY),
+        # a rash told by how much of the body it covers
+        ("extensive hives on my back and arms", CALL_DOCTOR_NOW),
+        ("generalised itchy rash", CALL_DOCTOR_NOW),
+        ("a small rash on my wrist", MANAGE_AT_HOME),
+        # idioms of laughter, health and a spinning head
+        ("we cried laughing at the waiting room telly", None),
+        ("feeling right as rain today, when is my next appointment?", None),
+        ("all these leaflets make my head spin", None),
+        ("the drip made my head spin", CALL_DOCTOR_NOW),
+    ],
+)
+def test_words(text, expected):
+    assert level(text) == expected
