@@ -178,8 +178,8 @@ class SymptomSpelling:
                 token.norm_ = "is"
             elif lower in lexicon.DIALECT_WORDS:  # "cannae", "dinnae": the word it stands for
                 token.norm_ = lexicon.DIALECT_WORDS[lower]
-            elif token.i and doc[token.i - 1].lower_ in lexicon.BEFORE_A_STATE and self.past_form(lower):
-                token.norm_ = self.past_form(lower)  # "he is very confuse": the "-ed" a learner of English drops
+            elif token.i and doc[token.i - 1].lower_ in lexicon.BEFORE_A_STATE and (past := self.past_form(lower)):
+                token.norm_ = past  # "he is very confuse": the "-ed" a learner of English drops
             elif token.is_alpha and token.norm_ == lower:
                 fixed = self.correct(lower)
                 if fixed:
