@@ -196,9 +196,12 @@ _MILD_DEGREE = re.compile(
 )
 _GROWING_OR_SEVERE = re.compile(
     r"(?<!not )(?<!n't )(?<!no )\b(worse|worst|spreading|spread|bigger|growing|severe|terrible|awful|unbearable|"
-    r"excruciating|killing|agony|very bad|really bad)\b",
+    r"excruciating|killing|agony|very bad|really bad|more and more|larger|further)\b",
     re.I,
 )
+# A clause that tells how it began ("first only on the arm", "it was only small"): its small degree is the
+# start, not now.
+_TOLD_OF_THE_START = re.compile(r"\b(at first|first|started|began|begun|was|were|used to|originally|earlier)\b", re.I)
 
 
 # To "is it the very worst / can you not speak / is it crushing?" a small degree is a no as well.
@@ -285,7 +288,8 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
         return Answer.YES if max(scores) >= lexicon.PAIN_SCORE_SEVERE else Answer.NO
     if _NOT_ORDINARY.search(text):
         return Answer.YES  # "not a normal one", "no way this is my usual headache": not the usual kind, a severe one
-    if (re.search(r"\b(moderate|medium)\b", text, re.I) or _MILD_DEGREE.search(text)) and not says_worse(text):
+    now = " ".join(c for c in _clauses(text) if not _TOLD_OF_THE_START.search(c))
+    if (re.search(r"\b(moderate|medium)\b", text, re.I) or _MILD_DEGREE.search(now)) and not says_worse(text):
         return Answer.NO
     if (_NOT_SEVERE.search(text) or _ORDINARY_KIND.search(text)) and not says_worse(text):
         return Answer.NO  # "just a normal one, not severe", "the usual kind"

@@ -889,6 +889,16 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         (),
     ),
     # --- the heart, the head's balance and the colour of the skin and eyes
+    # A colour someone does not like ("he doesn't like my colour", "she's gone a funny colour"): a carer's
+    # word for a blue, grey or mottled skin, the emergency sign, until it is said to be something milder
+    (
+        "blue_lips",
+        ("colour", "color", "complexion"),
+        ("funny", "bad", "odd", "strange", "weird", "awful", "terrible", "horrible", "wrong", "dreadful"),
+        ("like", "right", "normal", "good"),
+        3,
+        ("flushed", "red", "pink", "rosy", "hair", "bruise", "rash", "urine", "pee", "wee", "poo", "stool", "off"),
+    ),
     (
         "palpitations",
         ("heart", "heartbeat", "heart beat", "heart rate", "pulse", "ticker"),

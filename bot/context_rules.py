@@ -52,6 +52,9 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("nothing like [a|an|any]", NEGATED, FORWARD, 4),
     ("neither", NEGATED, FORWARD, 6),
     ("zero", NEGATED, FORWARD, 3),
+    # nobody who did it: "nobody has fainted", "no one's been sick"; short, so that "nobody knows why she
+    # collapsed" still tells the collapse
+    ("[nobody|no one|noone|no-one] [has|have|had|'s|is|was|has been|'s been|]", NEGATED, FORWARD, 2),
     ("[deny|denies|denied|denying]", NEGATED, FORWARD, 6),
     ("[free of|clear of|absence of|lack of|no sign of|no signs of]", NEGATED, FORWARD, 6),
     ("[no more|no longer|not any|not any more|not anymore]", NEGATED, FORWARD, 6),

@@ -642,6 +642,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "[won't|wont|will not|doesn't|does not|didn't|did not|isn't|is not|not|no] [answer|answering|respond|responding|reply|replying] [to|] [me|us|him|her|them|anyone|anybody]",
         "[don|done] faint",  # Nigerian Pidgin: "has fainted"
         "cant wake [him|her|them|me|]",
+        "[nobody|no one|noone] [can|could|is able to|was able to] [wake|rouse] [him|her|them|me]",
         "keeled over",
         # a faint told as a story, over by now or not: "slumped sideways and went out for a minute", "she's come round now"
         "[slumped|slumps|slumping|flopped|keeled|crumpled|sagged] [sideways|over|forward|forwards|to the floor|to the ground|down in|onto]",

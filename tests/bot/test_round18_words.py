@@ -4,6 +4,7 @@ laughter, good health and a spinning head said of a thing, which are idioms."""
 
 import pytest
 
+from bot.answers import Answer, read_degree
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from tests.bot.levels import level
 
@@ -34,3 +35,33 @@ from tests.bot.levels import level
 )
 def test_words(text, expected):
     assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # nobody who did it
+        ("nobody has passed out, we're all fine", None),
+        ("nobody knows why he collapsed", EMERGENCY),
+        ("no one can rouse her", EMERGENCY),
+        # a colour a carer does not like is the emergency sign until said to be milder
+        ("my wife says I'm a strange colour", EMERGENCY),
+        ("his colour looks right to me", None),
+        ("the bruise is a funny colour", None),
+    ],
+)
+def test_more_words(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        # how it began is no small degree of how it is now
+        ("yes, at first just on the wrist, now up to the shoulder", Answer.YES),
+        ("it started small, now more and more of my back", Answer.YES),
+        ("no, just a small patch, same as before", Answer.NO),
+    ],
+)
+def test_spreading_told_from_its_start(reply, expected):
+    assert read_degree(reply) == expected
