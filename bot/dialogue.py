@@ -759,7 +759,8 @@ _PART_FINE = re.compile(
 
 
 _FINE = re.compile(
-    r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|just checking|sorted|"
+    r"\b(fine|nothing|no problems?|all good|good|ok|okay|well|no symptoms?|zero (symptoms?|side effects|problems)|"
+    r"symptom[- ]free|no side effects|just checking|sorted|"
     r"not (unwell|ill|poorly|sick)|(just|only|it'?s) (a|an) (\w+ )?(question|query|enquiry)|"
     r"nothing wrong|nothing to report|feeling great|great|grand|(i )?feel (normal|myself)|back to normal|"
     r"(do not|don'?t) have any symptoms|(haven'?t|have not) got any symptoms|"

@@ -1076,6 +1076,8 @@ STRONG_COMPLAINT_PHRASES = (
     "the trots",
     "the squits",
     "loose stools",
+    "loose motions",  # Indian English
+    "loose motion",
     "loose stool",
     "loose bowels",
     "runny poo",

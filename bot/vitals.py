@@ -23,7 +23,9 @@ _OXYGEN = re.compile(
     re.IGNORECASE,
 )
 _RATE_AFTER = re.compile(
-    r"\b(?:pulse|heart ?rate|hr|heart ?beat|heart is going at|heart's going at)\b" + _GAP + r"(?<![\d.])(\d{2,3})\b",
+    r"\b(?:pulse|heart ?rate|hr|heart ?beat|heart(?: is|'s)?(?: going| running| beating| sitting| racing)? at)\b"
+    + _GAP
+    + r"(?<![\d.])(\d{2,3})\b",
     re.IGNORECASE,
 )
 _LATER_RATE = re.compile(

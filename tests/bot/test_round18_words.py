@@ -65,3 +65,21 @@ def test_more_words(text, expected):
 )
 def test_spreading_told_from_its_start(reply, expected):
     assert read_degree(reply) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my watch says my heart is at 140 sitting down", CALL_DOCTOR_NOW),
+        ("my heart is at ease now the infusion is done", None),
+        ("loose motions since morning", CALL_DOCTOR_NOW),
+    ],
+)
+def test_a_rate_read_off_a_watch_and_loose_motions(text, expected):
+    assert level(text) == expected
+
+
+def test_zero_symptoms_is_all_well():
+    from bot.dialogue import says_fine
+
+    assert says_fine("zero side effects this time, thanks") and not says_fine("zero energy since the drip")
