@@ -1833,6 +1833,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "unwell",
             "ill",
             "run down",
+            "rundown",  # written as one word
             "fluish",
             "off colour",
             "off color",

@@ -200,6 +200,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "sleepy",
         "lethargic",
         "run down",
+        "rundown",
         "knackered",
         "shattered",
         "pooped",

@@ -42,6 +42,8 @@ BLIND_ROUND12 = ROOT / "eval" / "sets" / "blind_round12.yml"  # written blind (r
 BLIND_ROUND14 = ROOT / "eval" / "sets" / "blind_round14.yml"  # written blind (round 14); now a regression set
 BLIND_ROUND15 = ROOT / "eval" / "sets" / "blind_round15.yml"  # written blind (round 15); now a regression set
 BLIND_ROUND16 = ROOT / "eval" / "sets" / "blind_round16.yml"  # written blind (round 16); printed (see below)
+BLIND_ROUND17 = ROOT / "eval" / "sets" / "blind_round17.yml"  # written blind (round 17); now a regression set
+BLIND_ROUND18 = ROOT / "eval" / "sets" / "blind_round18.yml"  # written blind (round 18); now a regression set
 SETS = (
     DEV_SET,
     HOLDOUT_SET,
@@ -60,6 +62,8 @@ SETS = (
     BLIND_ROUND14,
     BLIND_ROUND15,
     BLIND_ROUND16,
+    BLIND_ROUND17,
+    BLIND_ROUND18,
 )  # `make eval`
 # Fixed against: `make eval` and the tests fail on a miss in these (a blind round joins them once its first
 # run is recorded and its misses are fixed by mechanism). Round 7 is printed only: its one "emergency for a

@@ -28,6 +28,8 @@ MINIMUM_SIZE = {
     "blind_round12": 300,
     "blind_round14": 300,
     "blind_round15": 300,
+    "blind_round17": 300,
+    "blind_round18": 300,
 }
 SETS = {path.stem.removesuffix("_set"): (path, MINIMUM_SIZE[path.stem]) for path in REGRESSION_SETS}
 
