@@ -24,7 +24,11 @@ SETS = ROOT / "eval" / "sets"
 CONVERSATION_SETS = sorted(SETS.glob("conversations_*.yml"))
 # Sets the bot has been fixed against, so `make test` holds them at zero misses. A fresh blind round joins
 # them once its first run is recorded (README, Evaluation) and its misses are fixed by mechanism.
-REGRESSION_SETS = [SETS / "conversations_round1.yml", SETS / "conversations_round15.yml"]
+REGRESSION_SETS = [
+    SETS / "conversations_round1.yml",
+    SETS / "conversations_round15.yml",
+    SETS / "conversations_round18.yml",
+]
 ORDER = ("none", "manage_at_home", "call_doctor_now", "emergency")
 RED = ("call_doctor_now", "emergency")
 # Messages the patient sends at most (the fuller screen alone asks up to 13 questions before a mild
