@@ -733,7 +733,8 @@ class SymptomMatcher:
         if not marks or any(n in body_systems.BODY_PARTS for n in norms[span.start : span.end]):
             return False  # "his lips are blue" is said of him, whatever else the sentence names
         start, end = sentence_of(norms, span.start)
-        return bool(set(norms[start:end]) & set(marks))
+        times = treatment_as_a_time(norms)  # "gone a funny colour since his drip": when, not a mark
+        return any(norms[i] in marks for i in range(start, end) if i not in times)
 
     @staticmethod
     def _off_the_skin(norms: list[str], span: Span) -> bool:

@@ -48,6 +48,8 @@ def test_words(text, expected):
         ("my wife says I'm a strange colour", EMERGENCY),
         ("his colour looks right to me", None),
         ("the bruise is a funny colour", None),
+        ("she's gone a funny colour since her drip", EMERGENCY),  # "since her drip" is when, not a mark
+        ("her lips went a funny blue colour after the drip", EMERGENCY),
     ],
 )
 def test_more_words(text, expected):
