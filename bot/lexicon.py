@@ -849,7 +849,21 @@ PAIN_IDIOMS = (
     "giving me trouble",
     "doing me in",
 )
-ACHING_WORDS = ("ache", "aches", "aching", "achy", "achey", "hurt", "hurts", "sore", "pain", "stiff") + PAIN_IDIOMS
+# "pains", "paining": Indian and West African English ("my head is paining me")
+ACHING_WORDS = (
+    "ache",
+    "aches",
+    "aching",
+    "achy",
+    "achey",
+    "hurt",
+    "hurts",
+    "sore",
+    "pain",
+    "pains",
+    "paining",
+    "stiff",
+) + PAIN_IDIOMS
 PAIRED_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # symptom id:            (body words,                        describing words)
     "throat_or_face_swelling": (
@@ -1016,6 +1030,7 @@ COMPLAINT_WORDS = (
     "hurts",
     "hurting",
     "pain",
+    "paining",
     "painful",
     "ache",
     "aches",

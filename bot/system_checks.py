@@ -32,19 +32,19 @@ from bot import lexicon
 # towards asking. The model must also rate the system above "nothing to report" (its `none` category:
 # "no trouble breathing, all good", "if I get a rash later, what do I do?").
 THRESHOLDS: dict[str, float] = {
-    "breathing": 0.44,
-    "chest": 0.61,
-    "swelling_face_throat": 0.31,
-    "consciousness": 0.27,
-    "neuro_one_side": 0.33,
+    "breathing": 0.37,
+    "chest": 0.59,
+    "swelling_face_throat": 0.32,
+    "consciousness": 0.25,
+    "neuro_one_side": 0.31,
     "headache_neck": 0.31,
-    "urine": 0.38,
-    "limb_swelling": 0.58,
-    "vomiting": 0.26,
-    "heart": 0.54,
-    "dizziness": 0.19,
-    "jaundice": 0.59,
-    "skin_rash": 0.42,
+    "urine": 0.26,
+    "limb_swelling": 0.66,
+    "vomiting": 0.17,
+    "heart": 0.61,
+    "dizziness": 0.16,
+    "jaundice": 0.65,
+    "skin_rash": 0.37,
 }
 # When the rules already found a symptom in the message, the message is explained in part: another
 # system is asked about only if the model also finds it more likely than not ("bit of redness where the
@@ -56,7 +56,7 @@ FOUND_SOMETHING_THRESHOLD = 0.5
 # how the patient feels (bot/dialogue.py `is_report`). It is the lowest value at or above which at most
 # 0.5 % of the corpus messages that carry a red-flag system fall, on held-out folds of the same 5-fold
 # cross-validation (`python -m eval.body_systems cv` prints it); not tuned on any evaluation set.
-NOT_A_REPORT_THRESHOLD = 0.71
+NOT_A_REPORT_THRESHOLD = 0.86
 PARSE_KEY = "body_systems"  # where the Rasa component puts the probabilities in the parse data
 _ADMIN = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lexicon.ADMIN_PHRASES, key=len, reverse=True)) + r")\b"

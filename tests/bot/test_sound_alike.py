@@ -193,8 +193,8 @@ def _mild_texts() -> set[str]:
 
 
 def test_the_training_corpora_get_no_reading():
-    """The NLU training examples (data/nlu) and the body-system corpus (data/body_systems, 2,576 messages
-    by a writer who never saw the lexicon): no sound-alike reading at all (measured: 0 and 0)."""
+    """The NLU training examples (data/nlu) and the body-system corpus (data/body_systems, 3,176 messages
+    by two writers who never saw the lexicon): no sound-alike reading at all (measured: 0 and 0)."""
     nlu = _nlu_examples()
     corpus = [json.loads(line)["text"] for line in (ROOT / "data" / "body_systems" / "corpus.jsonl").open()]
     assert len(nlu) > 400 and len(corpus) > 2000
