@@ -384,8 +384,13 @@ LEVEL_RANK = {lexicon.MANAGE_AT_HOME: 0, lexicon.CALL_DOCTOR_NOW: 1, lexicon.EME
 PAIR_REACH = 5  # lexicon.PAIRED_SIGNS: at most this many tokens between the body word and the describing word
 NEGATION_WORDS = frozenset({"not", "no", "never", "nothing", "cannot", "without"})
 TIME_AFTER_RIGHT = frozenset({"now", "away", "then", "here", "there"})
-# Words that only say how much: a lexicon phrase is also found with them inside ("feel really faint").
+# Words that only say how much, or how it seems: a lexicon phrase is also found with them inside ("feel
+# really faint", "can't seem to catch my breath").
 INTENSIFIERS = (
+    "seem to",
+    "seems to",
+    "seemed to",
+    "manage to",
     "really",
     "very",
     "so",

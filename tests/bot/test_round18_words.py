@@ -5,6 +5,7 @@ laughter, good health and a spinning head said of a thing, which are idioms."""
 import pytest
 
 from bot.answers import Answer, read_degree
+from bot.findings import extract
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from tests.bot.levels import level
 
@@ -85,3 +86,32 @@ def test_zero_symptoms_is_all_well():
     from bot.dialogue import says_fine
 
     assert says_fine("zero side effects this time, thanks") and not says_fine("zero energy since the drip")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("just can't seem to catch my breath", CALL_DOCTOR_NOW),  # how it seems is no denial
+        ("she doesn't seem to be sick", None),
+    ],
+)
+def test_how_it_seems(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        ("heavy, like a sack of coal on me, and it goes into my arm a bit", Answer.YES),
+        ("no arm pain but I'm sweaty", Answer.YES),
+        ("it doesn't go to my arm or jaw, just a tightness", Answer.NO),
+        ("my arm's fine, just a little tight", Answer.NO),
+    ],
+)
+def test_a_sign_the_crushing_question_names_answers_it(reply, expected):
+    from bot.dialogue import State, answer, ask
+
+    state = ask("crushing_chest_pain", State())
+    step = answer(extract("my chest is tight"), extract(reply), reply, None, state)
+    said = "crushing_chest_pain" in step.findings.symptoms
+    assert said == (expected is Answer.YES)
