@@ -961,6 +961,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "spinning",
             "spins",
             "spin",
+            "spun",
             "spinny",
             "swimming",
             "swim",

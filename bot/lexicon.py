@@ -498,6 +498,12 @@ SYMPTOMS: dict[str, Symptom] = {
         "giddy",
         "giddiness",
         "[room|everything|world|head] [is|keeps|'s|] [spinning|spins|swimming|whirling|going round]",
+        # a vague turn, a near faint in other words ("just had a weird moment in the bathroom", "a funny turn"): the
+        # fainting question follows
+        "[had|having|just had|took|taken|take] a [funny|weird|strange|odd|queer|scary|dizzy] [turn|spell|episode]",
+        "[had|having|just had] a [weird|strange|odd|scary] moment",
+        # the place one is in turning round ("the whole kitchen went round like a fairground ride")
+        "[room|kitchen|bedroom|bathroom|lounge|everything|world|ceiling|walls|house|floor] [went|goes|go|is going|was going|started going|kept going] [round|around]",
     ),
     "light_sensitivity": _s(
         CALL_DOCTOR_NOW,

@@ -115,3 +115,16 @@ def test_a_sign_the_crushing_question_names_answers_it(reply, expected):
     step = answer(extract("my chest is tight"), extract(reply), reply, None, state)
     said = "crushing_chest_pain" in step.findings.symptoms
     assert said == (expected is Answer.YES)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the whole lounge went round, I had to sit down", CALL_DOCTOR_NOW),
+        ("I went round the house closing windows", None),
+        ("dad had a funny turn in the garden", CALL_DOCTOR_NOW),  # a near faint: the fainting question follows
+        ("we had a funny moment at the desk lol", None),
+    ],
+)
+def test_a_turn_and_a_room_going_round(text, expected):
+    assert level(text) == expected
