@@ -162,6 +162,20 @@ def sees(system: str, probabilities: dict[str, float], thresholds: dict[str, flo
     return p >= thresholds[system] and p > probabilities.get("none", 0.0)
 
 
+# Words that carry nothing for the model to read: a reply made only of these and English stop words ("nope,
+# nothing like that", "yes thanks") gets no learned question; its answer is read as an answer.
+PLAIN_ANSWER_WORDS = frozenset(
+    {"nope", "nah", "naw", "yeah", "yep", "yup", "yes", "ok", "okay", "fine", "thanks", "thank", "like", "sure", "good"}
+)
+
+
+def says_only_an_answer(words: list[str]) -> bool:
+    """Every word a stop word or a plain answer word (`words`: the message's lower-cased words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return all(w in STOP_WORDS or w in PLAIN_ANSWER_WORDS for w in words if w.isalpha())
+
+
 def suggest(
     probabilities: dict[str, float],
     symptoms: frozenset[str],

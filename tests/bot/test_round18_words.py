@@ -128,3 +128,12 @@ def test_a_sign_the_crushing_question_names_answers_it(reply, expected):
 )
 def test_a_turn_and_a_room_going_round(text, expected):
     assert level(text) == expected
+
+
+def test_a_plain_answer_gets_no_learned_question():
+    """ "nope, nothing like that" carries nothing for the model to read (the lower thresholds of the symptom-free
+    corpus had it ask about breathing); a reply with words of its own still does."""
+    from bot.system_checks import says_only_an_answer
+
+    assert says_only_an_answer("nope nothing like that".split())
+    assert not says_only_an_answer("no but the air won't go in".split())
