@@ -135,5 +135,5 @@ def test_a_plain_answer_gets_no_learned_question():
     corpus had it ask about breathing); a reply with words of its own still does."""
     from bot.system_checks import says_only_an_answer
 
-    assert says_only_an_answer("nope nothing like that".split())
-    assert not says_only_an_answer("no but the air won't go in".split())
+    assert says_only_an_answer(["nope", "nothing", "like", "that"])
+    assert not says_only_an_answer(["no", "but", "the", "air", "won't", "go", "in"])
