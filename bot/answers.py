@@ -359,6 +359,29 @@ def cannot_talk(text: str) -> bool:
     return bool(_CANNOT_TALK.search(text or ""))
 
 
+# The signs the crushing-chest-pain question names: one said, not denied in its clause, answers it yes, whatever
+# degree word comes with it ("heavy, like someone sat on me, goes down the left arm a bit").
+_CRUSHING_SIGN = re.compile(
+    r"\b(crushing|crushed|heavy|heaviness|weight|sat on|sitting on|elephant|squeez\w*|press\w*|vice|"
+    r"(left )?arm|jaw|neck|sweat\w*|clammy|grey|gray|ashen)\b",
+    re.I,
+)
+_DENIED_IN_CLAUSE = re.compile(r"\b(no|not|never|nor|without|nothing|none|zero)\b|n't", re.I)
+_SIGN_CLAUSE_END = re.compile(r"\bbut\b|[,.;!?]", re.I)
+_SIGN_SAID_FINE = re.compile(r"\b(fine|ok|okay|normal|alright|all right|good)\b", re.I)
+
+
+def names_a_crushing_sign(text: str) -> bool:
+    """A sign the crushing-chest-pain question names, with no negation before it in its clause and not said to
+    be fine after it ("not heavy", "doesn't go to my arm or jaw", "my arm's fine"; "no arm pain but sweaty" names one)."""
+    text = text or ""
+    return any(
+        not _DENIED_IN_CLAUSE.search(_SIGN_CLAUSE_END.split(text[: m.start()])[-1])
+        and not _SIGN_SAID_FINE.search(_SIGN_CLAUSE_END.split(text[m.end() :])[0])
+        for m in _CRUSHING_SIGN.finditer(text)
+    )
+
+
 _PLAYS_DOWN = re.compile(_PLAYED_DOWN, re.I)
 
 

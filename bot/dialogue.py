@@ -32,6 +32,7 @@ from bot.answers import (
     cannot_talk,
     hedge_at,
     mentions_complaint,
+    names_a_crushing_sign,
     names_body_part,
     plays_down,
     read_answer,
@@ -58,16 +59,6 @@ DEGREE_QUESTIONS = ("severe_headache", "severe_rash")
 # Questions for the very worst form of a red flag already found: "a bit", "moderate", "it built up over
 # the day" answer them with a no (the red flag's own disposition stands).
 EXTREME_QUESTIONS = ("worst_headache", "crushing_chest_pain", "severe_breathing_difficulty")
-# The signs the crushing-chest-pain question names: one said, not denied, answers it yes, whatever degree
-# word comes with it ("heavy, like someone sat on me, goes down the left arm a bit").
-_CRUSHING_SIGN = re.compile(
-    r"\b(crushing|crushed|heavy|heaviness|weight|sat on|sitting on|elephant|squeez\w*|press\w*|vice|"
-    r"(left )?arm|jaw|neck|sweat\w*|clammy|grey|gray|ashen)\b",
-    re.I,
-)
-_SIGN_DENIED = re.compile(r"\b(no|not|never|nor|without|nothing|none|zero)\b|n't", re.I)
-_CLAUSE_END = re.compile(r"\bbut\b|[,.;!?]", re.I)
-_SAID_FINE = re.compile(r"\b(fine|ok|okay|normal|alright|all right|good)\b", re.I)
 # An answer that places the sign in its milder form answers no: swelling only "where the cannula was" is
 # no swollen limb, "just queasy" no vomiting.
 MILDER_FORM = {"swollen_painful_limb": "infusion_site_irritation", "vomiting": "nausea"}
@@ -679,7 +670,7 @@ def _read(question: Question, text: str, message: Findings):
             return Answer.YES  # "he can't talk in full sentences"
         if question.id == "severe_breathing_difficulty" and talks_normally(text):
             return Answer.NO  # "yes short of breath on stairs, but I can talk normal sentence"
-        if question.id == "crushing_chest_pain" and _names_undenied(_CRUSHING_SIGN, text):
+        if question.id == "crushing_chest_pain" and names_a_crushing_sign(text):
             return Answer.YES
         if question.id in EXTREME_QUESTIONS:
             return read_degree(text, extreme=True)
@@ -801,16 +792,6 @@ _NOTHING_ELSE = re.compile(
 
 # "am I ok to take Gaviscon?", "is it fine to shower?", "as well": permission or "too", not all being well
 _NOT_ABOUT_WELLBEING = re.compile(r"\b(ok|okay|fine|good|alright|all right)\s+(to|for)\b|\bas well\b", re.I)
-
-
-def _names_undenied(signs: re.Pattern, text: str) -> bool:
-    """One of `signs` said, with no negation before it in its clause ("not heavy", "doesn't go to my arm or jaw";
-    "no arm pain but sweaty" says one)."""
-    return any(
-        not _SIGN_DENIED.search(_CLAUSE_END.split(text[: m.start()])[-1])
-        and not _SAID_FINE.search(_CLAUSE_END.split(text[m.end() :])[0])  # "my arm's fine"
-        for m in signs.finditer(text or "")
-    )
 
 
 def says_fine(text: str) -> bool:

@@ -556,10 +556,13 @@ class SymptomMatcher:
         matches += [(self.vocab.strings[key], a, b) for key, a, b in self.plain(doc)]
         matches += self._through_intensifiers(doc, norms)
         phrases = filter_spans([Span(doc, a, b, label=sid) for sid, a, b in matches])  # longest wins
-        phrases = [p for p in phrases if not self._off_the_skin(norms, p) and not self._a_mark(norms, p)]
+        times = treatment_as_a_time(norms)  # "since the drip": a time, said once for the whole message
+        phrases = [p for p in phrases if not self._off_the_skin(norms, p) and not self._a_mark(norms, p, times)]
         phrases = [p for p in phrases if not self._phrase_explained(doc, norms, p)]
         phrases = [self._near_miss(doc, norms, p) for p in phrases]
-        pairs = [p for p in self.pairs(doc, norms) if not self._a_mark(norms, p)]  # "purplish like a bruise and it"
+        pairs = [
+            p for p in self.pairs(doc, norms) if not self._a_mark(norms, p, times)
+        ]  # "purplish like a bruise and it"
         kept = []
         for span in pairs:
             rank = LEVEL_RANK[lexicon.SYMPTOMS[span.label_].level]
@@ -732,13 +735,13 @@ class SymptomMatcher:
         return added
 
     @staticmethod
-    def _a_mark(norms: list[str], span: Span) -> bool:
-        """A colour said of a mark on the skin ("the bruise is going purple"), not of the person."""
+    def _a_mark(norms: list[str], span: Span, times: set[int]) -> bool:
+        """A colour said of a mark on the skin ("the bruise is going purple"), not of the person; `times`: the
+        treatment named as a time (`treatment_as_a_time`: "gone a funny colour since his drip" is no mark)."""
         marks = body_systems.MARKS.get(span.label_)
         if not marks or any(n in body_systems.BODY_PARTS for n in norms[span.start : span.end]):
             return False  # "his lips are blue" is said of him, whatever else the sentence names
         start, end = sentence_of(norms, span.start)
-        times = treatment_as_a_time(norms)  # "gone a funny colour since his drip": when, not a mark
         return any(norms[i] in marks for i in range(start, end) if i not in times)
 
     @staticmethod

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from bot import lexicon
 
 # When the model's probability for a system reaches its threshold, the bot asks. Each threshold is
@@ -171,8 +173,6 @@ PLAIN_ANSWER_WORDS = frozenset(
 
 def says_only_an_answer(words: list[str]) -> bool:
     """Every word a stop word or a plain answer word (`words`: the message's lower-cased words)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     return all(w in STOP_WORDS or w in PLAIN_ANSWER_WORDS for w in words if w.isalpha())
 
 

@@ -1,6 +1,8 @@
 """Round 18's classes, in words of our own (not the evaluation set's): the "-ed" a learner of English drops,
-someone close not known, a fallen coma score or a response only to pain, a rash told by its extent, and
-laughter, good health and a spinning head said of a thing, which are idioms."""
+someone close not known, a fallen coma score or a response only to pain, a rash told by its extent, idioms of
+laughter, health and a spinning head, "nobody" who did it, a colour a carer does not like, a rate read off a
+watch, how it seems, a room going round and a vague turn; in the answers, a spreading told from its start, a
+sign the crushing-chest-pain question names, and a plain answer that gets no learned question."""
 
 import pytest
 
@@ -32,15 +34,6 @@ from tests.bot.levels import level
         ("feeling right as rain today, when is my next appointment?", None),
         ("all these leaflets make my head spin", None),
         ("the drip made my head spin", CALL_DOCTOR_NOW),
-    ],
-)
-def test_words(text, expected):
-    assert level(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
         # nobody who did it
         ("nobody has passed out, we're all fine", None),
         ("nobody knows why he collapsed", EMERGENCY),
@@ -51,9 +44,21 @@ def test_words(text, expected):
         ("the bruise is a funny colour", None),
         ("she's gone a funny colour since her drip", EMERGENCY),  # "since her drip" is when, not a mark
         ("her lips went a funny blue colour after the drip", EMERGENCY),
+        # a rate read off a watch, loose motions
+        ("my watch says my heart is at 140 sitting down", CALL_DOCTOR_NOW),
+        ("my heart is at ease now the infusion is done", None),
+        ("loose motions since morning", CALL_DOCTOR_NOW),
+        # how it seems is no denial
+        ("just can't seem to catch my breath", CALL_DOCTOR_NOW),
+        ("she doesn't seem to be sick", None),
+        # a room going round, and a vague turn (a near faint: the fainting question follows)
+        ("the whole lounge went round, I had to sit down", CALL_DOCTOR_NOW),
+        ("I went round the house closing windows", None),
+        ("dad had a funny turn in the garden", CALL_DOCTOR_NOW),
+        ("we had a funny moment at the desk lol", None),
     ],
 )
-def test_more_words(text, expected):
+def test_words(text, expected):
     assert level(text) == expected
 
 
@@ -70,33 +75,10 @@ def test_spreading_told_from_its_start(reply, expected):
     assert read_degree(reply) == expected
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("my watch says my heart is at 140 sitting down", CALL_DOCTOR_NOW),
-        ("my heart is at ease now the infusion is done", None),
-        ("loose motions since morning", CALL_DOCTOR_NOW),
-    ],
-)
-def test_a_rate_read_off_a_watch_and_loose_motions(text, expected):
-    assert level(text) == expected
-
-
 def test_zero_symptoms_is_all_well():
     from bot.dialogue import says_fine
 
     assert says_fine("zero side effects this time, thanks") and not says_fine("zero energy since the drip")
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("just can't seem to catch my breath", CALL_DOCTOR_NOW),  # how it seems is no denial
-        ("she doesn't seem to be sick", None),
-    ],
-)
-def test_how_it_seems(text, expected):
-    assert level(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -115,19 +97,6 @@ def test_a_sign_the_crushing_question_names_answers_it(reply, expected):
     step = answer(extract("my chest is tight"), extract(reply), reply, None, state)
     said = "crushing_chest_pain" in step.findings.symptoms
     assert said == (expected is Answer.YES)
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("the whole lounge went round, I had to sit down", CALL_DOCTOR_NOW),
-        ("I went round the house closing windows", None),
-        ("dad had a funny turn in the garden", CALL_DOCTOR_NOW),  # a near faint: the fainting question follows
-        ("we had a funny moment at the desk lol", None),
-    ],
-)
-def test_a_turn_and_a_room_going_round(text, expected):
-    assert level(text) == expected
 
 
 def test_a_plain_answer_gets_no_learned_question():
