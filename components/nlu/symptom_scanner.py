@@ -99,7 +99,7 @@ class SymptomScanner(GraphComponent):
             probabilities
             and not system_checks.asks_for_paperwork(text)
             and not (findings.is_empty and about_someone_else(doc))
-            and not system_checks.says_only_an_answer([t.lower_ for t in doc])
+            and not system_checks.says_only_an_answer([t.lower_ for t in doc if not t.is_stop])
         ):
             findings = replace(
                 findings,
