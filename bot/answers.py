@@ -81,8 +81,12 @@ _NO = re.compile(
 _YES = re.compile(
     _OPENING + r"(yes+|yeah|yea|yep|yup|ya|yah|aye|sure|correct|affirmative|definitely|absolutely|it is|it has|it does|"
     r"sí|si|tak|opo|oo|haan|ha ji|ja|oui|sim|naam|"  # "yes" in the languages patients here also speak
-    r"i have|i did|i am|i do|he is|she is|he has|she has|he did|she did|they are|they have|true|right|"
-    r"uh[- ]?huh|totally|very much|certainly|of course|for sure|loads|lots)\b|"
+    r"true|right|uh[- ]?huh|totally|very much|certainly|of course|for sure|loads|lots)\b|"
+    # "I have", "she did": a yes when the clause ends there ("I did, this morning"); "I did my shopping
+    # without any bother" tells of something else (what it names, the reader of the message finds)
+     + _OPENING + r"(i have|i did|i am|i do|he is|she is|he has|she has|he did|she did|they are|they have)\b"
+    r"(?=\s*(?:$|[,.!?;:]|(?:yes|yeah|yep|a bit|a little|some|now|still|again|actually|really|too|loads|lots|yesterday|today|tonight|"
+    r"earlier|once|twice|this|last|before|after)\b))|"
     r"^\s*(👍|✅|✔|👌)|^\W*y\W*$",  # "y": yes
     re.I,
 )
@@ -293,8 +297,8 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
         return Answer.NO
     if (_NOT_SEVERE.search(text) or _ORDINARY_KIND.search(text)) and not says_worse(text):
         return Answer.NO  # "just a normal one, not severe", "the usual kind"
-    if plain is None and says_worse(text):
-        return Answer.YES  # "this one is much worse", "it's spreading up her arm": the degree asked about, said
+    if plain is None and (says_worse(text) or says_worst_form(text)):
+        return Answer.YES  # "this one is much worse", "never known pain like it": the degree asked about, said
     return plain
 
 
@@ -396,6 +400,18 @@ def hedge_at(text: str) -> int | None:
     return found.start() if found else None
 
 
+_CRY_FOR_HELP = re.compile(
+    r"^\W*(please\s+)?(help|sos|someone help|somebody help|hurry|emergency|call an ambulance)"
+    r"(\s+(me|us|him|her|them|please|now|quick|quickly|fast))*\W*$",
+    re.I,
+)
+
+
+def cries_for_help(text: str) -> bool:
+    """The whole reply a cry for help ("help", "please help me!!"): to a question about a red flag, a yes."""
+    return bool(_CRY_FOR_HELP.match(text or ""))
+
+
 def read_answer(text: str) -> Answer | None:
     """The answer to a yes/no question, or None when it is neither (an aside, a symptom, gibberish)."""
     text = (text or "").strip()
@@ -480,11 +496,20 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[.;!?\n]|" + _CLAUSE_BREAK, text) if c.strip()]
 
 
+# "I did my shopping without any bother", "walked the dog with no trouble": something done, nothing limiting it
+_DONE_WITHOUT_TROUBLE = re.compile(
+    r"\b(without|with no|with not)\s+(any|a|much|the slightest|a single)?\s*(bother|trouble|problems?|issues?|"
+    r"difficulty|bother at all|hassle)\b",
+    re.I,
+)
+
+
 def said_normal(clause: str) -> bool:
     """The thing asked about said to be absent or working normally, with no negation of that."""
     fine = (
         _DOING_FINE.search(clause)
         or _ABLE_FINE.search(clause)
+        or _DONE_WITHOUT_TROUBLE.search(clause)
         or _ALL_WELL.search(clause)
         or re.search(r"\b(in|with) (full|whole) sentences\b", clause, re.I)
     )

@@ -1031,6 +1031,11 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "fallen",
             "uneven",
             "dropped",
+            "dropping",
+            "drops",
+            "drooped",
+            "sags",
+            "sagged",
             "slack",
             "pulled",
             "pulled down",
@@ -1964,6 +1969,16 @@ SPREAD_WORDS = (
     "below where",
     "head to toe",
     "top to toe",
+    # hives that run together are hives over a large area
+    "joined",
+    "joining",
+    "join up",
+    "merged",
+    "merging",
+    "coalesced",
+    "coalescing",
+    "running together",
+    "ran together",
 )
 # Small things a patch is measured by: a spread word told with one ("covering an area the size of a 10p") gives
 # the patch's size, not a spread.
@@ -2212,6 +2227,10 @@ URINE_WEE_BEFORE = frozenset(
         "since", "this", "today", "yesterday", "last", "for", "in", "at", "all", "once", "twice", "properly",
         "much", "normally", "dark", "darker", "red", "brown", "pink", "and", "or", "but", "when", "every",
         "overnight", "tonight", "stings", "burns", "hurts", "not", "no", "very", "really", "so", "only", "just",
+        # what never follows the adjective ("a wee bit"): a verb, a modal, the infinitive's "to"
+        "to", "be", "being", "been", "are", "were", "seems", "seem", "seemed", "went", "gone", "turned", "turning",
+        "came", "comes", "coming", "keeps", "kept", "still", "should", "could", "would", "will", "can", "might",
+        "may", "does", "did", "do", "appears", "appeared", "with", "after", "from",
     )
 )  # fmt: skip
 # A rash on this many parts of the body at once is a spreading rash ("tummy, back, arms and legs").

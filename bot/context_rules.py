@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-10"
+VERSION = "context-2026.12-11"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -187,7 +187,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         SENTENCE,
     ),
     (
-        "[all better|all cleared up|cleared up|cleared|long gone|all gone|gone now|better now|fine since|fine now|over it|got over it|recovered|resolved|went away]",
+        "[all better|all cleared up|cleared up|cleared|long gone|all gone|gone now|better now|fine since|fine now|over it|got over it|recovered|resolved|went away|healed|healed up|all healed]",
         RESOLVED,
         BIDIRECTIONAL,
         SENTENCE,
@@ -330,6 +330,12 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     ("[in a rush|a rush|rushed off]", IDIOM, PSEUDO, 0),
+    (
+        "drowning in [a|the|my|his|her|their|our|work|paperwork|bills|debt|emails|forms|admin|laundry|washing|it|them]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
     # a fright told as a near miss: "the flickering TV nearly gave me a seizure", "almost gave him a heart attack"
     (
         "[nearly|almost|practically|near enough] [gave|give|giving|given] [me|him|her|us|them] [a|] [seizure|fit|stroke|heart attack]",
@@ -339,6 +345,14 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         "[gave me a heart attack|give me a heart attack|giving me a heart attack|nearly had a heart attack|almost had a heart attack]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
+    # said to anyone at all ("the prices would give you a heart attack", Scots "enough tae gie ye a heart attack")
+    (
+        "[give|gives|gie|gies|giving|gave|given] [you|ye|ya|yer|anyone|anybody|someone|somebody|people|a person|folk] "
+        "[a|] [seizure|fit|stroke|heart attack|coronary]",
         IDIOM,
         PSEUDO,
         0,
@@ -462,6 +476,14 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     (
         "[fine|well|normal|ok|okay|alright|good|grand|great|sharp|herself|himself|myself|themselves|independent] "
         "[before|until|till|prior to|up until|up to]",
+        ANY,
+        PSEUDO,
+        0,
+    ),
+    # --- well but for what was said: "bright red in the face, feel fine otherwise" keeps the flushing
+    (
+        "[is|are|was|seems|seem|looks|look|feels|feel|felt|'s|am|] [fine|ok|okay|well|good|alright|grand|normal] [otherwise|in myself|in himself|in herself|in themselves|"
+        "apart from that|other than that|aside from that|besides that|except for that|apart from this|other than this]",
         ANY,
         PSEUDO,
         0,

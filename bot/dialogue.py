@@ -30,6 +30,7 @@ from bot.answers import (
     NT,
     Answer,
     cannot_talk,
+    cries_for_help,
     hedge_at,
     mentions_complaint,
     names_a_crushing_sign,
@@ -445,7 +446,11 @@ def answer(
         message = replace(message, symptoms=message.symptoms - {question.id}, hedged=message.hedged - {question.id})
     if question and (question.id in SCREENS or question.kind == DESCRIBE):  # "anything else?" "it's worse"
         message = in_context(findings, message, text)
-    elif question and question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS and read_answer(text) is not Answer.NO:
+    elif (
+        question
+        and question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS
+        and (read_answer(text) is not Answer.NO or says_worst_form(text))  # "I was fine, next second..."
+    ):
         # "is it severe?" "it's the worst one ever, came on sudden": the worst form only ("I've had way worse",
         # a comparison, is no worse form)
         message = in_context(findings, message, text, worst_only=True)
@@ -649,6 +654,8 @@ def _read(question: Question, text: str, message: Findings):
             return Answer.NO
         if question.id in NONE_IS_YES and _NONE.match(text or ""):
             return Answer.YES
+        if cries_for_help(text):
+            return Answer.YES  # "help" to "do you have any of these right now?": the safer reading, at once
         if question.id not in SCREENS and _OK_ALONE.match(text or ""):
             return Answer.NO
         state = NORMAL_STATES[question.id].search(text or "") if question.id in NORMAL_STATES else None

@@ -74,6 +74,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "migraine",
         "head is throbbing",
         "sore head",
+        "a head on [me|him|her|them]",  # Irish and Scots: "I've a head on me"
         "pain in my head",
         worse_as="severe_headache",
         worst_as="worst_headache",
@@ -207,6 +208,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "beat",
         "zonked",
         "no energy at all",
+        "[feel|feels|feeling|felt|i'm|im|i am|he's|she's|he is|she is] [a bit|a little|bit|very|really|so|quite|] flat",
+        "[lacking|low on|low in|short of] energy",
     ),
     "flu_like_symptoms": _s(
         MANAGE_AT_HOME,
@@ -571,6 +574,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "swelling of the throat, tongue, lips or face",
         f"{_MY} [throat|tongue|lips|lip|face|mouth|eyes|eyelids] [is|are|feels|feel|looks|look|went|got|getting|] {_VERY} [swollen|swelling|puffy|puffed up|thick|tight|closing]",
         "[swollen|swelling|puffy] [throat|tongue|lips|lip|face|mouth]",
+        # told by size ("big face", "my mouth fat like bee sting", "her face has become big")
+        "[big|fat|massive|huge|swole] [face|lips|lip|tongue]",
+        "[face|lips|lip|tongue|eyes|eyelids] [is|are|has|have|gone|went|become|is become|has become|feels|feel|looks|look|] [become|gone|got|] [fat|big|massive|huge|enormous]",
         "swelling [of|in] [my|the] [throat|tongue|lips|face|mouth]",
         "throat [is|feels|] closing",
         "throat closing up",
@@ -616,6 +622,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "too [breathless|puffed|winded|out of breath|short of breath] to [talk|speak]",
         "[can't|cant|cannot|can not] [talk|speak] [for|because of|through] [breath|breathing|gasping|the breathlessness]",
         "[like|as if|as though] [i'm|i am|he's|he is|she's|she is|they're|they are|] drowning",
+        "drowning",  # said alone, of the air ("cant. get air" - "drowning"); "drowning in paperwork" is an idiom
         "smothering",
     ),
     "blue_lips": _s(
@@ -696,7 +703,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "speech is slurred",
         "words are slurred",
         "[can't|cant|cannot] speak",
-        "[can't|cant|cannot] talk properly",
+        "[can't|cant|cannot] [talk|speak] [properly|proper|straight|clearly|normally|normal]",
         "weakness on one side",
         "one side [is|feels|] weak",
         "one sided weakness",
@@ -1175,6 +1182,12 @@ COMPLAINT_PHRASES = (
     "[i'm|im|i am|he's|she's|he is|she is|they're|they are] [a bit|a little|kinda|kind of|slightly|a tad] off",
     "feel funny",
     "feeling funny",
+    # something said to feel wrong, its kind not named: "something feels a bit odd", "it all seems weird"
+    "[something|everything|things|it all|i] [feels|feel|felt|seems|seem|is|just] [a bit|a little|kind of|kinda|slightly|very|really|] [odd|weird|strange|funny|wrong]",
+    "feel odd",
+    "feeling odd",
+    # a small child out of sorts, told by a parent ("she's grizzly")
+    "[grizzly|grizzling|grizzles|unsettled|whingey|whiny|clingy and hot]",
     "not feeling right",
     "not right in myself",
     "feel strange",
@@ -1242,15 +1255,13 @@ PAIN_SCORE_WORST = 10
 # Words that make a symptom "the worst ever" (with "worst" itself): an emergency for a headache.
 WORST_WORDS: tuple[str, ...] = (
     "worst",
-    "never had anything like",
-    "never felt anything like",
-    "never had one like",
-    "never had a headache like",
-    "never had pain like",
     "never been this bad",
     "like nothing before",
     "like never before",
-    "never experienced anything like",
+) + tuple(  # "never known pain like it", "never had anything like this", "never felt a headache like it"
+    f"never {verb} {what} like"
+    for verb in ("had", "felt", "known", "experienced", "suffered")
+    for what in ("anything", "pain", "a pain", "one", "a headache", "a head")
 )
 # A superlative said of one's whole life ("the most horrific headache I've had in my life", "the worst pain
 # of my whole life"): the worst ever, when a superlative that is not a kind one comes before it.

@@ -25,9 +25,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
-from text_to_num import text2num
+from text_to_num import alpha2digit, text2num
 
-from bot import body_systems, context_rules, lexicon
+from bot import body_systems, context_rules, lexicon, temperature
 from bot.answers import said_normal, talks_normally
 from bot.temperature import find_temperatures
 
@@ -644,6 +644,9 @@ class SymptomMatcher:
                     elif sid in body_systems.SITE_TOLD_AFTER and de <= bs and self._told_after(norms, ds, bs):
                         # "my hand is puffy. It's where the cannula was"
                         found_here.append((first, last, negation, bs, ds))
+                    elif sid in body_systems.SITE_TOLD_AFTER and be <= ds and self._pointed_back_to(norms, bs, ds):
+                        # "rubbing his arm where the cannula was, it's a little red"
+                        found_here.append((first, last, negation, bs, ds))
             if found_here and roles.get("u") and self._explained(norms, roles["u"], found_here):
                 explained = doc.user_data.setdefault("explained", set())  # said of the sign that explains it
                 explained.update(i for first, last, *_ in found_here for i in range(first, last))
@@ -708,6 +711,21 @@ class SymptomMatcher:
         if before < 0 or not (sentence_of(norms, before)[0] <= describer <= before):
             return False
         return bool(POINTING_BACK & set(norms[start:body]))
+
+    @staticmethod
+    def _pointed_back_to(norms: list[str], body: int, describer: int) -> bool:
+        """The describing word in the clause right after the body word's, that clause pointing back to it
+        ("where the cannula was, it's a little red")."""
+        start = describer
+        while start > 0 and norms[start - 1] not in _CLAUSE_ENDS:
+            start -= 1
+        before = start - 1
+        while before >= 0 and norms[before] in _CLAUSE_ENDS:
+            before -= 1
+        first = before
+        while first > 0 and norms[first - 1] not in _CLAUSE_ENDS:
+            first -= 1
+        return before >= 0 and first <= body <= before and bool(POINTING_BACK & set(norms[start:describer]))
 
     @staticmethod
     def _pointing_back(
@@ -920,34 +938,36 @@ for _name in ("temperatures", "complaints", "context", "subject"):
         Doc.set_extension(_name, default=None)
 
 
-_NUMBER_WORDS = re.compile(r"\b(thirty|forty|ninety|hundred)\b", re.I)  # a temperature said in words
+_NUMBER_WORDS = re.compile(  # a temperature said in words ("thirty-nine point two", "one oh three")
+    r"\b(thirty|forty|ninety|hundred)\b|" + temperature.SAID_DIGIT_BY_DIGIT.pattern, re.I
+)
+
+
+def _as_digits(text: str) -> str:
+    return alpha2digit(temperature.in_digits(text), "en")
 
 
 @Language.component("temperature_finder")
 def temperature_finder(doc: Doc) -> Doc:
     text = doc.text
-    if _NUMBER_WORDS.search(text):  # "temp thirty-nine point two"
-        from text_to_num import alpha2digit
-
-        readings = find_temperatures(alpha2digit(text, "en"))
-        doc._.temperatures = [_in_words(doc, reading, alpha2digit) for reading in readings]
+    if _NUMBER_WORDS.search(text):
+        readings = find_temperatures(_as_digits(text))
+        doc._.temperatures = [_in_words(doc, reading) for reading in readings]
         return doc
     doc._.temperatures = find_temperatures(text)
     return doc
 
 
-def _in_words(doc: Doc, reading, alpha2digit):
+def _in_words(doc: Doc, reading):
     """A reading said in words, with the message's own words as its text ("thirty-eight point two"), so that
     the rules find where it was said (when it was taken, whether it is over); as read when not found."""
-    from bot.temperature import Temperature
-
     for i, token in enumerate(doc):
-        if not _NUMBER_WORDS.match(token.text):
+        if not _NUMBER_WORDS.match(doc.text, token.idx):
             continue
         for j in range(i + 1, min(len(doc), i + 8) + 1):  # the fewest words that say it
             said = doc[i:j].text
-            if [r.celsius for r in find_temperatures(alpha2digit(said, "en"), expecting=True)] == [reading.celsius]:
-                return Temperature(reading.celsius, said)
+            if [r.celsius for r in find_temperatures(_as_digits(said), expecting=True)] == [reading.celsius]:
+                return temperature.Temperature(reading.celsius, said)
     return reading
 
 
@@ -1223,6 +1243,8 @@ class ContextMatcher:
                 scope = (backward[0], forward[1])
             if category in _DATING and direction != context_rules.FORWARD:
                 scope = (_dated_clause_start(norms, scope[0], a), scope[1])
+            if category in _DATING and direction != context_rules.BACKWARD:
+                scope = (scope[0], _relative_clause_end(norms, a, b, scope[1]))
             if category == context_rules.RESOLVED and direction == context_rules.BACKWARD:
                 resolved = self._resolved_scope(norms, a, b, scope, extra)
                 if resolved is None:
@@ -1325,7 +1347,20 @@ def _dated_clause_start(norms: list[str], start: int, a: int) -> int:
     return start
 
 
+def _relative_clause_end(norms: list[str], a: int, b: int, end: int) -> int:
+    """Where a time of the past told in a relative clause stops reaching forward: that clause's end ("asking
+    for her mother who died 30 years ago and doesn't know what day it is": the death is dated, not the
+    confusion); `end` when the time is in a main clause."""
+    for c in range(a - 1, max(-1, a - 8), -1):
+        if norms[c] in _CLAUSE_ENDS:
+            return end
+        if norms[c] in _RELATIVE:
+            return next((d for d in range(b, end) if norms[d] in _RELATIVE_CLAUSE_ENDS), end)
+    return end
+
+
 _RELATIVE = frozenset({"who", "whom", "whose"})
+_RELATIVE_CLAUSE_ENDS = frozenset({"and", ",", "but", ";"})
 _OF_SOMETHING = frozenset(context_rules.OF_SOMETHING)
 _CLAUSE_ENDS = frozenset(SENTENCE_BREAKS | {",", ";", ":", "but", "however", "though", "although", "-", "--", "(", ")"})
 _PRONOUNS = frozenset(

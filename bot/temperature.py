@@ -34,6 +34,26 @@ _ALONE = re.compile(
 )  # "101, feel awful": the number is the message's news
 
 
+_DIGITS = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
+_DIGITS |= {"five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_DIGIT = "|".join(_DIGITS)
+SAID_DIGIT_BY_DIGIT = re.compile(
+    rf"\bone[\s-]+(oh|o|zero|nought)[\s-]+({_DIGIT})\b(?:\s+point\s+({_DIGIT}|\d)\b)?", re.IGNORECASE
+)
+
+
+def in_digits(text: str) -> str:
+    """A Fahrenheit reading said digit by digit as digits: "one oh three" is 103, "one oh one point five"
+    101.5 (text2num reads "one hundred and three", not this)."""
+
+    def digits(m: re.Match) -> str:
+        whole = "1" + _DIGITS[m.group(1).lower()] + _DIGITS[m.group(2).lower()]
+        tenth = m.group(3)
+        return whole + ("." + _DIGITS.get(tenth.lower(), tenth) if tenth else "")
+
+    return SAID_DIGIT_BY_DIGIT.sub(digits, text)
+
+
 def find_temperatures(text: str, expecting: bool = False) -> list[Temperature]:
     """Temperatures found in `text`, in °C."""
     found = []
