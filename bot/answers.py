@@ -225,6 +225,11 @@ _NOT_EXTREME = re.compile(
     re.I,
 )
 _ONSET = _any_of(lexicon.SUDDEN_WORDS + lexicon.WORST_WORDS)
+# A sudden or worst-ever word denied: "not like I was hit by something", "nothing like a thunderclap"
+_NOT_ONSET = re.compile(
+    r"(\bnot|" + NT + r"|\bnever|\bnothing|\bnowhere near|\bfar from)\s+(\w+\s+){0,2}?(?:" + _ONSET.pattern + ")",
+    re.I,
+)
 # The degree asked about, denied ("not severe", "nothing too bad"), or the ordinary kind said plainly ("a normal
 # one", "my usual sort"; "not a normal one" is no denial, `_ORDINARY_KIND` looks behind for a negation).
 _NOT_SEVERE = re.compile(
@@ -304,7 +309,7 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
 
 def says_worst_form(text: str) -> bool:
     """A sudden or worst-ever word, not denied: "it just exploded out of nowhere", "worst pain of my life"."""
-    return bool(_ONSET.search(_NOT_EXTREME.sub(" ", text or "")))
+    return bool(_ONSET.search(_NOT_ONSET.sub(" ", _NOT_EXTREME.sub(" ", text or ""))))
 
 
 def says_worse(text: str) -> bool:
@@ -412,6 +417,14 @@ def cries_for_help(text: str) -> bool:
     return bool(_CRY_FOR_HELP.match(text or ""))
 
 
+# The answer given as a verdict after the reason for it: "she's been doing handstands, so I'd say no"
+_VERDICT = re.compile(
+    r"\b(so|then|therefore)\s+(i'?d|i would|i'?ll|i will|i)\s+(say|go with|guess)\s+"
+    r"(?:(?P<no>no|nope|not)|yes|yeah)\b",
+    re.I,
+)
+
+
 def read_answer(text: str) -> Answer | None:
     """The answer to a yes/no question, or None when it is neither (an aside, a symptom, gibberish)."""
     text = (text or "").strip()
@@ -439,7 +452,10 @@ def read_answer(text: str) -> Answer | None:
         r"^\s*(no+|nope|nah|naw|nay)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):
         return Answer.UNSURE
-    if _NO.match(first) or said_normal(first):
+    verdict = _VERDICT.search(text)
+    if verdict and not _UNSURE.search(text[verdict.end() :]):
+        return Answer.NO if verdict.group("no") else Answer.YES  # "she's been doing handstands, so I'd say no"
+    if _NO.match(first) or (said_normal(first) and not _tells_a_sign(text)):
         return Answer.NO
     able = _ABLE.search(text)
     if able and not _COMPLAINT.search(
@@ -465,7 +481,30 @@ def _later_clauses(text: str) -> Answer | None:
         return readings.pop()
     if not said and any(_SIGN_DENIED.search(p) and not _UNSURE.search(p) for p in parts):
         return Answer.NO
+    clauses = [p for p in re.split(r"[,.;!?\n]|\band\b", text) if re.search(r"\w", p)]
+    if all(said_normal(c) or _WORKS_EVENLY.search(c) for c in clauses) and not (
+        _COMPLAINT.search(text) or _UNSURE.search(text)
+    ):
+        return Answer.NO  # "both arms work, smile's even, and the speech is fine": each part well
     return None
+
+
+# Signs the questions ask about, said in a clause with no negation before them: "arm is weak, speech is
+# fine" tells the weak arm, whatever is fine beside it.
+_SIGN_WORD = re.compile(
+    r"\b(swollen|puffy|stiff|spreading|darker|yellow|racing|pounding|tight|crushing|blue|grey|gray|drooping|"
+    r"droopy|numb|weak|weaker|slurred|slurring|dead|heavy)\b",
+    re.I,
+)
+
+
+def _tells_a_sign(text: str) -> bool:
+    """A sign word in a clause of the answer, no negation before it in that clause."""
+    for clause in re.split(r"[,.;!?\n]|\band\b|\bbut\b", text):
+        sign = _SIGN_WORD.search(clause)
+        if sign and not _NEGATION.search(clause[: sign.start()]):
+            return True
+    return False
 
 
 # The sign a question asks about, denied in so many words: "they're not swollen", "it isn't spreading"
@@ -496,6 +535,12 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[.;!?\n]|" + _CLAUSE_BREAK, text) if c.strip()]
 
 
+# "both arms work", "her smile's even": a part of the body doing what it should
+_WORKS_EVENLY = re.compile(
+    r"\b(both|my|his|her|their|the)\s+(\w+\s+)?(arms?|legs?|hands?|sides?)\s+(work|works|working|move|moving)\s*$|"
+    r"\b(smile|face)('s|\s+is|\s+looks?)\s+(even|straight|symmetrical|normal)\s*$",
+    re.I,
+)
 # "I did my shopping without any bother", "walked the dog with no trouble": something done, nothing limiting it
 _DONE_WITHOUT_TROUBLE = re.compile(
     r"\b(without|with no|with not)\s+(any|a|much|the slightest|a single)?\s*(bother|trouble|problems?|issues?|"

@@ -86,6 +86,18 @@ NORMAL_STATES = {
     "neck_stiffness": re.compile(
         r"\b(supple|loose|full (range|movement|flexion)|moves? (freely|fine|normally))\b", re.I
     ),
+    "dizziness": re.compile(
+        r"\b(steady|rock steady|steady on (my|his|her|their) feet|solid on (my|his|her|their) feet|balanced|"
+        r"clear[- ]headed|head('s| is) clear)\b",
+        re.I,
+    ),
+    # one limb swollen, answered by the two being alike: "both legs the same", "they match"
+    "swollen_painful_limb": re.compile(
+        r"\b(both|the two|two|my|his|her|their)\s+(legs|arms|calves|ankles|feet|hands|sides)\s+"
+        r"((are|look|feel|seem|looks?|feels?)\s+)?(the\s+)?(same|alike|equal|even|match|matching|identical)\b|"
+        r"\b(same|alike|equal|even|identical) (on )?both sides\b",
+        re.I,
+    ),
 }
 _STATE_DENIED = re.compile(r"(\bnot|" + NT + r"|\bbarely|\bhardly|\bnever|\bno longer)\s+(\w+\s+)?$", re.I)
 # "Are you passing much less of it?" answered "none at all" or "not a drop": less, down to nothing (a yes).

@@ -1186,8 +1186,6 @@ COMPLAINT_PHRASES = (
     "[something|everything|things|it all|i] [feels|feel|felt|seems|seem|is|just] [a bit|a little|kind of|kinda|slightly|very|really|] [odd|weird|strange|funny|wrong]",
     "feel odd",
     "feeling odd",
-    # a small child out of sorts, told by a parent ("she's grizzly")
-    "[grizzly|grizzling|grizzles|unsettled|whingey|whiny|clingy and hot]",
     "not feeling right",
     "not right in myself",
     "feel strange",

@@ -1717,6 +1717,10 @@ def excluded(doc: Doc, start_char: int, end_char: int) -> bool:
     start, end = sentence_of(_norms(doc), span.start)
     if said_normal(doc[start:end].text):
         return True  # "breathing as normal", "my neck's fine": the part named, said to be well
+    in_idiom = {i for a, b in doc._.context["idioms"] for i in range(a, b)}
+    outside = [t.norm_ for t in span if t.i not in in_idiom]
+    if len(outside) < len(span) and not _COMPLAINT_OR_BODY & set(outside):
+        return True  # "sick to death of waiting": an idiom and ordinary words, no complaint of their own
     flags = status(doc, span.start, span.end)
     inner_negation = any(
         span.start <= t.start < span.end for t in doc._.context["triggers"] if t.category == context_rules.NEGATED

@@ -10,7 +10,9 @@ import pytest
 from bot.answers import Answer, cries_for_help, read_answer, read_degree
 from bot.findings import extract
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.nlp import excluded, load
 from bot.temperature import in_digits
+from bot.triage import assess
 from tests.bot.levels import level
 from tests.bot.test_dialogue import converse
 
@@ -98,3 +100,50 @@ def test_a_worst_ever_word_in_an_answer_of_degree():
         ["neck moves fine", "I was fine, then out of nowhere it hit, never had pain like it"] + ["no"] * 10,
     )
     assert "worst_headache" in findings.symptoms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each part said to be well
+        ("Both arms work, her smile's even, and the speech is fine", Answer.NO),
+        # a sign told beside something fine is told
+        ("arm is weak, speech is fine", None),
+        ("both legs work but one is numb", None),
+        # the answer given as a verdict after its reason
+        ("he's been climbing trees all day, so I'd say no", Answer.NO),
+        ("she keeps rubbing it, so I'd say yes", Answer.YES),
+    ],
+)
+def test_answers_given_sideways(text, expected):
+    assert read_answer(text) is expected
+
+
+def test_a_sudden_word_denied_is_no_sudden_onset():
+    assert read_degree("bad, but not like I was hit by anything, it built up slowly", extreme=True) is Answer.NO
+    assert read_degree("it hit me like a train", extreme=True) is Answer.YES
+
+
+@pytest.mark.parametrize(
+    "opening, reply",
+    [
+        ("my legs ache after the drip", "both legs look the same"),
+        ("bit of a headache and tired", "steady on my feet"),
+    ],
+)
+def test_the_normal_state_answers_the_question(opening, reply):
+    findings, asked, _ = converse(opening, [reply] + ["no"] * 12)
+    assert assess(findings).level == MANAGE_AT_HOME, asked
+
+
+def test_voices_heard_far_off_are_no_speech_sign():
+    assert level("my ears are ringing and voices sound far off") == CALL_DOCTOR_NOW  # not on the mild list
+    assert level("his voice sounds slurred") == EMERGENCY
+
+
+def test_an_idiom_with_ordinary_words_is_no_unknown_symptom():
+    doc = load()("I'm sick to death of waiting on hold")
+    start = doc.text.index("sick")
+    assert excluded(doc, start, doc.text.index("waiting") + len("waiting"))
+    doc = load()("I'm sick to death of this rash")
+    assert not excluded(doc, doc.text.index("rash"), len(doc.text))
