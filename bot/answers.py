@@ -174,7 +174,9 @@ _NEGATION = re.compile(r"\b(not|never|no)\b|" + NT, re.I)
 _CLAUSE_BREAK = r",\s*(?:but|and)\b|\bbut\b"  # where an answer's clause ends, besides its punctuation
 # A caregiver passing on the answer: "she says no", "he said yes, a bit" (the rest is the answer).
 _REPORTED = re.compile(
-    r"^\W*(he|she|they|(my |our )?(" + "|".join(lexicon.RELATIVES) + r"))\s+(says?|said|tells me|told me|reckons)"
+    r"^\W*(he|she|they|(my |our )?("
+    + "|".join(lexicon.RELATIVES)
+    + r"))\s+(says?|said|seh|sey|sez|tells me|told me|reckons)"
     r"(\s+that)?\s*,?\s*(?=(yes|yeah|yep|no|nope|nah|naw|not|maybe|kind of|sort of|a bit|a little|she|he|they)\b)",
     re.I,
 )
@@ -463,7 +465,8 @@ def read_answer(text: str) -> Answer | None:
     ):
         return Answer.NO  # "yes I can breathe, shocking I know": the function asked about, done
     yes = _YES.match(first)
-    if yes and said_normal(text[yes.end() :]) and not _COMPLAINT.search(text[yes.end() :]):
+    after = text[yes.end() :] if yes else ""
+    if yes and said_normal(after) and not (_COMPLAINT.search(after) or _tells_a_sign(after)):
         return Answer.NO  # "yes, normal colour" to "is it darker, or less?": yes, it is normal
     if yes or _REPORTED_YES.search(first):
         return Answer.YES
@@ -476,6 +479,8 @@ def _later_clauses(text: str) -> Answer | None:
     clause that denies the sign asked about ("my knees ache but they're not swollen"); else None."""
     parts = re.split(r"[,.;!?\n]|\band\b|\bbut\b", text)[1:]
     said = [p for p in parts if re.match(r"\W*(no|nope|nah|naw|yes|yeah|yep|yup)\b", p, re.I)]
+    if not said and not _tells_a_sign(text):  # "it's wee coloured. normal": a bare "normal" or "fine" after
+        said = [p for p in parts if re.match(r"\W*(normal|fine|all good)\W*$", p, re.I)]
     readings = {read_answer(p) for p in said} - {None}
     if len(readings) == 1:
         return readings.pop()
@@ -492,7 +497,7 @@ def _later_clauses(text: str) -> Answer | None:
 # Signs the questions ask about, said in a clause with no negation before them: "arm is weak, speech is
 # fine" tells the weak arm, whatever is fine beside it.
 _SIGN_WORD = re.compile(
-    r"\b(swollen|puffy|stiff|spreading|darker|yellow|racing|pounding|tight|crushing|blue|grey|gray|drooping|"
+    r"\b(swollen|puffy|stiff|spreading|dark|darker|brown|bloody|yellow|racing|pounding|tight|crushing|blue|grey|gray|drooping|"
     r"droopy|numb|weak|weaker|slurred|slurring|dead|heavy)\b",
     re.I,
 )

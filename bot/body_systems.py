@@ -1190,7 +1190,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         ("come out", "out", "properly", "right", "normal", "clearly", "clear"),  # "can't get his words out"
         6,  # "the words in my note came out all jumbled"
         # voices heard, not spoken: "voices sound far off", "everything sounds muffled, my ears are ringing"
-        ("ears", "ear", "hearing", "hear", "muffled", "underwater", "distant", "far away", "far off", "tinnitus"),
+        ("ears", "ear", "hearing", "hear", "underwater", "distant", "far away", "far off", "tinnitus"),
     ),
     # Words that are hard to get out: "struggling to get his words out", "having trouble with her words"
     # (not breathlessness, which is its own sign, nor thanks that are hard to put into words).

@@ -44,6 +44,7 @@ BLIND_ROUND15 = ROOT / "eval" / "sets" / "blind_round15.yml"  # written blind (r
 BLIND_ROUND16 = ROOT / "eval" / "sets" / "blind_round16.yml"  # written blind (round 16); printed (see below)
 BLIND_ROUND17 = ROOT / "eval" / "sets" / "blind_round17.yml"  # written blind (round 17); now a regression set
 BLIND_ROUND18 = ROOT / "eval" / "sets" / "blind_round18.yml"  # written blind (round 18); now a regression set
+BLIND_ROUND19 = ROOT / "eval" / "sets" / "blind_round19.yml"  # written blind (round 19); now a regression set
 SETS = (
     DEV_SET,
     HOLDOUT_SET,
@@ -64,6 +65,7 @@ SETS = (
     BLIND_ROUND16,
     BLIND_ROUND17,
     BLIND_ROUND18,
+    BLIND_ROUND19,
 )  # `make eval`
 # Fixed against: `make eval` and the tests fail on a miss in these (a blind round joins them once its first
 # run is recorded and its misses are fixed by mechanism). Round 7 is printed only: its one "emergency for a

@@ -30,6 +30,7 @@ MINIMUM_SIZE = {
     "blind_round15": 300,
     "blind_round17": 300,
     "blind_round18": 300,
+    "blind_round19": 320,
 }
 SETS = {path.stem.removesuffix("_set"): (path, MINIMUM_SIZE[path.stem]) for path in REGRESSION_SETS}
 
