@@ -681,6 +681,41 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
         2,
         (),
     ),
+    # a chest that whistles or rattles: the breath heard in it ("chest whistling", "her chest is crackly")
+    (
+        "breathing_difficulty",
+        ("chest", "lungs"),
+        (
+            "whistling",
+            "whistle",
+            "whistles",
+            "whistly",
+            "wheezing",
+            "wheezy",
+            "wheeze",
+            "rattling",
+            "rattly",
+            "rattle",
+            "crackly",
+            "crackling",
+            "squeaky",
+            "squeaking",
+            "gurgling",
+            "bubbling",
+        ),
+        (),
+        4,
+        (),
+    ),
+    # a reliever inhaler that does not help: "used my blue inhaler 3 times no change", "the puffer isn't working"
+    (
+        "breathing_difficulty",
+        ("inhaler", "inhalers", "puffer", "ventolin", "salbutamol", "reliever", "nebuliser", "nebulizer"),
+        ("useless",),
+        ("helping", "helped", "help", "helps", "working", "worked", "works", "change", "difference"),
+        8,
+        (),
+    ),
     (
         "crushing_chest_pain",
         ("chest",),
@@ -1059,7 +1094,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "someone else's",
             "somebody else's",
         ),
-        ("moving", "move", "working", "work", "properly", "lift", "grip", "smile"),
+        ("moving", "move", "working", "work", "properly", "lift", "grip", "smile", "do what", "obey", "listen"),
         5,
         (),
     ),
@@ -1187,7 +1222,8 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
                 for done in ("had a few", "had a drink", "been drinking", "had too many", "drunk")
             ),
         ),
-        ("come out", "out", "properly", "right", "normal", "clearly", "clear"),  # "can't get his words out"
+        # "can't get his words out", "saying words that aren't words", "her words make no sense"
+        ("come out", "out", "properly", "right", "normal", "clearly", "clear", "words", "real", "sense"),
         6,  # "the words in my note came out all jumbled"
         # voices heard, not spoken: "voices sound far off", "everything sounds muffled, my ears are ringing"
         ("ears", "ear", "hearing", "hear", "underwater", "distant", "far away", "far off", "tinnitus"),
@@ -2067,6 +2103,9 @@ SPEECH_LIMITS = (
     "struggling to get his words out",
     "struggling to get her words out",
     "too breathless to talk",
+    "can barely whisper",
+    "can only whisper",
+    "only whispering",
     "unable to talk",
     "unable to speak",
     "can not even talk",
@@ -2115,12 +2154,19 @@ WORD_LIMITS = (
     "manage",
     "at most",
 )
-RADIATION = ("jaw",) + tuple(
-    f"{way} {whose} {side}{part}"
-    for way in ("into", "down", "up")
-    for whose in ("my", "his", "her", "him", "their", "the")
-    for side in ("", "left ")
-    for part in ("arm", "neck", "shoulder")
+RADIATION = (
+    ("jaw",)
+    + tuple(
+        f"{way} {whose} {side}{part}"
+        for way in ("into", "down", "up", "towards", "through")
+        + tuple(f"{go} to" for go in ("going", "goes", "went", "spreading", "spreads", "moving", "moves", "radiating"))
+        + tuple(f"{go} to" for go in ("radiates", "shooting", "shoots", "travelling", "traveling", "travels"))
+        for whose in ("my", "his", "her", "him", "their", "the")
+        for side in ("", "left ")
+        for part in ("arm", "neck", "shoulder")
+    )
+    # and the cold sweat beside it (the clinical brief: crushing chest pain "with sweating or a grey colour")
+    + ("cold sweat", "sweating cold", "cold and sweaty", "cold and clammy", "clammy", "drenched in sweat")
 )
 # The site told in the sentence after the description, pointing back to it ("my hand is sore and puffy. It's only
 # where the cannula went in"): the description is of the infusion site. And a lexicon phrase of a swollen arm
@@ -2174,6 +2220,13 @@ PAIRED_UNLESS = {"crushing_chest_pain": ("band", "bands", "belt", "strap")}
 # "the wee man's cheeks", "a copy of my discharge letter"): no body system is read in them, no complaint,
 # and the learned layer does not read them (bot/nlp.py).
 NOT_THE_BODY = (
+    # where a thermometer was put: "38.1 under the arm", "37.5 in his armpit" (not a part said to be wrong)
+    *(
+        f"{where} {whose} {part}"
+        for where in ("under", "in")
+        for whose in ("the", "my", "his", "her", "their")
+        for part in ("arm", "armpit", "tongue", "ear")
+    ),
     "chest of drawers",
     "chest freezer",
     "treasure chest",

@@ -542,6 +542,17 @@ SYMPTOMS: dict[str, Symptom] = {
         f"a heart rate of {vitals.HEART_RATE_CALL_FROM} or more",
         "[pulse|heart rate] [is|'s|] [high|very high|really high|too high|sky high]",
     ),
+    "high_blood_pressure": _s(
+        CALL_DOCTOR_NOW,
+        f"a blood pressure of {vitals.SYSTOLIC_CALL_FROM}/{vitals.DIASTOLIC_CALL_FROM} or more",
+        "[blood pressure|bp] [is|'s|] [high|very high|really high|sky high|through the roof]",
+        "high blood pressure reading",
+    ),
+    "low_blood_pressure": _s(
+        CALL_DOCTOR_NOW,
+        f"a blood pressure with a top number under {vitals.SYSTOLIC_CALL_BELOW}",
+        "[blood pressure|bp] [is|'s|has|] [dropped|very low|really low|too low]",
+    ),
     # Not on the mild list, and how a heart attack is often first told ("just a bit of indigestion"): the chest
     # question follows (bot/dialogue.py).
     "indigestion": _s(
@@ -689,6 +700,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "jerking uncontrollably",
         "[foam|foaming|froth|frothing] at [the|his|her|their|di|da|] mouth",
         "[is|was|started|keeps|kept|been|are|were|began|start] fitting",
+        # said as a fragment of its own: "toddler. fitting. won't stop."
+        "[.|!] fitting [.|!|and|again|now|non stop|nonstop]",
     ),
     "stroke_signs": _s(
         EMERGENCY,

@@ -19,6 +19,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
+import jellyfish
 import spacy
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
@@ -81,6 +82,13 @@ class SymptomSpelling:
         for word in sorted(self.vocabulary):
             self.symspell.create_dictionary_entry(word, self.english.get(word, 1))
         self.correct = lru_cache(maxsize=20000)(self._correct)
+        # the same words by how they sound (NYSIIS and Metaphone keys): a word spelt as it is said
+        # ("hedake", "sudon", "dazy") is more than two edits from its lexicon word, not from its sound
+        self.by_sound: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            if len(word) >= 4:
+                for key in _sound_keys(word):
+                    self.by_sound.setdefault(key, set()).add(word)
 
     def _correct(self, word: str) -> str | None:
         if len(word) < 3 or word in self.vocabulary or word in self.english or not word.isascii():
@@ -96,7 +104,7 @@ class SymptomSpelling:
         if len(word) < 4:  # "nek", "hed": only a dropped letter, never a changed one ("lol" is not "low")
             candidates = [c for c in candidates if len(c) == len(word) + 1 and _is_subsequence(word, c)]
         if not candidates:
-            return None
+            return self._by_sound(word)
         distance = {s.term: s.distance for s in self.symspell.lookup(word, Verbosity.ALL, max_edit_distance=limit)}
 
         typed_consonants = set(word) - VOWELS
@@ -110,6 +118,21 @@ class SymptomSpelling:
             return distance[term], drops_a_sound, letters, -prefix, -self.english.get(term, 1)
 
         return min(candidates, key=closeness)
+
+    def _by_sound(self, word: str) -> str | None:
+        """The lexicon word that sounds like `word` (its NYSIIS or Metaphone key), starts with its letter
+        and is at most SOUND_EDITS edits from it; of several, the closest, then the commoner."""
+        if len(word) < 4:
+            return None
+        candidates = {
+            term
+            for key in _sound_keys(word)
+            for term in self.by_sound.get(key, ())
+            if term[0] == word[0] and jellyfish.levenshtein_distance(word, term) <= SOUND_EDITS
+        }
+        if not candidates:
+            return None
+        return min(candidates, key=lambda t: (jellyfish.levenshtein_distance(word, t), -self.english.get(t, 1), t))
 
     def past_form(self, word: str) -> str | None:
         """The lexicon's "-d"/"-ed" form of a word that is not itself a lexicon word ("confuse": "confused")."""
@@ -236,6 +259,13 @@ def dictated_punctuation(doc: Doc) -> list[tuple[int, str]]:
             continue  # "period pain", "period started"
         found += [(j, mark) for j in range(i, end)]
     return found
+
+
+SOUND_EDITS = 3  # "hedake" is 3 edits from "headache"
+
+
+def _sound_keys(word: str) -> tuple[str, str]:
+    return "n:" + jellyfish.nysiis(word), "m:" + jellyfish.metaphone(word)
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -2183,12 +2213,17 @@ def nothing_compares(norms: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+_EPISODES = frozenset({"migraine", "migraines", "headache", "headaches"})  # a kind the patient knows from before
+
+
 def only_normality_denied(norms: list[str], negation: "Trigger", span: Span) -> bool:
-    """ "No way this is a normal headache", "this isn't my usual headache": the negation denies that the
-    symptom is the usual kind (lexicon.NORMAL_KINDS just before it), not the symptom; "I don't have my
+    """ "No way this is a normal headache", "this isn't my usual headache", "this is not my migraine": the
+    negation denies that the symptom is the usual kind (lexicon.NORMAL_KINDS just before it), not the symptom; "I don't have my
     usual headache" denies it (a copula, or a sentence that starts with the negation, tells them apart)."""
-    words = [n for n in norms[negation.end : span.start] if n not in ("a", "an", "the", "my", "your", "his", "her")]
-    if not words or words[-1] not in lexicon.NORMAL_KINDS:
+    between = norms[negation.end : span.start]
+    words = [n for n in between if n not in ("a", "an", "the", "my", "your", "his", "her")]
+    own = between in (["my"], ["his"], ["her"], ["their"]) and norms[span.start] in _EPISODES  # "not my migraine"
+    if not own and (not words or words[-1] not in lexicon.NORMAL_KINDS):
         return False
     start, _ = sentence_of(norms, negation.start)
     said_of = set(norms[max(start, negation.start - 3) : span.start])

@@ -120,6 +120,8 @@ SYSTEM_OF: dict[str, str] = {
     "clammy_skin": "heart",  # cold, clammy or grey: the circulation
     "indigestion": "chest",  # heartburn is told of the chest
     "fast_heart_rate": "heart",
+    "high_blood_pressure": "heart",
+    "low_blood_pressure": "heart",
     "light_sensitivity": "headache_neck",
     "low_oxygen": "breathing",
     "lowish_oxygen": "breathing",

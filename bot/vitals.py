@@ -1,8 +1,10 @@
 """Numbers patients read off a home device: oxygen saturation ("sats 91", "SpO2 is 89%", "my oximeter
-says 93") and heart rate ("pulse 128", "heart rate 130", "140 bpm"). Plain regex, no spaCy.
+says 93"), heart rate ("pulse 128", "heart rate 130", "140 bpm") and blood pressure ("165/100", "bp 170
+over 105"). Plain regex, no spaCy.
 
 The marks are a triage nurse's: an oxygen level under 92 % is an emergency, 92-94 % a call to the
-doctor; a heart rate of 120 or more (at rest, as patients who write it mean) a call to the doctor.
+doctor; a heart rate of 120 or more (at rest, as patients who write it mean) a call to the doctor; a
+blood pressure of 160/100 or more, or a top number under 90, a call to the doctor (not on the mild list).
 The lowest oxygen and the highest rate in a message count: a possible red flag is never dropped.
 """
 
@@ -11,8 +13,10 @@ import re
 OXYGEN_EMERGENCY_BELOW = 92
 OXYGEN_CALL_BELOW = 95
 HEART_RATE_CALL_FROM = 120
+SYSTOLIC_CALL_FROM, DIASTOLIC_CALL_FROM, SYSTOLIC_CALL_BELOW = 160, 100, 90
 
 LOW_OXYGEN, LOWISH_OXYGEN, FAST_HEART_RATE = "low_oxygen", "lowish_oxygen", "fast_heart_rate"
+HIGH_BLOOD_PRESSURE, LOW_BLOOD_PRESSURE = "high_blood_pressure", "low_blood_pressure"
 
 _GAP = r"[^\d\n]{0,24}?"  # "sats are only", "oxygen level on the finger thing says"
 _OXYGEN = re.compile(
@@ -84,6 +88,24 @@ def heart_rates_answered(text: str) -> list[int]:
     return [r for r in said if 30 <= r <= 250]
 
 
+# "165/100", "bp 170 over 105": a top number of 70-260 over a bottom one of 40-160 (not "7/10", not a date)
+_PRESSURE = re.compile(r"(?<![\d./])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d./])", re.IGNORECASE)
+_USUAL = re.compile(r"\b(usually|normally|my normal|my usual|normal for me|used to be)\b", re.IGNORECASE)
+
+
+def blood_pressures(text: str) -> list[tuple[int, int]]:
+    """(top, bottom) of each blood pressure said in `text`, but one said to be the usual ("I'm usually 120/80")."""
+    found = []
+    for clause in re.split(r"[,.;!?\n]|\bbut\b", text or ""):
+        if _USUAL.search(clause):
+            continue
+        for m in _PRESSURE.finditer(clause):
+            top, bottom = int(m.group(1)), int(m.group(2))
+            if 70 <= top <= 260 and 40 <= bottom <= 160 and top > bottom:
+                found.append((top, bottom))
+    return found
+
+
 def signs(text: str) -> set[str]:
     """The symptom ids (lexicon.py) that the numbers in `text` amount to."""
     found = set()
@@ -94,4 +116,9 @@ def signs(text: str) -> set[str]:
         found.add(LOWISH_OXYGEN)
     if max(heart_rates(text), default=0) >= HEART_RATE_CALL_FROM:
         found.add(FAST_HEART_RATE)
+    pressures = blood_pressures(text)
+    if any(top >= SYSTOLIC_CALL_FROM or bottom >= DIASTOLIC_CALL_FROM for top, bottom in pressures):
+        found.add(HIGH_BLOOD_PRESSURE)
+    if any(top < SYSTOLIC_CALL_BELOW for top, _ in pressures):
+        found.add(LOW_BLOOD_PRESSURE)
     return found

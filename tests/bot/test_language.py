@@ -40,6 +40,8 @@ SAID = {
     "low_oxygen": "my oxygen is really low",
     "lowish_oxygen": "sats are a bit low",
     "fast_heart_rate": "his pulse is very high",
+    "high_blood_pressure": "my blood pressure is really high",
+    "low_blood_pressure": "her bp has dropped",
     "light_sensitivity": "I'm very sensitive to light today",
     "throat_or_face_swelling": "my throat is swelling up",
     "severe_breathing_difficulty": "i can't breathe",
