@@ -194,7 +194,7 @@ _REPORTED_YES = re.compile(
 _MILD_DEGREE = re.compile(
     r"\b(small|little|mild|slight|minor|tiny|only|not (that |too |so )?bad|nothing major|manageable|bearable|"
     r"annoying|irritating|nagging|niggly|niggling|dull|"
-    r"same( size)?|gone(?!\s+(round|around|to|up|onto|on|over|down|across|all|further|into|everywhere|bigger|worse))( now)?|"
+    r"same( size)?|gone(?!\s+(round|around|to|up|onto|on|over|down|across|all|further|into|everywhere|bigger|worse|from|past|right))( now)?|"
     r"not spreading|isn'?t spreading|hasn'?t spread|not (getting )?(bigger|worse)|"
     r"no (bigger|worse)|not growing|staying the same|"
     r"(only|just) (right )?(where|at|around|on|by|near) (the|my|his|her|their)?\s*(\w+ )?(drip|needle|cannula|plaster|line|site|spot))\b",
@@ -215,6 +215,17 @@ _SOME_DEGREE = re.compile(
     r"\b(a bit|a little|bit|slightly|a touch|somewhat|moderate|medium|so-so|not crushing)\b", re.I
 )
 _PAIN_SCORE = re.compile(r"\b(\d{1,3}(?:\.\d)?)\s*(?:/|out of|outta|of)\s*(5|10|100)\b", re.I)  # "7/10", "2 out of 5"
+# A score said bare to a question of degree: "a solid eight", "it's a 6?", "about a seven" (out of 10)
+_BARE_SCORE = re.compile(
+    r"\b(?:a|an|about|around|like|maybe|solid|easily|at least)\s+(?:solid\s+|good\s+|strong\s+)?"
+    r"(10|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?!\s*(?:/|out of|%|percent|degrees|°|hours?|hrs?|days?|minutes?|mins?|am|pm|o'?clock|times|years?|weeks?|"
+    r"months?|tablets?|pills?|paracetamol|ibuprofen|glasses|cups|kids|children))",
+    re.I,
+)
+_SCORE_WORDS = {
+    w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+}
 # "not suddenly", "not the worst ever": the very sign asked about, denied
 _NOT_EXTREME = re.compile(
     r"(\bnot|"
@@ -276,6 +287,8 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
     # what is said of this one, not of the usual ("normally it's a 2 out of 10, but this is much worse")
     present = " ".join(c for c in re.split(_SCORE_SAFE_BREAK, text) if c and not _USUAL.search(c)).strip()
     scores = [float(m.group(1)) * 10 / float(m.group(2)) for m in _PAIN_SCORE.finditer(present)]  # out of 10
+    if not scores:  # "it's a solid eight": a bare score, out of 10
+        scores = [float(_SCORE_WORDS.get(m.group(1).lower(), m.group(1))) for m in _BARE_SCORE.finditer(present)]
     plain = read_answer(present or text)
     if extreme:
         if says_worst_form(text):  # a sudden or worst-ever word, not denied: "no, but it was sudden" too
@@ -314,8 +327,18 @@ def says_worst_form(text: str) -> bool:
     return bool(_ONSET.search(_NOT_ONSET.sub(" ", _NOT_EXTREME.sub(" ", text or ""))))
 
 
+# A move from one place to another: "it's gone from his tummy down to both legs", "moved off her arm onto her back"
+_MOVED = re.compile(
+    r"\b(gone|spread|moved|went|travelled|traveled|crept|spreading|moving)\s+(from|off)\b[^.!?]*?\b(to|onto|into)\b",
+    re.I,
+)
+
+
 def says_worse(text: str) -> bool:
     """A word of severity or growth, not denied: "it's much worse now", "spreading", "unbearable"."""
+    moved = _MOVED.search(text or "")
+    if moved and not _NEGATION.search((text or "")[: moved.start()]):
+        return True
     undenied = _NOT_EXTREME.sub(" ", text or "")  # "certainly not the worst I have had": no worse word said
     return bool(
         _GROWING_OR_SEVERE.search(

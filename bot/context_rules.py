@@ -480,6 +480,16 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         PSEUDO,
         0,
     ),
+    # --- puzzled by a thing, not the sign: "just confused by the forms", "a bit confused about the dose"
+    (
+        "[confused|confusing|baffled|muddled] [by|about|with|over] [the|these|this|those|that|my|your|all|all the|a|an|] "
+        "[forms|form|paperwork|letter|letters|leaflet|leaflets|instructions|dose|dosing|doses|bill|bills|website|app|"
+        "appointment|appointments|parking|insurance|system|times|schedule|booking|email|emails|results|questions|"
+        "question|prescription|directions|rules|options]",
+        IDIOM,
+        PSEUDO,
+        0,
+    ),
     # --- which limb, not a denial: "my right arm - not the drip arm - is puffy"
     ("not the [drip|cannula|needle|iv|infusion|line|canula] [arm|hand|side|one|leg]", ANY, PSEUDO, 0),
     # --- well but for what was said: "bright red in the face, feel fine otherwise" keeps the flushing

@@ -86,6 +86,10 @@ NORMAL_STATES = {
     "neck_stiffness": re.compile(
         r"\b(supple|loose|full (range|movement|flexion)|moves? (freely|fine|normally))\b", re.I
     ),
+    # breath enough to talk, sing or play: "Ok, she is talking", "been singing along to the radio"
+    "breathing_difficulty": re.compile(
+        r"\b(talking|chatting|chatty|singing|laughing|giggling|playing|running around|shouting)\b", re.I
+    ),
     "dizziness": re.compile(
         r"\b(steady|rock steady|steady on (my|his|her|their) feet|solid on (my|his|her|their) feet|balanced|"
         r"clear[- ]headed|head('s| is) clear)\b",

@@ -158,6 +158,8 @@ SYMPTOMS: dict[str, Symptom] = {
         MANAGE_AT_HOME,
         "muscle aches",
         "muscle aches",
+        "[general|generalised|generalized|all over] [aching|aches|achiness]",
+        "[aching|achy|sore] [in general|generally|all over]",
         "muscle ache",
         "muscle pain",
         "muscles ache",
@@ -1200,8 +1202,12 @@ COMPLAINT_PHRASES = (
     "[i'm|im|i am|he's|she's|he is|she is|they're|they are] [a bit|a little|kinda|kind of|slightly|a tad] off",
     "feel funny",
     "feeling funny",
-    # something said to feel wrong, its kind not named: "something feels a bit odd", "it all seems weird"
+    # something said to feel wrong, its kind not named: "something feels a bit odd", "something's off with my ears"
     "[something|everything|things|it all|i] [feels|feel|felt|seems|seem|is|just] [a bit|a little|kind of|kinda|slightly|very|really|] [odd|weird|strange|funny|wrong]",
+    "[something|something 's|something is] [a bit|a little|kind of|kinda|slightly|] off [with|in|about]",
+    # Nigerian and Ghanaian English: "I am feeling somehow" (not well, hard to say how)
+    "[feeling|feel|feels|felt] somehow",
+    "[i am|he is|she is|i'm|am] somehow [.|,|!|today|since|after|now]",
     "feel odd",
     "feeling odd",
     "not feeling right",
@@ -1210,6 +1216,8 @@ COMPLAINT_PHRASES = (
     "feel weird",
     "feel not right",
     "[just|i'm|im|i am|he's|she's|he is|she is|they're|they are] not right",
+    # said of anyone named ("Dad's no right efter his infusion", "mum is not right since the drip")
+    "[is|'s|was] not right [after|since|efter|today|tonight|in himself|in herself|at all|.|!]",
     # a mind that is not clear: asked about, then the doctor (new confusion itself is an emergency)
     "brain fog",
     "[brain|head|mind|thinking] [feels|is|has gone|went|seems|all] [foggy|fuzzy|cloudy|muddy|slow]",
@@ -1362,6 +1370,19 @@ DIALECT_WORDS = {
 # form of "be", before an -ing word), Caribbean creole "it nah spread" ("nah" after the one it is said of), and
 # US Southern "he don't know" ("don't" for "doesn't"): read as "not" (and "does not").
 DIALECT_NOT_AFTER_BE = ("no",)
+# ... and before a word of how one is: "Dad's no right", "she's no well", "I'm no masel" (Scots)
+DIALECT_NOT_BEFORE_A_STATE = (
+    "right",
+    "well",
+    "weel",
+    "himself",
+    "herself",
+    "myself",
+    "masel",
+    "hissel",
+    "good",
+    "great",
+)
 DIALECT_NOT_AFTER_SUBJECT = ("nah", "nuh")
 BE_WORDS = ("is", "'s", "am", "'m", "are", "'re", "was", "were")
 # Words before a state ("is confused", "feels very tired"): there a bare verb is the state whose "-ed" a

@@ -210,7 +210,11 @@ class SymptomSpelling:
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
         for token in doc[1:-1]:  # regional negation: "she's no makin sense", "it nah spread", "he don't know"
             before, after, lower = doc[token.i - 1].lower_, doc[token.i + 1], token.lower_
-            scots = lower in lexicon.DIALECT_NOT_AFTER_BE and before in lexicon.BE_WORDS and after.norm_.endswith("ing")
+            scots = (
+                lower in lexicon.DIALECT_NOT_AFTER_BE
+                and before in lexicon.BE_WORDS
+                and (after.norm_.endswith("ing") or after.lower_ in lexicon.DIALECT_NOT_BEFORE_A_STATE)
+            )
             creole = (
                 lower in lexicon.DIALECT_NOT_AFTER_SUBJECT
                 and (before in lexicon.SUBJECT_WORDS or before in lexicon.RELATIVES)  # "granny nuh know"
@@ -1993,7 +1997,8 @@ def make_symptom_context(nlp: Language, name: str):
                 flags = status(doc, a, b, context, norms)
                 if not any(flags[k] for k in ("negated", "hypothetical", "historical", "other", "idiom")):
                     found.append((a, " ".join(norms[a:b]) in strong_phrases))
-        doc._.complaints = found
+        # one said to be as it always is ("back and forth to the toilet as usual"): no new complaint
+        doc._.complaints = [(i, strong) for i, strong in found if not _as_always(norms, i)]
 
         # each severity, trend or spread word (or pain score) qualifies the nearest symptom it can raise,
         # unless itself negated
@@ -2211,6 +2216,13 @@ def nothing_compares(norms: list[str]) -> list[tuple[int, int, str]]:
         if denial:
             found.append((denial[-1], b, "worst"))
     return found
+
+
+def _as_always(norms: list[str], i: int) -> bool:
+    """Token i's sentence says it is as always (lexicon.UNCHANGED) and tells no change (lexicon.CHANGED)."""
+    start, end = sentence_of(norms, i)
+    told = norms[start:end]
+    return bool(_find(told, lexicon.UNCHANGED)) and not _find(told, lexicon.CHANGED)
 
 
 _EPISODES = frozenset({"migraine", "migraines", "headache", "headaches"})  # a kind the patient knows from before

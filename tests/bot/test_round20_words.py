@@ -7,8 +7,10 @@ thermometer was put."""
 import pytest
 
 from bot import vitals
+from bot.answers import Answer, read_degree
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from tests.bot.levels import level
+from tests.bot.test_dialogue import converse
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,41 @@ def test_round20_levels(text, expected):
 )
 def test_a_blood_pressure_read_off_a_machine(text, signs):
     assert vitals.signs(text) == signs
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Nigerian English "feeling somehow"; Scots "no right"; something off, its kind not named
+        ("I am feeling somehow since the drip", CALL_DOCTOR_NOW),
+        ("mum's no right since her infusion", CALL_DOCTOR_NOW),
+        ("fine mostly but something's off with my hearing", CALL_DOCTOR_NOW),
+        # puzzled by a thing is no confusion; confused about where one is is
+        ("all good, just confused by the paperwork", None),
+        ("she is confused about where she is", EMERGENCY),
+        # a complaint said to be as always is no new one
+        ("back and forth to the loo as usual", None),
+        # general aching is muscle aches
+        ("just general aching since the drip", MANAGE_AT_HOME),
+    ],
+)
+def test_round20_conversation_words(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, extreme, expected",
+    [
+        ("not the worst but a solid eight", False, Answer.YES),
+        ("about a three, it came on slowly", False, Answer.NO),
+        ("it's gone from her tummy down to both legs", False, Answer.YES),
+        ("gone now", False, Answer.NO),
+    ],
+)
+def test_round20_degrees(text, extreme, expected):
+    assert read_degree(text, extreme=extreme) is expected
+
+
+def test_talking_or_singing_answers_the_breathing_question():
+    findings, _, _ = converse("my son is shivery after the drip", ["37.4", "he's fine, singing away"] + ["no"] * 12)
+    assert "breathing_difficulty" in findings.denied
