@@ -219,8 +219,7 @@ _PAIN_SCORE = re.compile(r"\b(\d{1,3}(?:\.\d)?)\s*(?:/|out of|outta|of)\s*(5|10|
 _BARE_SCORE = re.compile(
     r"\b(?:a|an|about|around|like|maybe|solid|easily|at least)\s+(?:solid\s+|good\s+|strong\s+)?"
     r"(10|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"(?!\s*(?:/|out of|%|percent|degrees|°|hours?|hrs?|days?|minutes?|mins?|am|pm|o'?clock|times|years?|weeks?|"
-    r"months?|tablets?|pills?|paracetamol|ibuprofen|glasses|cups|kids|children))",
+    r"(?=\s*(?:[?.,!;]|$|(?:i'?d say|maybe|or so|ish|at most|at worst|now|today)\b))",  # the score ends its clause
     re.I,
 )
 _SCORE_WORDS = {

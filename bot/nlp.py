@@ -82,6 +82,7 @@ class SymptomSpelling:
         for word in sorted(self.vocabulary):
             self.symspell.create_dictionary_entry(word, self.english.get(word, 1))
         self.correct = lru_cache(maxsize=20000)(self._correct)
+        self.sounds_like = lru_cache(maxsize=20000)(self._by_sound)
         # the same words by how they sound (NYSIIS and Metaphone keys): a word spelt as it is said
         # ("hedake", "sudon", "dazy") is more than two edits from its lexicon word, not from its sound
         self.by_sound: dict[str, set[str]] = {}
@@ -104,7 +105,7 @@ class SymptomSpelling:
         if len(word) < 4:  # "nek", "hed": only a dropped letter, never a changed one ("lol" is not "low")
             candidates = [c for c in candidates if len(c) == len(word) + 1 and _is_subsequence(word, c)]
         if not candidates:
-            return self._by_sound(word)
+            return None
         distance = {s.term: s.distance for s in self.symspell.lookup(word, Verbosity.ALL, max_edit_distance=limit)}
 
         typed_consonants = set(word) - VOWELS
@@ -205,6 +206,8 @@ class SymptomSpelling:
                 token.norm_ = past  # "he is very confuse": the "-ed" a learner of English drops
             elif token.is_alpha and token.norm_ == lower:
                 fixed = self.correct(lower)
+                if not fixed and not token.is_title and lower not in self.english and lower not in self.vocabulary:
+                    fixed = self.sounds_like(lower)  # by sound; never a name ("Amira" is no "anuria")
                 if fixed:
                     token.norm_ = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too

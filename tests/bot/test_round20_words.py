@@ -102,3 +102,8 @@ def test_round20_degrees(text, extreme, expected):
 def test_talking_or_singing_answers_the_breathing_question():
     findings, _, _ = converse("my son is shivery after the drip", ["37.4", "he's fine, singing away"] + ["no"] * 12)
     assert "breathing_difficulty" in findings.denied
+
+
+def test_a_name_is_never_matched_by_sound():
+    assert level("my daughter Amira had her drip today and is fine") is None
+    assert level("bit akey after my ivig") == MANAGE_AT_HOME  # "achy", spelt as it sounds
