@@ -798,6 +798,7 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "nothing",
             "rarely",
             "scanty",
+            "scant",
             "reduced",
         ),
         (

@@ -8,6 +8,8 @@ denies it, the two answers contradict each other and we keep the more serious re
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from text_to_num import alpha2digit
+
 from bot import body_systems, lexicon, vitals
 from bot.age import oldest_age
 from bot.temperature import find_temperatures
@@ -135,7 +137,7 @@ def findings_from_doc(doc: "Doc", expecting_temperature: bool = False) -> Findin
             if ext.hedged:
                 hedged |= found
             words.append(span.text)
-    present |= vitals.signs(text)  # "sats 89", "pulse 130": the numbers of a home device
+    present |= vitals.signs(alpha2digit(text, "en"))  # "sats 89", "pulse a hundred and forty": a home device
     temperatures = find_temperatures(text, expecting=True) if expecting_temperature else doc._.temperatures
     # one said to be over, from before the infusion or someone else's is not the patient's now
     temperatures = [t for t in temperatures if not temperature_excluded(doc, t.text)]

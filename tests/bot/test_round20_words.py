@@ -107,3 +107,8 @@ def test_talking_or_singing_answers_the_breathing_question():
 def test_a_name_is_never_matched_by_sound():
     assert level("my daughter Amira had her drip today and is fine") is None
     assert level("bit akey after my ivig") == MANAGE_AT_HOME  # "achy", spelt as it sounds
+
+
+def test_a_device_number_said_in_words():
+    assert level("his heart rate is a hundred and thirty five") == CALL_DOCTOR_NOW
+    assert level("my wee has been scant all day") == CALL_DOCTOR_NOW
