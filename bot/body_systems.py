@@ -2221,6 +2221,13 @@ PAIRED_UNLESS = {"crushing_chest_pain": ("band", "bands", "belt", "strap")}
 # "the wee man's cheeks", "a copy of my discharge letter"): no body system is read in them, no complaint,
 # and the learned layer does not read them (bot/nlp.py).
 NOT_THE_BODY = (
+    # the limb it is not, said beside the one it is: "right arm (not the drip arm) is swollen"
+    *(
+        f"not {whose} {site} {part}"
+        for whose in ("the", "my", "his", "her")
+        for site in ("drip", "cannula", "needle", "iv", "infusion", "line")
+        for part in ("arm", "hand", "side", "leg")
+    ),
     # where a thermometer was put: "38.1 under the arm", "37.5 in his armpit" (not a part said to be wrong)
     *(
         f"{where} {whose} {part}"

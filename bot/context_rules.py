@@ -490,8 +490,8 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         PSEUDO,
         0,
     ),
-    # --- which limb, not a denial: "my right arm - not the drip arm - is puffy"
-    ("not the [drip|cannula|needle|iv|infusion|line|canula] [arm|hand|side|one|leg]", ANY, PSEUDO, 0),
+    # --- which limb, not a denial: "my right arm - not the drip arm - is puffy" (body_systems.NOT_THE_BODY too)
+    ("not [the|my|his|her] [drip|cannula|needle|iv|infusion|line] [arm|hand|side|one|leg]", ANY, PSEUDO, 0),
     # --- well but for what was said: "bright red in the face, feel fine otherwise" keeps the flushing
     (
         "[is|are|was|seems|seem|looks|look|feels|feel|felt|'s|am|] [fine|ok|okay|well|good|alright|grand|normal] [otherwise|in myself|in himself|in herself|in themselves|"

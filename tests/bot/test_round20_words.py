@@ -43,6 +43,7 @@ from tests.bot.test_dialogue import converse
         ("I don't have my migraine today, just tired", MANAGE_AT_HOME),
         # the limb that is not the drip arm
         ("my left arm - not the drip arm - is swollen and sore", CALL_DOCTOR_NOW),
+        ("left arm (not the cannula arm) is puffy and aching", CALL_DOCTOR_NOW),
         # where the thermometer was put is no sign
         ("37.6 under the arm, she's a bit droopy but playing", MANAGE_AT_HOME),
     ],
