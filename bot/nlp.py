@@ -123,7 +123,7 @@ class SymptomSpelling:
     def _by_sound(self, word: str) -> str | None:
         """The lexicon word that sounds like `word` (its NYSIIS or Metaphone key), starts with its letter
         and is at most SOUND_EDITS edits from it; of several, the closest, then the commoner."""
-        if len(word) < 4:
+        if len(word) < 4 or not word.isascii():  # another language's ("vómitos") is left as written, as above
             return None
         candidates = {
             term

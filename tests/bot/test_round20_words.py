@@ -113,3 +113,7 @@ def test_a_name_is_never_matched_by_sound():
 def test_a_device_number_said_in_words():
     assert level("his heart rate is a hundred and thirty five") == CALL_DOCTOR_NOW
     assert level("my wee has been scant all day") == CALL_DOCTOR_NOW
+
+
+def test_another_languages_word_is_not_matched_by_sound():
+    assert level("tengo fiebre y vómitos") is None  # the Spanish note goes first (components/channels)
