@@ -120,6 +120,14 @@ _ABLE = re.compile(
     r"(?!\s+(only|a bit|a little|with|but|just|barely|hardly)\b)",
     re.I,
 )
+# A no taken back ("no - well, actually yes a little", "No. Wait, yes, when I stand up"): the correction
+# stands, and a sign corrected into the answer is never read as denied.
+_NO_TAKEN_BACK = re.compile(
+    r"^\W*(no+|nope|nah|naw|not really)\b.*?\b(wait|actually|hang on|hold on|on second thought|come to think of it|"
+    r"thinking about it|now (that )?i think( about it)?|i mean|or rather)\b\W*(yes|yeah|yep|yup|a bit|a little|"
+    r"kind of|kinda|sort of|maybe|i do)\b",
+    re.I | re.S,
+)
 _SOFT_NO = re.compile(r"^\W*(i\s+)?don'?t think so\b", re.I)
 _THINK_FINE = re.compile(
     r"^\W*i (think|reckon|guess) (it'?s|it is|i'?m|i am|he'?s|he is|she'?s|she is|they'?re|all'?s) "
@@ -456,11 +464,15 @@ def read_answer(text: str) -> Answer | None:
         return None
     if text in _OLD_BUTTONS:
         return _OLD_BUTTONS[text]
+    if _NO_TAKEN_BACK.match(text):
+        return Answer.YES
     first = re.split(r"[.;!\n]|" + _CLAUSE_BREAK, text, maxsplit=1)[0]  # "maybe?" stays whole: a hedge
     soft_no = _SOFT_NO.match(text) or _THINK_FINE.match(text)
     rest = text[soft_no.end() :] if soft_no else ""
-    if soft_no and (said_normal(rest) or _NO.match(rest.lstrip(" ,?.!"))) and not _UNSURE.search(rest):
-        return Answer.NO  # "I don't think so, I can look over my shoulder fine", "I think it's fine? yeah, normal"
+    if soft_no and (_a_clause_normal(rest) or _NO.match(rest.lstrip(" ,?.!"))) and not _UNSURE.search(rest):
+        # "I don't think so, I can look over my shoulder fine", "I think it's fine? yeah, normal"; a vague word
+        # in another clause ("checking it makes it feel weird, but I'm breathing normally") is read as findings
+        return Answer.NO
     if _THINK_FINE.fullmatch(text.rstrip("?!. ")):
         return Answer.NO  # "I think it's fine": nothing noticed
     reported = _REPORTED.match(text)
@@ -472,6 +484,8 @@ def read_answer(text: str) -> Answer | None:
     hedge = _I_THINK_AFTER.search(text)
     if hedge and text[: hedge.start()].strip() and read_answer(text[: hedge.start()]) is Answer.NO:
         return Answer.NO
+    if _unsure_then_normal(text):
+        return Answer.NO  # "I don't know? I can move it fine, I can look down at my phone no problem"
     if (_UNSURE.search(first) or _SHORT_QUESTION.match(first)) and not re.match(
         r"^\s*(no+|nope|nah|naw|nay)\b(?!.*\b(sure|idea|know)\b)", first, re.I
     ):
@@ -493,6 +507,23 @@ def read_answer(text: str) -> Answer | None:
     if yes or _REPORTED_YES.search(first):
         return Answer.YES
     return _later_clauses(text)
+
+
+def _a_clause_normal(text: str) -> bool:
+    """A clause of the answer says the thing asked about is absent or working normally."""
+    return any(said_normal(c) for c in re.split(r"[,.;!?\n]|\bbut\b", text) if re.search(r"\w", c))
+
+
+def _unsure_then_normal(text: str) -> bool:
+    """An unsure first clause, then later words that tell the thing asked about working normally, with no
+    complaint, sign or further doubt anywhere: the patient was unsure of the word, not of the body."""
+    first, *later = [c for c in re.split(r"[,.;!?\n]|\bbut\b", text) if re.search(r"\w", c)] or [""]
+    return (
+        bool(_UNSURE.search(first))
+        and any(said_normal(c) for c in later)
+        and not any(_UNSURE.search(c) for c in later)
+        and not (_COMPLAINT.search(text) or _tells_a_sign(text))
+    )
 
 
 def _later_clauses(text: str) -> Answer | None:

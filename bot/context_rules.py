@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-11"
+VERSION = "context-2026.12-12"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -197,7 +197,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     # recent one -- a mild one only (a red flag that came and went is still a red flag) and never when the
     # words say it is only partly over or back again (RESOLUTION_UNDONE below)
     (
-        "[gone now|passed now|passed off|gone away|went away|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
+        "[gone now|passed now|passed off|gone away|went away|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|back to my old self|back to her old self|back to his old self|back to their old self|back to your old self|back to myself|back to herself|back to himself|back to themselves|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
         RESOLVED,
         BACKWARD,
         SENTENCE,
@@ -1001,6 +1001,7 @@ OTHER_IS_NOT_PATIENT = (
     "not the patient",
     "nothing to do with me",
     "[he|she|they|who] [has not|have not|did not|does not|do not|is not|are not|was not|never] [had|have|get|got|been on|on|having|getting|receiving|need] [the|an|a|any|his|her|their|] [infusion|ivig|drip|treatment|immunoglobulin]",
+    "[he|she|they|who] [s|'s|has|have|'ve] [not|never] [had|been on|got|been given] [the|an|a|any|his|her|their|] [infusion|ivig|drip|treatment|immunoglobulin]",
     "[no|not on|not having|not getting] [infusion|ivig|drip|treatment|immunoglobulin] for [him|her|them]",
     "[not on|not having|not getting|not had] [ivig|an infusion|the infusion|infusions|treatment|the treatment]",
     "[i|we] [have not|did not|do not|am not|was not|never] [had|have|get|got|been on|on|having|getting|receiving] [the|an|a|any|] [infusion|ivig|drip|treatment|immunoglobulin]",

@@ -224,6 +224,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "feeling crook",
         "like i have the flu",
         "like flu",
+        "[like|down] with [the|a|] flu",  # "I feel like with flu"; "my son is off with flu" is not the patient's
         "fluey",
         "flu symptoms",
         "coming down with something",
@@ -280,7 +281,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "wheezy",
         "wheeze",
         "[hard|difficult|tough|harder|trouble|difficulty|struggle|struggling] [to|] [breathe|breath|breathing]",
-        "[cant|can't|cannot|can not] catch [my|a] breath",
+        "[cant|can't|cannot|can not] catch [my|a|his|her|their] breath",
         "trouble with [my|] breathing",
         "problems breathing",
         "breathing problems",
@@ -627,7 +628,12 @@ SYMPTOMS: dict[str, Symptom] = {
         "severe shortness of breath",
         "very short of breath",
         # too breathless to talk: a nurse's sign of severe breathlessness
-        "[can't|cant|cannot|can not|unable to|not able to|struggling to|barely] [finish|complete|get through|get to the end of] [a|my|his|her|their|one|the] sentence",
+        "[can't|cant|cannot|can not|unable to|not able to|struggling to|barely] [finish|complete|get through|get to the end of|say|speak|get out|manage|string together] [a|my|his|her|their|one|the|a whole|a full|one whole|one full] sentence",
+        # no breath at all: "can't catch my breath at all", "not able to get a breath at all"
+        "[can't|cant|cannot|can not] [catch|get|take|draw] [my|a|his|her|their|any|] [breath|air] at all",
+        # any striving for air: "heaving for air", "panting for breath", "typing this between breaths"
+        "[heaving|panting|puffing|straining] for [air|breath|breaths|a breath]",
+        "between [breaths|gasps]",
         "[only|just] [get|say|manage|getting|saying] [one|two|three|a few|few|a couple of|1|2|3] words",
         "[can't|cant|cannot|can not] get [any|] air [in|into my lungs|at all]",
         "[struggling|fighting|gasping|working hard] for [every|each] [single|] breath",
@@ -1330,6 +1336,19 @@ NOTHING_WORDS = ("nothing", "never", "no", "none")
 # A denial of normality only ("no way this is a normal headache", "not your usual headache"): the symptom is
 # there and not the usual kind, so it counts, as a severe one.
 NORMAL_KINDS = ("normal", "usual", "ordinary", "regular", "typical", "everyday", "average", "standard")
+# Emoji that name one symptom and nothing else, read as the word ("now 🤢🤮"); faces that only show a mood
+# (😩, 😭) are left as written.
+SYMPTOM_EMOJI = {
+    "🤮": "vomiting",
+    "🤢": "nauseous",
+    "🤒": "feverish",
+    "🤕": "headache",
+    "🥶": "shivery",
+    "😵": "dizzy",
+}
+# Other ways of saying "can't": a lexicon phrase written with "can't" is matched with each of these too
+# ("is it normal to not be able to catch my breath", "unable to swallow"), so no phrase has to list them.
+INABILITY_FORMS = ("unable to", "not able to", "not be able to", "be unable to", "could not", "never able to")
 # Regional words read as the English word they stand for (Scots negatives: "I cannae look", "it didnae help").
 DIALECT_WORDS = {
     "cannae": "cannot",

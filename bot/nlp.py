@@ -200,6 +200,8 @@ class SymptomSpelling:
                 and doc[token.i + 1].lower_.endswith("ing")
             ):  # "she's fitting", "hes shaking": "is" before a verb in -ing (elsewhere it may be "has")
                 token.norm_ = "is"
+            elif lower in lexicon.SYMPTOM_EMOJI:  # "now 🤢🤮": the symptom the emoji names
+                token.norm_ = lexicon.SYMPTOM_EMOJI[lower]
             elif lower in lexicon.DIALECT_WORDS:  # "cannae", "dinnae": the word it stands for
                 token.norm_ = lexicon.DIALECT_WORDS[lower]
             elif token.i and doc[token.i - 1].lower_ in lexicon.BEFORE_A_STATE and (past := self.past_form(lower)):
@@ -311,7 +313,7 @@ def token_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
         return [_clean_norm(t) for t in nlp.make_doc(text.strip()) if not t.is_space]
 
     pieces: list[list[list[dict]]] = []  # per piece, its alternative token sequences
-    for part in re.split(r"(\[[^\]]*\]|<year>)", phrase):
+    for part in re.split(r"(\[[^\]]*\]|<year>)", with_inabilities(phrase)):
         if part == YEAR:
             pieces.append([[{"TEXT": {"REGEX": YEAR_PATTERN}}]])
         elif part.startswith("["):
@@ -1043,9 +1045,28 @@ def _norms(doc: Doc) -> list[str]:
     return [_clean_norm(t) for t in doc]
 
 
+_CANNOT = frozenset({"can't", "cant", "cannot", "can not", "can’t"})
+
+
+def with_inabilities(phrase: str) -> str:
+    """The phrase with every `[can't|...]` group also offering lexicon.INABILITY_FORMS ("unable to")."""
+
+    def widen(group: re.Match) -> str:
+        options = group[0][1:-1].split("|")
+        if _CANNOT.isdisjoint(options):
+            return group[0]
+        return "[" + "|".join(dict.fromkeys(options + list(lexicon.INABILITY_FORMS))) + "]"
+
+    return re.sub(r"\[[^\]]*\]", widen, phrase)
+
+
 def _expand(phrase: str) -> list[str]:
     """Every wording of an `[a|b|]` phrase (for tests and the lists below)."""
-    parts = [p[1:-1].split("|") if p.startswith("[") else [p] for p in re.split(r"(\[[^\]]*\])", phrase) if p]
+    parts = [
+        p[1:-1].split("|") if p.startswith("[") else [p]
+        for p in re.split(r"(\[[^\]]*\])", with_inabilities(phrase))
+        if p
+    ]
     return [" ".join(" ".join(combo).split()) for combo in itertools.product(*parts)]
 
 
