@@ -310,8 +310,8 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
         )
         if small or _NOT_EXTREME.search(text) or (scores and max(scores) < lexicon.PAIN_SCORE_WORST):
             return Answer.NO
-        if plain is None and any(said_normal(c) for c in _clauses(text)):  # "... I can talk okay sitting down"
-            return Answer.NO
+        if plain in (None, Answer.UNSURE) and any(said_normal(c) for c in _clauses(text)):
+            return Answer.NO  # "... I can talk okay sitting down"; "don't think so? ... I'm breathing normally"
         return plain
     if plain is Answer.YES and says_worse(text):
         return Answer.YES  # "yes, much worse than my normal one": whatever score goes with it
@@ -381,7 +381,8 @@ _FULL_SENTENCES = re.compile(
 # "he can't talk in full sentences", "only a few words at a time": the severe form, said in an answer
 _CANNOT_TALK = re.compile(
     r"\b(can'?t|cannot|can not|unable to|struggl\w+ to|not able to)\s+(\w+\s+){0,2}(talk|speak|finish|get)\w*\s+"
-    r"((in|a|my|his|her)\s+)?(full |whole |complete )?sentences?\b",
+    r"((in|a|my|his|her)\s+)?(full |whole |complete )?sentences?\b|"
+    r"\b(only|just)\s+(\w+\s+){0,2}(a few|few|one|two|three|a couple of)\s+words\b",
     re.I,
 )
 

@@ -6,7 +6,7 @@ and an unsure word followed by a body that works."""
 
 import pytest
 
-from bot.answers import Answer, read_answer
+from bot.answers import Answer, cannot_talk, read_answer, read_degree
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
 from bot.nlp import with_inabilities
 from tests.bot.levels import level
@@ -74,6 +74,23 @@ def test_every_cant_group_offers_the_other_inabilities():
 )
 def test_round21_answers(text, expected):
     assert read_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I don't think so? checking makes it feel strange, but I'm breathing normally", Answer.NO),
+        ("not sure, I can talk fine", Answer.NO),
+        ("not sure", Answer.UNSURE),
+    ],
+)
+def test_round21_degree_of_breathing(text, expected):
+    assert read_degree(text, extreme=True) is expected
+
+
+def test_only_a_few_words_is_too_breathless_to_talk():
+    assert cannot_talk("dunno, I can only get a few words out")
+    assert not cannot_talk("I can talk fine")
 
 
 def test_a_sign_beside_a_soft_no_is_still_heard():
