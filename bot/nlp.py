@@ -1549,6 +1549,19 @@ def about_someone_else(doc: Doc) -> bool:
     return writer and any(kind == "other" for _, kind, _ in context["mentions"])
 
 
+def _asides_before(norms: list[str], start: int) -> list[tuple[int, int]]:
+    """Bracketed asides closed before token `start`: "My daughter (she didn't have it, I did) has been sick" -
+    the one named in the aside is not the subject of what follows it."""
+    asides, opened = [], None
+    for i, norm in enumerate(norms[:start]):
+        if norm == "(":
+            opened = i
+        elif norm == ")" and opened is not None:
+            asides.append((opened, i))
+            opened = None
+    return asides
+
+
 def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[str, str | None]:
     """Who a symptom at tokens [start, end) is about: ("self" | "patient" | "other", pronoun).
 
@@ -1564,7 +1577,8 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
         return start <= i < end
 
     own = [m for m in mentions if own_mention(m[0])]
-    before = [m for m in mentions if m[0] < start]
+    aside = _asides_before(norms, start)
+    before = [m for m in mentions if m[0] < start and not any(a < m[0] < b for a, b in aside)]
     mention = own[0] if own else (before[-1] if before else None)
     if (
         not own

@@ -1,6 +1,6 @@
 """Round 21's classes, in words of our own (not the evaluation set's): an inability said another way than
 "can't" ("not able to", "unable to"), no breath "at all", too breathless to say a sentence, striving for
-air, flu said as a learner of English says it, a person who never had the infusion, and a symptom that is
+air, flu said as a learner of English says it, a person who never had the infusion (also when said in brackets), and a symptom that is
 over because the person is "back to their old self"; emoji that name a symptom; a no taken back into a yes,
 and an unsure word followed by a body that works."""
 
@@ -40,6 +40,9 @@ from tests.bot.test_dialogue import converse
         ("feeling 🤒 38.6", CALL_DOCTOR_NOW),
         ("no 🤮 thankfully, all fine", None),
         ("all good 😂", None),
+        # the one named in a bracketed aside is not the subject of what follows it
+        ("My son (he hasn't had any IVIG, I have) has been sick twice", None),
+        ("My husband (he drove me home) says I've been sick twice", CALL_DOCTOR_NOW),
         # over: back to their old self
         ("Dad had a headache and chills on Saturday, he's back to his old self today", None),
         ("I had a headache on Saturday, back to my old self, but now my neck is stiff", CALL_DOCTOR_NOW),
