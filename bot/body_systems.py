@@ -130,6 +130,13 @@ _LIMB_WRONG = (
     "tight",
     "shiny",
     "hard",
+    # "has come up big": swollen, in the words of the place it shows
+    "come up big",
+    "came up big",
+    "come up huge",
+    "came up huge",
+    "blown up",
+    "ballooned",
 )
 
 ROWS = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], int, tuple[str, ...]]
@@ -1984,6 +1991,15 @@ SPREAD_WORDS = (
     "now all over",
     "now up",
     "now spread",
+    # gone on from where it began: "gone up past my elbow", "down past the knee", "and onto my chest"
+    "gone up",  # not "gone down": that is a rash going away
+    "gone down to",
+    "gone onto",
+    "gone past",
+    "up past",
+    "down past",
+    "and onto",
+    "now onto",
     "both arms",
     "both legs",
     "whole body",

@@ -643,6 +643,12 @@ SYMPTOMS: dict[str, Symptom] = {
         "[like|as if|as though] [i'm|i am|he's|he is|she's|she is|they're|they are|] drowning",
         "drowning",  # said alone, of the air ("cant. get air" - "drowning"); "drowning in paperwork" is an idiom
         "smothering",
+        # a child's signs of working to breathe: the skin pulled in at the ribs or neck, nostrils flaring, a grunt
+        "[skin|chest|ribs|tummy|belly|neck|throat] [is|are|keeps|keep|] [sucking|pulling|sinking|caving|drawing] in",
+        "[sucking|pulling|sinking|caving|drawing] in [under|between|below|around|at] [his|her|their|the|my] [ribs|ribcage|neck|throat]",
+        "[nostrils|nostril] [flaring|flare|flared|are flaring|keep flaring|flaring out]",
+        "[flaring|flared] [his|her|their|my|] nostrils",
+        "grunting [when|with|every time|each time|as|on] [he|she|they|] [breathes|breathe|breathing|each breath|every breath|breathes out|breathing out]",
     ),
     "blue_lips": _s(
         EMERGENCY,
