@@ -46,6 +46,7 @@ BLIND_ROUND17 = ROOT / "eval" / "sets" / "blind_round17.yml"  # written blind (r
 BLIND_ROUND18 = ROOT / "eval" / "sets" / "blind_round18.yml"  # written blind (round 18); now a regression set
 BLIND_ROUND19 = ROOT / "eval" / "sets" / "blind_round19.yml"  # written blind (round 19); now a regression set
 BLIND_ROUND21 = ROOT / "eval" / "sets" / "blind_round21.yml"  # written blind (round 21); now a regression set
+BLIND_ROUND22 = ROOT / "eval" / "sets" / "blind_round22.yml"  # written blind (round 22); now a regression set
 SETS = (
     DEV_SET,
     HOLDOUT_SET,
@@ -68,6 +69,7 @@ SETS = (
     BLIND_ROUND18,
     BLIND_ROUND19,
     BLIND_ROUND21,
+    BLIND_ROUND22,
 )  # `make eval`
 # Fixed against: `make eval` and the tests fail on a miss in these (a blind round joins them once its first
 # run is recorded and its misses are fixed by mechanism). Round 7 is printed only: its one "emergency for a

@@ -32,6 +32,7 @@ MINIMUM_SIZE = {
     "blind_round18": 300,
     "blind_round19": 320,
     "blind_round21": 320,
+    "blind_round22": 320,
 }
 SETS = {path.stem.removesuffix("_set"): (path, MINIMUM_SIZE[path.stem]) for path in REGRESSION_SETS}
 
