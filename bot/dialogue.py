@@ -798,13 +798,17 @@ _FINE = re.compile(
 
 
 _NOT_FINE = re.compile(
-    r"(\bnot|" + NT + r"|\bnever|\bno longer|\bfar from)\s+(\w+\s+){0,2}(fine|well|good|ok|okay|great|grand|eating|"
-    r"eaten|playing)\b",
+    r"(\bnot|" + NT + r"|\bnever|\bno longer|\bfar from|\bnuh)\s+(\w+\s+){0,2}"
+    r"(fine|well|good|ok|okay|great|grand|eating|eaten|playing)\b",
     re.I,
 )
 _MOSTLY_FINE = re.compile(
     r"\b(mostly|mainly|largely|pretty much|more or less|sort of|kind of|kinda|almost|nearly|fairly)\s+"
-    r"(fine|ok|okay|good|alright|all right|well)\b",
+    r"(fine|ok|okay|good|alright|all right|well)\b|"
+    # "all good mostly", "fine apart from one thing"; "one odd thing", "she looks odd": something is not well
+    r"\b(fine|ok|okay|good|alright|all right|well)\s+(mostly|mainly|largely|apart from|except|other than)\b|"
+    r"\b(one|an?|something|somethin'?)\s+(odd|strange|weird|funny)\b|"
+    r"\b(looks?|looking|seems?|seeming|acting|gone)\s+(\w+\s+){0,2}(odd|strange|weird|funny|off|not right|wrong)\b",
     re.I,
 )
 _BARE_OK = re.compile(r"\W*(ok|okay|k|well|good)\W*", re.I)  # an acknowledgement, not "nothing else"

@@ -7,6 +7,7 @@ import pytest
 from rasa_sdk.events import FollowupAction
 
 from actions.action_ask_triage_question import ActionAskTriageQuestion
+from actions.action_invite import ActionInvite
 from actions.action_low_confidence import ActionLowConfidence
 from actions.action_triage import ActionTriage
 from actions.validate_triage_form import ValidateTriageForm
@@ -116,6 +117,24 @@ def test_the_invitation_is_the_domains_check_in_reply_and_names_itself(make_trac
     [message] = dispatcher.messages
     assert message["text"] == domain["responses"]["utter_how_can_i_help"][0]["text"]
     assert message["custom"] == {"question": "how_do_you_feel"} and message["buttons"] == []
+
+
+def test_a_bare_answer_with_nothing_pending_is_invited_to_say_how_one_feels(make_tracker, dispatcher, domain):
+    """ "bit rough the day" read as an aside: the invitation, as a question the next message answers."""
+    events = run(ActionInvite(), dispatcher, make_tracker("bit rough the day", intent="inform"), domain)
+    assert slots_of(events)["dialogue"]["pending"] == "how_do_you_feel"
+    assert FollowupAction("triage_form") in events
+
+
+def test_after_a_triage_a_bare_answer_gets_how_the_bot_can_help(make_tracker, dispatcher, domain):
+    tracker = make_tracker("yes", intent="affirm", slots={"triage_level": "manage_at_home"})
+    assert run(ActionInvite(), dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["response"] == "utter_how_can_i_help"
+
+
+def test_after_an_answer_to_a_question_the_invitation_says_nothing_more(make_tracker, dispatcher, domain):
+    tracker = make_tracker("", slots={"triage_level": "manage_at_home"}, latest_action="utter_side_effects")
+    assert run(ActionInvite(), dispatcher, tracker, domain) == [] and dispatcher.messages == []
 
 
 def test_unknown_symptom_one_clarifying_question_first(make_tracker, dispatcher, domain):

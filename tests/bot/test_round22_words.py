@@ -1,6 +1,7 @@
 """Round 22's classes, in words of our own (not the evaluation set's): a child's signs of working to
 breathe (skin pulled in at the ribs, flaring nostrils, a grunt with each breath), a rash told by how far it
-has gone on ("up past the elbow", "and onto the chest"), and a limb that has "come up big"."""
+has gone on ("up past the elbow", "and onto the chest"), a limb that has "come up big", and something not
+well said beside a "fine"."""
 
 import pytest
 
@@ -28,3 +29,21 @@ from tests.bot.levels import level
 )
 def test_round22_words(text, expected):
     assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["All fine mostly, just one strange thing", "he says he's fine but he looks a bit off", "Mi nuh feel too good"],
+)
+def test_something_not_well_beside_a_fine_is_no_all_clear(text):
+    """The check-in screen is for "all good"; these say something is not, so the bot asks how they feel."""
+    from bot.dialogue import _MOSTLY_FINE, says_fine
+
+    assert not says_fine(text) or _MOSTLY_FINE.search(text)
+
+
+@pytest.mark.parametrize("text", ["all good thanks, just checking in", "I'm fine, nothing odd"])
+def test_all_good_is_still_all_good(text):
+    from bot.dialogue import _MOSTLY_FINE, says_fine
+
+    assert says_fine(text) and not _MOSTLY_FINE.search(text)
