@@ -821,10 +821,16 @@ _NOTHING_ELSE = re.compile(
 _NOT_ABOUT_WELLBEING = re.compile(r"\b(ok|okay|fine|good|alright|all right)\s+(to|for)\b|\bas well\b", re.I)
 
 
+# Something came on or is worsening: no all-clear, whatever "fine" is said beside it ("fine at teatime, this
+# came on in the last half hour and it's getting worse")
+_COMING_ON = re.compile(r"\b(worse|worsening|came on|come on|comes on|coming on|kicked in|flared( up)?)\b", re.I)
+
+
 def says_fine(text: str) -> bool:
-    """All is well: "I'm fine", "nothing to report"; not "not feeling well" or "I don't feel good"."""
+    """All is well: "I'm fine", "nothing to report"; not "not feeling well", "I don't feel good" or "fine
+    earlier, but it's getting worse"."""
     text = _NOT_ABOUT_WELLBEING.sub(" ", text or "")
-    return bool(_FINE.search(text)) and not _NOT_FINE.search(text)
+    return bool(_FINE.search(text)) and not (_NOT_FINE.search(text) or _COMING_ON.search(text))
 
 
 def disposition_due(findings: Findings, previous_level: str | None) -> bool:

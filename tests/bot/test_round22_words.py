@@ -33,7 +33,12 @@ def test_round22_words(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["All fine mostly, just one strange thing", "he says he's fine but he looks a bit off", "Mi nuh feel too good"],
+    [
+        "All fine mostly, just one strange thing",
+        "he says he's fine but he looks a bit off",
+        "Mi nuh feel too good",
+        "fine at lunch, then this came on an hour ago and it's getting worse",
+    ],
 )
 def test_something_not_well_beside_a_fine_is_no_all_clear(text):
     """The check-in screen is for "all good"; these say something is not, so the bot asks how they feel."""
