@@ -139,7 +139,7 @@ def migrate(eng: Engine) -> str | None:
     head = _script(str(MIGRATIONS)).get_current_head()
     if current_revision(eng) == head:  # the usual case: one read, no lock
         return head
-    with _migrate_lock, _migration_connection(eng) as conn:
+    with _migrate_lock, one_at_a_time(eng) as conn:
         config = _alembic_config(conn)
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:  # another thread or process was first
@@ -205,8 +205,10 @@ def _script(location: str):
 
 
 @contextmanager
-def _migration_connection(eng: Engine) -> Iterator[sa.engine.Connection]:
-    """A connection in a transaction that only one process at a time gets."""
+def one_at_a_time(eng: Engine) -> Iterator[sa.engine.Connection]:
+    """A connection in a transaction that only one process at a time gets: for schema changes, which two
+    servers starting together would otherwise both try (migrations here, Rasa's `events` table in
+    components/stores/tracker_store.py)."""
     parsed = eng.url
     if parsed.get_backend_name() == "postgresql":
         with eng.begin() as conn:

@@ -56,8 +56,11 @@ class TriageTrackerStore(SQLTrackerStore):
     # ------------------------------------------------------------ the database, with a circuit breaker
 
     def _ensure_tables(self) -> None:
+        """Rasa's `events` table, made by one server at a time: two starting together on an empty database
+        both found it missing, and the second's CREATE failed (PostgreSQL's DuplicateTable)."""
         if not self._tables_ready:
-            self.Base.metadata.create_all(self.engine)
+            with database.one_at_a_time(self.engine) as connection:
+                self.Base.metadata.create_all(connection)
             self._tables_ready = True
 
     def _database_usable(self) -> bool:

@@ -2,6 +2,7 @@
 the middle of a conversation loses nothing."""
 
 import asyncio
+import threading
 
 import pytest
 import sqlalchemy as sa
@@ -128,3 +129,21 @@ def test_a_write_that_fails_once_is_tried_again_without_leaving_the_database(use
     asyncio.run(store.save(tracker))
     assert store._database_usable() and "patient-d" not in store._unsaved
     assert stored_events(use_database, "patient-d") == len(tracker.events)
+
+
+def test_servers_starting_together_on_a_fresh_database_all_use_it(use_database, domain, caplog):
+    """Two Rasa servers start at once on an empty database: both create the `events` table. One used to lose
+    the race (PostgreSQL's DuplicateTable) and serve its patients from memory for a while (CI, tests/load)."""
+    stores, ready = [], threading.Barrier(6)
+
+    def start() -> None:
+        ready.wait()
+        stores.append(TriageTrackerStore(domain=domain))
+
+    threads = [threading.Thread(target=start) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(stores) == 6 and all(store._tables_ready and store._database_usable() for store in stores)
+    assert "in-memory copy" not in caplog.text
