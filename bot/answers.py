@@ -258,13 +258,14 @@ _NOT_SEVERE = re.compile(
 _NOT_ORDINARY = re.compile(
     r"(\bnot|"
     + NT
-    + r"|\bno way)\s+(\w+\s+){0,2}?(a|an|the|my|his|her|their|your)\s+("
+    + r"|\bno way|\bnothing like)\s+(\w+\s+){0,3}?((a|an|the|my|his|her|their|your)\s+)?("
     + "|".join(lexicon.NORMAL_KINDS)
     + r")\b",
     re.I,
 )
 _ORDINARY_KIND = re.compile(
-    r"(?<!not )(?<!n't )(?<!no )\b(a|an|the|my|his|her|their|just|your)\s+(" + "|".join(lexicon.NORMAL_KINDS) + r")\b",
+    r"(?<!not )(?<!n't )(?<!no )\b(a|an|the|my|his|her|their|just|your)\s+(" + "|".join(lexicon.NORMAL_KINDS) + r")\b|"
+    r"^\W*(" + "|".join(lexicon.NORMAL_KINDS) + r")\b(?!\s*\?)",  # the answer begins with it: "ordinary", "usual one"
     re.I,
 )
 _GRADUAL = _any_of(lexicon.GRADUAL_WORDS + lexicon.FAMILIAR_WORDS)

@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-12"
+VERSION = "context-2026.12-13"
 SENTENCE = 40  # "to the end of the sentence"
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
@@ -197,7 +197,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     # recent one -- a mild one only (a red flag that came and went is still a red flag) and never when the
     # words say it is only partly over or back again (RESOLUTION_UNDONE below)
     (
-        "[gone now|passed now|passed off|gone away|went away|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|back to my old self|back to her old self|back to his old self|back to their old self|back to your old self|back to myself|back to herself|back to himself|back to themselves|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
+        "[gone now|passed now|passed off|gone away|went away|faded|faded away|has faded|have faded|died down|eased off|calmed down|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|back to my old self|back to her old self|back to his old self|back to their old self|back to your old self|back to myself|back to herself|back to himself|back to themselves|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
         RESOLVED,
         BACKWARD,
         SENTENCE,
@@ -223,7 +223,8 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
         0,
     ),
     (
-        "[is|was|'s|be|been|what a|such a] [a|] [real|right|total|major|massive|proper|bit of a|] [headache|nightmare|pain]",
+        # with its article: "it's a real headache", "what a pain" (not "Mum's headache", a possessive)
+        "[is a|was a|'s a|be a|been a|what a|such a|is such a|'s such a] [real|right|total|major|massive|proper|bit of a|] [headache|nightmare|pain]",
         IDIOM,
         PSEUDO,
         0,
@@ -472,9 +473,11 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     ("[but|so|now|right now|at the moment|currently|today|tonight|this morning|since|and now]", PAST, TERMINATE, 0),
     ("[but|so|because|cause|,|and now|right now|at the moment|currently|already|actually]", HYPOTHETICAL, TERMINATE, 0),
     (":", ANY, TERMINATE, 0),
-    # --- well until the infusion: "he was fine before the infusion" says the symptom is new, no history
+    # --- well until the infusion: "he was fine before the infusion", "right as rain until the drip" says the
+    # symptom is new, no history
     (
-        "[fine|well|normal|ok|okay|alright|good|grand|great|sharp|herself|himself|myself|themselves|independent] "
+        "[fine|well|normal|ok|okay|alright|good|grand|great|sharp|herself|himself|myself|themselves|independent|"
+        "rain|fiddle|fit|healthy|perfect|chirpy|bright|lively|tickety-boo|tickety boo|with it] "
         "[before|until|till|prior to|up until|up to]",
         ANY,
         PSEUDO,
@@ -609,6 +612,13 @@ RESOLUTION_UNDONE = (
     "[not|never|almost|nearly|mostly|partly|partially|somewhat|a bit|a little|slightly|kind of|sort of|half]",  # just before
     "[a bit|a little|slightly|somewhat|mostly|partly|a touch]",  # just after ("settled a bit")
     "[came back|come back|comes back|coming back|back again|returned|returning|is back|'s back|are back|started again|starting again|again|reappeared|flared|flaring|worse|worsening]",  # later
+)
+# ... but "again" or "back" said of being well is the end of it: "feeling myself again", "she's eating again",
+# "she's back to her crossword"
+WELL_AGAIN = (
+    "[myself|herself|himself|themselves|yourself|fine|well|normal|ok|okay|good|better|great|grand|eating|drinking|"
+    "sleeping|playing|laughing|smiling|chatty|up and about|on my feet|on her feet|on his feet] again",
+    "[is|'s|are|'re|was|am|'m] back to",
 )
 
 # A denial hedged by a qualifier later in its sentence is no denial: "I wouldn't say I'm breathless

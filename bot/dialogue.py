@@ -83,8 +83,14 @@ NORMAL_STATES = {
         r"normal (pace|speed|rate))\b",
         re.I,
     ),
+    # a neck that bends: "chin on my chest no bother", "she can nod fine", "bends forward easily"
     "neck_stiffness": re.compile(
-        r"\b(supple|loose|full (range|movement|flexion)|moves? (freely|fine|normally))\b", re.I
+        r"\b(supple|loose|full (range|movement|flexion)|moves? (freely|fine|normally)|"
+        r"chin (right )?(down )?(on|to|onto|against|touches) (my|his|her|their|the) chest|"
+        r"(bend|bends|bending|tilt|tilts|nod|nods|nodding|move|moves|turn|turns)( (it|my head|his head|her head|"
+        r"their head|my neck|his neck|her neck|their neck))?( (forward|down|fully|all the way))?"
+        r" (fine|freely|easily|no (problem|bother|trouble|bother at all)|ok|okay|normally|without (pain|trouble)))\b",
+        re.I,
     ),
     # breath enough to talk, sing or play: "Ok, she is talking", "been singing along to the radio"
     "breathing_difficulty": re.compile(
@@ -335,6 +341,9 @@ class State:
     reasked: bool = False  # the pending question was asked again after an answer we could not read
     turns: int = 0  # turns spent on questions since the last disposition
     unclear_report: bool = False  # a report with nothing we recognise, waiting for its description
+    # the complaint waiting for its description was only of feeling unwell ("not great", "not myself"): a
+    # description that names symptoms we know explains it ("body aches, no energy"), none is left unassessed
+    vague_report: bool = False
     # signs taken as yes, to be safe, from an answer we could not read twice: their own follow-up questions
     # are not built on them ("she's resting" to the racing heart, then to "is the chest pain crushing?")
     assumed: tuple[str, ...] = ()
@@ -454,7 +463,10 @@ def answer(
         question
         and back
         and not _OWN_WORDS.search(back.group(0))
-        and read_answer(text[back.end() :]) in (Answer.YES, Answer.NO)
+        and (
+            read_answer(text[back.end() :]) in (Answer.YES, Answer.NO)
+            or (question.id in NORMAL_STATES and NORMAL_STATES[question.id].search(text[back.end() :]))
+        )
     ):
         # "Why, is a stiff neck bad? No, it moves fine", "Do people faint from this? I haven't": a question back,
         # then the answer; the sign asked about, named in the question, is not told by it
@@ -565,7 +577,9 @@ def answer(
         state = replace(state, pending="describe_symptom", put=False, reasked=False, unclear_report=False)
         return Step(updated, state, say=(SAFE_YES,) if reading is Answer.UNSURE else ())
     updated, told, no_symptom = _apply(question, reading, updated, findings, message, text)
-    state = replace(state, pending=None, put=False, reasked=False)
+    if question.kind == DESCRIBE and state.vague_report and message.symptoms and not message.unknown_symptom:
+        updated = replace(updated, unknown_symptom=False)
+    state = replace(state, pending=None, put=False, reasked=False, vague_report=False)
     return Step(
         updated,
         state,
@@ -630,8 +644,10 @@ def _invited(
         if "describe_symptom" in state.asked:
             return Step(updated.merge(Findings(unknown_symptom=True)), closed, done=True)
         return Step(updated, replace(closed, pending="describe_symptom", unclear_report=True))
-    if _QUALIFIED_FINE.search(text or "") and "describe_symptom" not in state.asked:
-        return Step(updated, replace(closed, pending="describe_symptom", unclear_report=True))  # "ok sitting down"
+    something = _QUALIFIED_FINE, _ASKS_ABOUT_SOMETHING, _MOSTLY_FINE
+    if any(p.search(text or "") for p in something) and "describe_symptom" not in state.asked:
+        # "ok sitting down", "is this normal?", "fine mostly": something not yet told
+        return Step(updated, replace(closed, pending="describe_symptom", unclear_report=True))
     return Step(updated, closed, aside=intent if intent in ASIDES else None, no_symptom=True, done=True)
 
 
@@ -640,6 +656,16 @@ def _invited(
 _QUALIFIED_FINE = re.compile(
     r"\b(ok|okay|fine|alright|all right|good|better)\s+(when|while|if|as long as|unless|until|till|sitting|lying|"
     r"resting|at rest|in bed|standing still|except|apart from|but)\b",
+    re.I,
+)
+
+
+# A question about something not yet named ("is this normal?", "should I be worried?", "is that bad after IVIG?"):
+# there is something to tell, so it is asked for.
+_ASKS_ABOUT_SOMETHING = re.compile(
+    r"\b(is|are|was|could|would)\s+(this|that|it|these|those)\s+(\w+\s+)?(normal|ok|okay|alright|bad|serious|"
+    r"dangerous|common|expected|worrying|a worry|a problem|something|concerning|a side effect)\b|"
+    r"\bshould\s+(i|we)\s+(be\s+)?(worr|concern|panic|call|ring|phone)",
     re.I,
 )
 
@@ -817,8 +843,12 @@ _NOTHING_ELSE = re.compile(
 )
 
 
-# "am I ok to take Gaviscon?", "is it fine to shower?", "as well": permission or "too", not all being well
-_NOT_ABOUT_WELLBEING = re.compile(r"\b(ok|okay|fine|good|alright|all right)\s+(to|for)\b|\bas well\b", re.I)
+# "am I ok to take Gaviscon?", "is it fine to shower?", "as well", "good evening": permission, "too" or a
+# greeting, not all being well
+_NOT_ABOUT_WELLBEING = re.compile(
+    r"\b(ok|okay|fine|good|alright|all right)\s+(to|for)\b|\bas well\b|\bgood\s+(morning|afternoon|evening|day|night)\b",
+    re.I,
+)
 
 
 # Something came on or is worsening: no all-clear, whatever "fine" is said beside it ("fine at teatime, this
@@ -906,7 +936,8 @@ def plan(
     if (unclear or message.unknown_symptom) and "describe_symptom" not in state.asked:
         known_level = assess(replace(findings, unknown_symptom=False), previous_level).level
         if known_level != EMERGENCY:
-            state = replace(state, unclear_report=not message.unknown_symptom)
+            vague = message.unknown_symptom and not message.symptoms and not mentions_complaint(text)
+            state = replace(state, unclear_report=not message.unknown_symptom, vague_report=vague)
             # A known red flag beside it is answered first; the description is asked after it.
             return Plan(findings, state, disposition_now=known_level == CALL_DOCTOR_NOW, question="describe_symptom")
     if unclear:  # described once already: a second unclear report is a symptom we cannot assess

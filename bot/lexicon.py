@@ -448,6 +448,9 @@ SYMPTOMS: dict[str, Symptom] = {
         CALL_DOCTOR_NOW,
         "little or no urine",
         "[haven't|havent|have not|not] [peed|urinated|wee'd] [all day|since|in hours|]",
+        # the act itself denied: "haven't needed a wee all day", "not had a pee since lunch", "no wee since"
+        "[haven't|havent|have not|hasn't|hasnt|has not|not|never] [needed|had|been for|done|passed|gone for] [a|any|] [wee|pee|piss|wee-wee|wee wee]",
+        "no [wee|pee|urine|wees|pees] [since|all day|today|for hours|in hours|overnight]",
         "[can't|cant|cannot] pee",
         "[can't|cant|cannot] urinate",
         "barely peeing",
@@ -849,7 +852,7 @@ CLINICAL_TERMS: dict[str, tuple[str, ...]] = {
         "hemiparesis", "hemiplegia", "facial droop", "facial weakness", "dysarthria", "dysarthric", "aphasia",
         "aphasic", "dysphasia", "dysphasic", "unilateral weakness",
     ),
-    "palpitations": ("tachycardia", "tachycardic", "palpitating"),
+    "palpitations": ("tachycardia", "tachycardic", "tachy", "palpitating"),
     "blue_lips": ("cyanosed", "cyanotic", "cyanosis", "central cyanosis"),
     "clammy_skin": ("diaphoretic", "diaphoresis"),
     "neck_stiffness": ("meningism", "meningismus", "nuchal rigidity", "neck rigidity"),

@@ -1216,6 +1216,7 @@ class ContextMatcher:
             ("undone_before", context_rules.RESOLUTION_UNDONE[:1]),
             ("undone_after", context_rules.RESOLUTION_UNDONE[1:2]),
             ("undone_later", context_rules.RESOLUTION_UNDONE[2:]),
+            ("well_again", context_rules.WELL_AGAIN),
             ("hedged_denial", context_rules.HEDGED_DENIALS),
             ("qualifier", context_rules.HEDGE_QUALIFIERS),
             ("retraction", context_rules.RETRACTIONS),
@@ -1369,7 +1370,11 @@ class ContextMatcher:
             return None
         if any(b <= ua <= b + 1 for ua, _ in extra.get("undone_after", ())):
             return None
-        if any(b <= ua < later_end for ua, _ in extra.get("undone_later", ())):
+        well_again = extra.get("well_again", ())
+        if any(
+            b <= ua < later_end and not any(wa <= ua < wb for wa, wb in well_again)
+            for ua, _ in extra.get("undone_later", ())
+        ):
             return None
         start = scope[0]
         if set(norms[start:a]) <= self.refers_back:
@@ -1897,6 +1902,15 @@ def only_idioms(doc: Doc, chars: list[tuple[int, int]]) -> bool:
         if span is None or not any(x <= span.start and span.end <= y for x, y in idioms):
             return False
     return True
+
+
+def only_not_now(doc: Doc) -> bool:
+    """The message has symptom words and every one is over, asked about as an "if", or someone else's who is
+    not the patient ("the sickness passed within the hour", "if he gets breathless what do I do"): nothing of
+    the patient's now. Negated ones are denials (`Findings.denied`); historical and figurative ones may be
+    misread and do not count."""
+    spans = list(doc.spans.get(SYMPTOM_SPANS, ()))
+    return bool(spans) and all(s._.resolved or s._.hypothetical or s._.other for s in spans)
 
 
 def over_symptoms(doc: Doc) -> frozenset[str]:

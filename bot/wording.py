@@ -49,9 +49,9 @@ def domain_responses(s: Settings) -> dict[str, str]:
     clinic = f"{s.clinic_name} at {s.clinic_phone}"
     return {
         "utter_greet": (
-            f"Hello, I'm the after-infusion helper of {s.clinic_name}. Tell me how you feel since your "
-            "IVIG infusion and I'll tell you whether you can manage it at home or should call your "
-            f"doctor now.\nI am not for emergencies: call {s.emergency_number} now if {emergency_signs()}."
+            f"Hello, I'm the after-infusion helper of {s.clinic_name}. I'll tell you whether what you feel "
+            "since your IVIG infusion can be managed at home or needs a call to your doctor now.\nI am not "
+            f"for emergencies: call {s.emergency_number} now if {emergency_signs()}."
         ),
         "utter_emergency": f"Call {s.emergency_number} now: what you describe can be life-threatening.",
         "utter_goodbye": (

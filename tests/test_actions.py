@@ -247,10 +247,25 @@ def fallback_tracker(make_tracker, previous_intent):
     return tracker
 
 
-def test_low_confidence_asks_to_rephrase_once_then_gives_the_phone(make_tracker, dispatcher, domain):
-    run(ActionLowConfidence(), dispatcher, fallback_tracker(make_tracker, "greet"), domain)
-    run(ActionLowConfidence(), dispatcher, fallback_tracker(make_tracker, "nlu_fallback"), domain)
+def test_low_confidence_before_any_triage_is_invited_to_say_how_one_feels(make_tracker, dispatcher, domain):
+    """ "quick q", "feel gross": not understood, and the reply to the invitation is read as a report."""
+    events = run(ActionLowConfidence(), dispatcher, fallback_tracker(make_tracker, "greet"), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_not_understood"]
+    assert slots_of(events)["dialogue"]["pending"] == "how_do_you_feel" and FollowupAction("triage_form") in events
+
+
+def test_low_confidence_after_a_triage_asks_to_rephrase_once_then_gives_the_phone(make_tracker, dispatcher, domain):
+    for previous in ("greet", "nlu_fallback"):
+        tracker = fallback_tracker(make_tracker, previous)
+        tracker.slots["triage_level"] = "manage_at_home"
+        run(ActionLowConfidence(), dispatcher, tracker, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_ask_rephrase", "utter_low_confidence_call_clinic"]
+
+
+def test_no_after_the_disposition_is_goodbye(make_tracker, dispatcher, domain):
+    tracker = make_tracker("no", intent="deny", slots={"triage_level": "manage_at_home"})
+    assert run(ActionInvite(), dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["response"] == "utter_goodbye"
 
 
 def test_actions_log_no_patient_text(make_tracker, dispatcher, domain, caplog):

@@ -14,10 +14,13 @@ def test_chest_tightness_gets_its_disposition_at_once(conversation):
     assert "Call your doctor now" in texts[0] or "911" in texts[0]
 
 
-def test_hello_gets_no_disposition(conversation):
+def test_hello_gets_no_disposition_and_the_invitation_the_next_message_answers(conversation):
     conversation.say("hello")
     assert conversation.triage is None
     assert "not for emergencies" in conversation.text
+    assert conversation.replies[-1]["custom"] == {"question": "how_do_you_feel"}
+    conversation.say("is this normal?")  # said of something not yet named: what is it?
+    assert conversation.triage is None and "other words" in conversation.text
 
 
 def test_redness_at_the_infusion_site_is_managed_at_home_within_five_exchanges(conversation):
@@ -181,9 +184,9 @@ def test_side_effect_question_is_answered_without_a_disposition(conversation):
     assert "30 to 60 minutes" in conversation.text
 
 
-def test_low_confidence_asks_to_rephrase_then_points_to_the_clinic(conversation):
+def test_low_confidence_is_invited_then_points_to_the_clinic(conversation):
     conversation.say("asdkjh qwe")
-    assert "say it another way" in conversation.text
+    assert "did not understand" in conversation.text and "in your own words" in conversation.text
     conversation.say("zxqv blorp")
     assert "+1 555 0100" in conversation.text and conversation.triage is None
 

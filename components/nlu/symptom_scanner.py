@@ -31,7 +31,15 @@ from bot.context_rules import INFUSION_WORDS
 from bot.dialogue import says_fine
 from bot.findings import findings_from_doc, with_ml_symptoms
 from bot.lexicon import EMERGENCY, SYMPTOMS
-from bot.nlp import about_someone_else, excluded, names_a_complaint, only_idioms, over_symptoms, says_improving
+from bot.nlp import (
+    about_someone_else,
+    excluded,
+    names_a_complaint,
+    only_idioms,
+    only_not_now,
+    over_symptoms,
+    says_improving,
+)
 from bot.triage import assess
 
 REPORT_SYMPTOMS = "report_symptoms"
@@ -119,16 +127,16 @@ class SymptomScanner(GraphComponent):
         # "All good after the infusion, just letting you know" is how the patient is: the triage gives its
         # red-flag screen (bot/dialogue.py CHECK_IN), whatever the classifier took it for.
         check_in = findings.is_empty and says_fine(text) and any(t.norm_ in INFUSION_WORDS for t in doc)
-        # Nothing read by any layer, and the message says the patient is improving ("he's warmed up a bit") or
-        # its only symptom words are idioms ("the form is giving me a headache"): no report, whatever the
-        # classifier took it for.
+        # Nothing read by any layer, and the message says the patient is improving ("he's warmed up a bit"), its
+        # only symptom words are idioms ("the form is giving me a headache") or all over, an "if" or someone
+        # else's ("felt sick on the way home but that passed"): no report, whatever the classifier took it for.
         tagged = [(e["start"], e["end"]) for e in message.get(ENTITIES) or [] if e.get("entity") == "symptom"]
         if (
             findings.is_empty
             and not findings.to_check
             and not findings.denied
             and (intent or {}).get("name") == REPORT_SYMPTOMS
-            and (says_improving(doc) or only_idioms(doc, tagged))
+            and (says_improving(doc) or only_idioms(doc, tagged) or only_not_now(doc))
         ):
             message.set(INTENT, {"name": NOT_A_REPORT, "confidence": 1.0}, add_to_output=True)
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != NOT_A_REPORT]

@@ -479,6 +479,9 @@ def test_what_is_no_report_gets_the_invitation_once_and_no_disposition():
         ("just a practical question", "report_symptoms", NOTHING, None, None),
         ("what are your hours?", "ask_clinic_contact", NOTHING, None, None),
         ("not right since the drip", "report_symptoms", SOMETHING, None, "describe_symptom"),  # a report after all
+        ("is this normal?", "deny", NOTHING, None, "describe_symptom"),  # something not yet named
+        ("should I be worried?", "ask_side_effects", NOTHING, None, "describe_symptom"),
+        ("is it normal to feel like this after IVIG", "ask_side_effects", NOTHING, None, "describe_symptom"),
     ],
 )
 def test_the_reply_to_the_invitation_is_read_as_a_new_message(reply, intent, systems, level, pending):
