@@ -645,10 +645,24 @@ def _invited(
             return Step(updated.merge(Findings(unknown_symptom=True)), closed, done=True)
         return Step(updated, replace(closed, pending="describe_symptom", unclear_report=True))
     something = _QUALIFIED_FINE, _ASKS_ABOUT_SOMETHING, _MOSTLY_FINE
-    if any(p.search(text or "") for p in something) and "describe_symptom" not in state.asked:
+    # something began or is going on ("started 10 min ago. worse", "bit meh since last night"): not fine
+    # ("fine in the day, the thumping started tonight": the "fine" was before it began)
+    fine = _FINE.search(text or "") if says_fine(text) else None
+    began = _BEGAN.search(text or "", fine.end()) if fine else None
+    going_on = _GOING_ON.search(text or "") and (not fine or began) and intent not in ASIDES
+    if (going_on or any(p.search(text or "") for p in something)) and "describe_symptom" not in state.asked:
         # "ok sitting down", "is this normal?", "fine mostly": something not yet told
         return Step(updated, replace(closed, pending="describe_symptom", unclear_report=True))
     return Step(updated, closed, aside=intent if intent in ASIDES else None, no_symptom=True, done=True)
+
+
+_BEGAN = re.compile(r"\b(started|starting|began|begun|came on|come on|kicked in|worse|worsening)\b", re.I)
+# Something began, lasts or changes: said in reply to "how are you feeling", a report to ask about.
+_GOING_ON = re.compile(
+    r"\b(started|starting|starts|began|begun|since|came on|come on|comes on|coming on|kicked in|worse|worsening|"
+    r"getting bad|all day|all night|for (the )?(last|past) \w+|on and off|keeps? (coming|happening))\b",
+    re.I,
+)
 
 
 # Well only under a condition ("ok sitting down", "fine as long as I lie still", "good until I stand up"): said

@@ -815,6 +815,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "worst pain ever",
         "thunderclap headache",
         "thunderclap",
+        # a thunderclap told as something giving way inside the head
+        "[something|like something|as if something|like a vessel|something has] [burst|popped|exploded|snapped|went bang|gone bang|gave way|ruptured] [in|inside] [my|his|her|their|the] head",
+        "[my|his|her|their] head [exploded|burst|felt like it exploded|felt like it burst]",
         "headache came on suddenly",
         "sudden severe headache",
         "head is exploding",
@@ -1196,6 +1199,8 @@ COMPLAINT_PHRASES = (
     "not myself",
     "something's wrong",
     "something is wrong",
+    # an episode told as a "turn": a faint, a fit or a dizzy spell, to be described
+    "[a|had a|having a|took a|bit of a] [funny|queer|strange|weird|bad|nasty|dizzy] turn",
     "something wrong with",
     "something's not right",
     "something is not right",

@@ -531,11 +531,31 @@ def _negation_before(norms: list[str], a: int, most: int = 4) -> int | None:
     return None
 
 
-def _break_norms(norms: list[str]) -> list[str]:
-    """The message's words for finding clause breaks: a "so" of degree is no break (SO_BEGINS_A_CLAUSE)."""
+TELEGRAPHIC_WORDS = 4  # at most this many words on each side of a full stop in a message of fragments
+
+
+def _break_norms(norms: list[str], bodies: frozenset[int] = frozenset()) -> list[str]:
+    """The message's words for finding clause breaks: a "so" of degree is no break (SO_BEGINS_A_CLAUSE), nor
+    a full stop between the fragments of a message typed without breath ("struggling. each breath", "every
+    breath. is hard work": a few words on each side, a body word (`bodies`, token positions) on one side only;
+    "breathing ok. chest hurts" keeps its break)."""
+    stops = [i for i, n in enumerate(norms) if n == "."]
+    edges = [-1, *stops, len(norms)]
+    pieces = [range(a + 1, b) for a, b in zip(edges, edges[1:], strict=False)]
+    short = len(stops) <= 2 and all(sum(norms[i].isalpha() for i in p) <= TELEGRAPHIC_WORDS for p in pieces)
+    joined = {
+        stop
+        for k, stop in enumerate(stops)
+        if short
+        and stop + 1 < len(norms)
+        and norms[stop + 1].isalpha()
+        and not (bodies.intersection(pieces[k]) and bodies.intersection(pieces[k + 1]))
+    }
     return [
         "so of degree"
         if n == "so" and i + 1 < len(norms) and norms[i + 1].isalpha() and norms[i + 1] not in SO_BEGINS_A_CLAUSE
+        else "fragment stop"
+        if i in joined
         else n
         for i, n in enumerate(norms)
     ]
@@ -647,7 +667,8 @@ class SymptomMatcher:
                 continue  # "hurting since the drip": when it started, not where
             found.setdefault(int(name[:-1]), {}).setdefault(name[-1], []).append((a, b))
         pointing = self._pointing_back(norms, found, compounds)
-        clauses = _break_norms(norms)
+        body_words = frozenset(i for roles in found.values() for a, b in roles.get("b", ()) for i in range(a, b))
+        clauses = _break_norms(norms, body_words)
         consumed = doc.user_data.setdefault("consumed_negations", set())
         spans = []
         for r, roles in found.items():

@@ -15,6 +15,7 @@ MINIMUM_SIZE = {
     "conversations_round15": 160,
     "conversations_round18": 80,
     "conversations_round21": 80,
+    "conversations_round23": 80,
 }
 
 

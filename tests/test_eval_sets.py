@@ -33,6 +33,7 @@ MINIMUM_SIZE = {
     "blind_round19": 320,
     "blind_round21": 320,
     "blind_round22": 320,
+    "blind_round23": 320,
 }
 SETS = {path.stem.removesuffix("_set"): (path, MINIMUM_SIZE[path.stem]) for path in REGRESSION_SETS}
 

@@ -61,3 +61,37 @@ def test_the_invitation_answered_with_something_untold_asks_for_it(reply):
 def test_a_greeting_is_no_all_clear():
     assert not says_fine("Good afternoon, I had my infusion this morning")
     assert says_fine("good afternoon, all fine here")
+
+
+@pytest.mark.parametrize(
+    "reply", ["came on an hour ago, getting worse", "a bit blah since teatime", "started after lunch"]
+)
+def test_the_invitation_answered_with_something_going_on_asks_what(reply):
+    step = answer(Findings(), extract(reply), reply, "inform", ask(dialogue.INVITE, State()))
+    assert step.state.pending == "describe_symptom" and not step.done
+
+
+def test_something_giving_way_inside_the_head_is_the_worst_headache():
+    assert assess(extract("feels like something popped inside my head")).level == "emergency"
+
+
+@pytest.mark.parametrize("text", ["gasping. every breath", "each breath. takes effort"])
+def test_a_breathless_message_of_fragments_is_read_across_its_stops(text):
+    assert assess(extract(text)).level == "emergency"
+
+
+def test_fragments_that_each_name_a_body_part_keep_their_stop():
+    assert "breathing_difficulty" not in extract("breathing fine. knee hurts").symptoms
+
+
+@pytest.mark.parametrize("text", ["Nan had a funny turn after tea", "I took a queer turn at the shops"])
+def test_a_turn_is_never_mild(text):
+    assert assess(extract(text)).level in ("call_doctor_now", "emergency")
+
+
+def test_a_complaint_that_started_beside_a_fine_is_asked_about():
+    reply = "ok in the morning but the pounding began after lunch"
+    step = answer(Findings(), extract(reply), reply, "inform", ask(dialogue.INVITE, State()))
+    assert step.state.pending == "describe_symptom" and not step.done
+    fine = "fine since the infusion thanks"
+    assert answer(Findings(), extract(fine), fine, "inform", ask(dialogue.INVITE, State())).done
