@@ -480,7 +480,7 @@ def read_answer(text: str) -> Answer | None:
     reported = _REPORTED.match(text)
     if reported and text[reported.end() :].strip():
         return read_answer(text[reported.end() :])  # "she says no", "he said not really"
-    later = re.split(r"[,.;!?\n]|\bbut\b", text)[1:]
+    later = _pieces(text, "but", keep_empty=True)[1:]
     if _LIMITED.match(first) and not _COMPLAINT.search(text) and any(said_normal(c) for c in later):
         return Answer.NO  # "only around where the cannula was. The rest of her arm is normal."
     hedge = _I_THINK_AFTER.search(text)
@@ -511,15 +511,24 @@ def read_answer(text: str) -> Answer | None:
     return _later_clauses(text)
 
 
+def _pieces(text: str, *words: str, keep_empty: bool = False) -> list[str]:
+    """The answer cut at its punctuation and at the given joining words ("and", "but"): the pieces with a word
+    in them (all of them with `keep_empty`). `_clauses` cuts a degree answer more coarsely, at a comma only
+    before "but" or "and", so that "small, dull" stays one description."""
+    cut = r"[,.;!?\n]" + "".join(rf"|\b{w}\b" for w in words)
+    pieces = re.split(cut, text)
+    return pieces if keep_empty else [p for p in pieces if re.search(r"\w", p)]
+
+
 def _a_clause_normal(text: str) -> bool:
     """A clause of the answer says the thing asked about is absent or working normally."""
-    return any(said_normal(c) for c in re.split(r"[,.;!?\n]|\bbut\b", text) if re.search(r"\w", c))
+    return any(said_normal(c) for c in _pieces(text, "but"))
 
 
 def _unsure_then_normal(text: str) -> bool:
     """An unsure first clause, then later words that tell the thing asked about working normally, with no
     complaint, sign or further doubt anywhere: the patient was unsure of the word, not of the body."""
-    first, *later = [c for c in re.split(r"[,.;!?\n]|\bbut\b", text) if re.search(r"\w", c)] or [""]
+    first, *later = _pieces(text, "but") or [""]
     return (
         bool(_UNSURE.search(first))
         and any(said_normal(c) for c in later)
@@ -532,7 +541,7 @@ def _later_clauses(text: str) -> Answer | None:
     """An answer after a first clause that is none ("I read about meningitis, and no, I can touch my chin
     to my chest fine"): the later clauses that start with a yes or a no, when they agree; else a later
     clause that denies the sign asked about ("my knees ache but they're not swollen"); else None."""
-    parts = re.split(r"[,.;!?\n]|\band\b|\bbut\b", text)[1:]
+    parts = _pieces(text, "and", "but", keep_empty=True)[1:]
     said = [p for p in parts if re.match(r"\W*(no|nope|nah|naw|yes|yeah|yep|yup)\b", p, re.I)]
     if not said and not _tells_a_sign(text):  # "it's wee coloured. normal": a bare "normal" or "fine" after
         said = [p for p in parts if re.match(r"\W*(normal|fine|all good)\W*$", p, re.I)]
@@ -541,7 +550,7 @@ def _later_clauses(text: str) -> Answer | None:
         return readings.pop()
     if not said and any(_SIGN_DENIED.search(p) and not _UNSURE.search(p) for p in parts):
         return Answer.NO
-    clauses = [p for p in re.split(r"[,.;!?\n]|\band\b", text) if re.search(r"\w", p)]
+    clauses = _pieces(text, "and")
     if all(said_normal(c) or _WORKS_EVENLY.search(c) for c in clauses) and not (
         _COMPLAINT.search(text) or _UNSURE.search(text)
     ):
@@ -560,7 +569,7 @@ _SIGN_WORD = re.compile(
 
 def _tells_a_sign(text: str) -> bool:
     """A sign word in a clause of the answer, no negation before it in that clause."""
-    for clause in re.split(r"[,.;!?\n]|\band\b|\bbut\b", text):
+    for clause in _pieces(text, "and", "but"):
         sign = _SIGN_WORD.search(clause)
         if sign and not _NEGATION.search(clause[: sign.start()]):
             return True

@@ -613,7 +613,7 @@ SYMPTOMS: dict[str, Symptom] = {
     "severe_breathing_difficulty": _s(
         EMERGENCY,
         "severe difficulty breathing",
-        "[can't|cant|cannot|can not|unable to|not able to|is not able to|isn't able to] [breathe|breath]",
+        "[can't|cant|cannot|can not|is not able to|isn't able to] [breathe|breath]",
         "[can't|cant|cannot] breath",
         "gasping",
         "[gasp|gasps|gasped] [for air|for breath|again|between words|after every word|after every breath]",
@@ -631,7 +631,7 @@ SYMPTOMS: dict[str, Symptom] = {
         "severe shortness of breath",
         "very short of breath",
         # too breathless to talk: a nurse's sign of severe breathlessness
-        "[can't|cant|cannot|can not|unable to|not able to|struggling to|barely] [finish|complete|get through|get to the end of|say|speak|get out|manage|string together] [a|my|his|her|their|one|the|a whole|a full|one whole|one full] sentence",
+        "[can't|cant|cannot|can not|struggling to|barely] [finish|complete|get through|get to the end of|say|speak|get out|manage|string together] [a|my|his|her|their|one|the|a whole|a full|one whole|one full] sentence",
         # no breath at all: "can't catch my breath at all", "not able to get a breath at all"
         "[can't|cant|cannot|can not] [catch|get|take|draw] [my|a|his|her|their|any|] [breath|air] at all",
         # any striving for air: "heaving for air", "panting for breath", "typing this between breaths"

@@ -582,8 +582,9 @@ class SymptomMatcher:
         self.phrases = OptionMatcher()
         self.plain = PhraseMatcher(nlp.vocab, attr="NORM")
         for sid, symptom in lexicon.SYMPTOMS.items():
-            plain = [phrase for phrase in symptom.phrases if len(_expand(phrase)) <= 50 and YEAR not in phrase]
-            wordings = [w for phrase in plain for w in _expand(phrase) if w]
+            expanded = {phrase: _expand(phrase) for phrase in symptom.phrases if YEAR not in phrase}
+            plain = [phrase for phrase, ws in expanded.items() if len(ws) <= 50]
+            wordings = [w for phrase in plain for w in expanded[phrase] if w]
             patterns = [
                 _without_leading_options(p)
                 for phrase in symptom.phrases
@@ -1361,6 +1362,7 @@ class ContextMatcher:
             "idioms": idioms,
             "figurative": figurative,
             "mentions": mentions,
+            "asides": _asides(norms),
             "cues": {name for name, _, _ in cues},
             "ties": _ties(norms, mentions, cues),
             # the writer is the patient only by their own medicine and "I'm fine": a red flag of another
@@ -1575,11 +1577,11 @@ def about_someone_else(doc: Doc) -> bool:
     return writer and any(kind == "other" for _, kind, _ in context["mentions"])
 
 
-def _asides_before(norms: list[str], start: int) -> list[tuple[int, int]]:
-    """Bracketed asides closed before token `start`: "My daughter (she didn't have it, I did) has been sick" -
-    the one named in the aside is not the subject of what follows it."""
+def _asides(norms: list[str]) -> list[tuple[int, int]]:
+    """The message's bracketed asides, (open, close): "My daughter (she didn't have it, I did) has been sick" -
+    the one named in the aside is not the subject of what follows it (`experiencer`)."""
     asides, opened = [], None
-    for i, norm in enumerate(norms[:start]):
+    for i, norm in enumerate(norms):
         if norm == "(":
             opened = i
         elif norm == ")" and opened is not None:
@@ -1603,7 +1605,7 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
         return start <= i < end
 
     own = [m for m in mentions if own_mention(m[0])]
-    aside = _asides_before(norms, start)
+    aside = [(a, b) for a, b in context.get("asides", ()) if b < start]  # closed before the symptom
     before = [m for m in mentions if m[0] < start and not any(a < m[0] < b for a, b in aside)]
     mention = own[0] if own else (before[-1] if before else None)
     if (
