@@ -37,6 +37,7 @@ class ValidateTriageForm(Action):
             classifier_intent(tracker),
             state,
             tracker.latest_message.get(PARSE_KEY),
+            tracker.latest_message.get("spelled_text") or "",
         )
         events: list[EventType] = [SlotSet("findings", step.findings.to_dict())]
         if step.aside:

@@ -172,6 +172,11 @@ def names_body_part(text: str) -> bool:
     return bool(_BODY_PART.search(text or ""))
 
 
+def says_a_complaint_word(text: str) -> bool:
+    """A word of complaint, severity or change ("hurts", "awful", "worse"), a part of the body not counted."""
+    return bool(_COMPLAINT_WORD.search(text or ""))
+
+
 def mentions_complaint(text: str) -> bool:
     """A word of complaint, severity or change ("hurts", "awful", "worse") or a part of the body, whatever
     the rules made of it."""
@@ -288,7 +293,7 @@ def read_degree(text: str, extreme: bool = False) -> Answer | None:
     pain score under the severe mark, else the plain reading. `extreme`: the question asks for the very
     worst (bot/dialogue.EXTREME_QUESTIONS): "a bit", "moderate", a gradual onset or a score under 10 are a
     no too, unless a sudden or worst-ever word is said and not denied."""
-    text = (text or "").strip()
+    text = _said_again((text or "").strip())
     # the question said back before the answer ("worse than my usual? it IS my usual"): the answer is the rest
     rest = _ECHOED.sub(" ", text).strip()
     text = rest if re.search(r"\w", rest) else text
@@ -459,15 +464,39 @@ _VERDICT = re.compile(
 )
 
 
+# "Like I said, nothing dramatic", "as I told you, no": the answer is what follows (said again)
+_AS_SAID = re.compile(
+    r"^\W*(?:(?:like|as)\s+(?:i|i'?ve|we)\s+(?:already\s+)?(?:said|told you|mentioned|wrote|put)|"
+    r"i\s+(?:already\s+)?(?:said|told you)|as mentioned|see above)\b\W*",
+    re.I,
+)
+
+
+# English's short answer, a subject and its auxiliary: "she hasn't", "he is", "I don't think he has" is not one
+_AUX_ANSWER = re.compile(
+    r"^\W*(?:no,?\s+|yes,?\s+)?(?:she|he|they|it|i|we|you)\s+(has|have|is|are|does|do|did|was|were|can|could|"
+    r"will|would|am)(n'?t|\s+not)?(?:\s+(?:at all|really|yet|so far|no|though))?\W*$",
+    re.I,
+)
+
+
+def _said_again(text: str) -> str:
+    """The answer without a "like I said" before it."""
+    return _AS_SAID.sub("", text, count=1)
+
+
 def read_answer(text: str) -> Answer | None:
     """The answer to a yes/no question, or None when it is neither (an aside, a symptom, gibberish)."""
-    text = (text or "").strip()
+    text = _said_again((text or "").strip())
     if not text:
         return None
     if text in _OLD_BUTTONS:
         return _OLD_BUTTONS[text]
     if _NO_TAKEN_BACK.match(text):
         return Answer.YES
+    short = _AUX_ANSWER.match(text)
+    if short:
+        return Answer.NO if short.group(2) else Answer.YES
     first = re.split(r"[.;!\n]|" + _CLAUSE_BREAK, text, maxsplit=1)[0]  # "maybe?" stays whole: a hedge
     soft_no = _SOFT_NO.match(text) or _THINK_FINE.match(text)
     rest = text[soft_no.end() :] if soft_no else ""

@@ -34,8 +34,17 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-13"
+VERSION = "context-2026.12-15"
 SENTENCE = 40  # "to the end of the sentence"
+
+# The things of paperwork and booking a symptom word is said of in a figure of speech ("confused by the forms",
+# "my head is spinning with all these forms"): never a body, a treatment or a physical cause.
+PAPERWORK = (
+    "forms", "form", "paperwork", "letter", "letters", "leaflet", "leaflets", "instructions", "dose", "dosing",
+    "doses", "bill", "bills", "website", "app", "appointment", "appointments", "parking", "insurance", "system",
+    "times", "schedule", "booking", "email", "emails", "results", "questions", "question", "prescription",
+    "directions", "rules", "options", "english", "jargon", "admin",
+)  # fmt: skip
 
 RULES: tuple[tuple[str, str, str, int], ...] = (
     # phrase                                                 category      direction      max_scope
@@ -197,7 +206,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     # recent one -- a mild one only (a red flag that came and went is still a red flag) and never when the
     # words say it is only partly over or back again (RESOLUTION_UNDONE below)
     (
-        "[gone now|passed now|passed off|gone away|went away|faded|faded away|has faded|have faded|died down|eased off|calmed down|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|back to my old self|back to her old self|back to his old self|back to their old self|back to your old self|back to myself|back to herself|back to himself|back to themselves|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
+        "[gone now|passed now|passed off|passed already|already passed|has passed|have passed|passed after|passed within|stopped after|stopped within|settled after|settled within|faded after|faded within|wore off after|went away after|gone away|went away|faded|faded away|has faded|have faded|died down|eased off|calmed down|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|back to my old self|back to her old self|back to his old self|back to their old self|back to your old self|back to myself|back to herself|back to himself|back to themselves|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
         RESOLVED,
         BACKWARD,
         SENTENCE,
@@ -486,9 +495,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     # --- puzzled by a thing, not the sign: "just confused by the forms", "a bit confused about the dose"
     (
         "[confused|confusing|baffled|muddled] [by|about|with|over] [the|these|this|those|that|my|your|all|all the|a|an|] "
-        "[forms|form|paperwork|letter|letters|leaflet|leaflets|instructions|dose|dosing|doses|bill|bills|website|app|"
-        "appointment|appointments|parking|insurance|system|times|schedule|booking|email|emails|results|questions|"
-        "question|prescription|directions|rules|options]",
+        "[" + "|".join(PAPERWORK) + "]",
         IDIOM,
         PSEUDO,
         0,
@@ -566,6 +573,14 @@ REFERS_BACK = (
     "days",
     "ago",
     "hours",
+    # a time of day before it: "but this morning all gone", "by tonight it had settled"
+    "morning",
+    "today",
+    "tonight",
+    "overnight",
+    "evening",
+    "afternoon",
+    "by",
 )
 # A "gone" followed by another word is over only when the word is one of these ("it's gone now"); any
 # other tells a change ("his lips have gone blue", "my arm's gone numb").
@@ -855,8 +870,15 @@ FIRST_PERSON = ("i", "me", "my", "myself", "mine", "we", "us", "our")
 # "this light is giving me a headache", "the infusion's given me a headache" are the patient's.
 CONDITIONAL_IDIOMS = (
     "[is|are|'s|'re|was|were|keeps|kept|been|be] [giving|gave|given|give] me [a|] [real|right|total|major|massive|proper|bit of a|splitting|terrible|awful|blinding|pounding|raging|huge|big|] headache",
-    "[made|makes|make|making] my head [spin|swim|hurt|ache]",
+    "[made|makes|make|making] my head [spin|swim|hurt|ache|big|explode|pound]",
     "[is|are|was|were|'s|'re] [doing|done] my head in",
+    # other Englishes' figures: "the insurance letter gives me nosebleed" (Filipino English)
+    "[gives|give|gave|given|giving] me [a|] [nosebleed|nosebleeds|nose bleed|migraine]",
+)
+# The same said with its cause after it: an idiom when the rest of its sentence names paperwork (PAPERWORK) and
+# nothing that really can cause it ("my head's spinning with all these forms"; not "... from standing up").
+PAPERWORK_AFTER_IDIOMS = (
+    "[my|the] head [is|'s|] [spinning|swimming|exploding|pounding|hurting|aching|going round|big] [with|from|over|because of|trying to|reading]",
 )
 # A thing "giving me a headache" that really can: said of a part of the body, the treatment or a physical
 # cause, the headache is the patient's ("this light is giving me a headache"), not an idiom.
@@ -931,10 +953,15 @@ OTHER_IS_PATIENT = (
     "[his|her|their] [infusion|ivig|drip|treatment|immunoglobulin|transfusion|first infusion|last infusion|next infusion|iv]",
     "[he|she|they|who|] [had|has|have|got|gets|is having|was having|is on|was on|is getting|came home from] [the|an|a|his|her|their|] [infusion|ivig|drip|treatment|immunoglobulin|transfusion]",
     "[on behalf of|writing for|messaging for|asking for|texting for|typing for|for my]",
+    # how they are after it: "he is well after the IVIG", "she's been tired since her infusion"
+    "[he|she|they] [is|'s|was|are|'re|seems|seem|feels|feel|looks|look|has been|'s been|have been] [fine|well|ok|okay|good|great|grand|alright|tired|poorly|unwell|] [after|since|following] [the|his|her|their|] [infusion|ivig|drip|treatment|immunoglobulin]",
 )
 # The writer is the patient: someone came with them, "I'm the one on IVIG".
 WRITER_IS_PATIENT = (
-    "i am the one [who|that|on|having|getting|with|receiving]",
+    "i am the one [who|that|on|having|getting|receiving]",
+    "i am the one with the [infusion|ivig|drip|treatment|immunoglobulin]",  # not "the one with a migraine"
+    # "I had mine yesterday", "I've had one too": the writer had an infusion as well
+    "i [had|have had|got|am having|was having] [mine|my own|one too|it too|one as well|it as well|mine too]",
     "i am the [patient|one being treated]",
     "[came|come|comes|coming|is|was|sat|sitting|stayed|staying] with me",
     "[drove|brought|drives|brings|bringing|driving|dropped] me",
@@ -947,6 +974,20 @@ WRITER_IS_PATIENT = (
 # only when the message also says the writer is well (WRITER_IS_FINE); a carer may share their tablets too.
 WRITER_MEDICINE = (
     "[take|have|borrow|use|try|share|give her|give him|give them] [some of|one of|any of|a couple of|] my [paracetamol|ibuprofen|tablets|tablet|pills|pill|meds|medication|medicine|medicines|painkillers|tylenol|advil|antihistamine|antihistamines|piriton|cetirizine|calpol|nurofen|prescription]",
+)
+# The writer only looks after the patient: "I'm mum's carer", "I care for my dad" (with a patient tied to the
+# infusion, the writer's own complaints are not the patient's: bot/nlp.py `experiencer`).
+WRITER_IS_CARER = (
+    "[i am|i'm|im|as] [the|his|her|their|a|my|mum's|mom's|dad's|his main|her main|] carer",
+    "i [care for|look after|am looking after|am caring for] [him|her|them|my]",
+    # a complaint said to be the writer's own, apart from the patient's: "I've got a cold myself", "I myself
+    # have a fever" (not "not feeling myself", which is how one feels: `FEELING_MYSELF`)
+    "myself",
+)
+FEELING_MYSELF = ("feel", "feels", "feeling", "felt", "be", "like", "to", "quite", "at")
+# The one who had the infusion said to be well: "she's totally fine", "he is well after the IVIG" (the same).
+OTHER_IS_FINE = (
+    "[he|she|they] [is|'s|are|'re|was|seems|seem|looks|look] [totally|absolutely|completely|perfectly|really|doing|all|] [fine|well|ok|okay|good|great|grand|alright|all right]",
 )
 WRITER_IS_FINE = (
     "i am [fine|ok|okay|good|alright|all right|grand|well|great]",

@@ -39,12 +39,14 @@ from bot.answers import (
     read_answer,
     read_degree,
     read_temperature,
+    says_a_complaint_word,
     says_worse,
     says_worst_form,
     talks_normally,
 )
 from bot.findings import Findings
 from bot.lexicon import CALL_DOCTOR_NOW, EMERGENCY, MANAGE_AT_HOME
+from bot.temperature import find_temperatures
 from bot.timeline import InfusionTime
 from bot.triage import LEVELS, assess
 
@@ -451,13 +453,24 @@ def answer(
     intent: str | None,
     state: State,
     systems: Mapping[str, float] | None = None,
+    spelled: str = "",
 ) -> Step:
     """Read the patient's turn as the answer to the pending question.
 
     `findings`: everything known before this turn; `message`: what the rule layer read in it (a new
     symptom counts whatever the question was); `intent`: the classifier's intent, for asides; `systems`:
-    the learned layer's probabilities for the turn (`is_report`)."""
+    the learned layer's probabilities for the turn (`is_report`); `spelled`: the turn with its misspelt
+    words corrected (bot/nlp.py `spelled_text`), read when the words as typed give no answer ("normle")."""
     question = question_for(state.pending) if state.pending else None
+    if question and question.kind in (YES_NO, TEMPERATURE) and findings.subject in _SUBJECT_WORDS:
+        kept = about_the_subject(text or "", findings.subject)
+        if kept != text:  # "She hasn't. I have, several times": the answer is hers; the carer's own is not
+            text = kept
+            if message.unknown_symptom and not says_a_complaint_word(kept):  # "... I'm the one coughing"
+                message = replace(message, unknown_symptom=False)
+            if question.kind == TEMPERATURE:
+                temperatures = [t.celsius for t in find_temperatures(kept, expecting=True)]
+                message = replace(message, temperature_c=max(temperatures, default=None))
     back = _QUESTION_BACK.match(text or "") if question and question.kind == YES_NO else None
     if (
         question
@@ -502,6 +515,8 @@ def answer(
     if question.id == INVITE:
         return _invited(findings, updated, message, text, intent, state, systems)
     reading: object = _read(question, text, message)
+    if reading is None and spelled and spelled != text:
+        reading = _read(question, spelled, message)
     if (
         reading in (Answer.YES, Answer.NO)
         and (question.id in DEGREE_QUESTIONS + EXTREME_QUESTIONS or _the_ache_told(findings, text))
@@ -622,6 +637,28 @@ _QUESTION_BACK = re.compile(
     re.I,
 )
 _OWN_WORDS = re.compile(r"\b(i|i'?m|im|i'?ve|ive|my|me|mine|he|she|his|her|him|we|our|us)\b", re.I)
+
+
+_SUBJECT_WORDS = {
+    "he": ("he", "he's", "hes", "his", "him"),
+    "she": ("she", "she's", "shes", "her", "hers"),
+    "they": ("they", "they're", "their", "theirs", "them"),
+}
+_FIRST_PERSON = re.compile(r"^\W*(i|i'm|im|i've|ive|i'd|mine|mine's|my|me|myself)\b", re.I)
+
+
+def about_the_subject(text: str, subject: str) -> str:
+    """A carer's answer without the clauses about the carer, when it has clauses of both: "His is 37.2. Mine's
+    38.5 but I'm not the one who had it" -> "His is 37.2." (the conversation is about `subject`)."""
+    clauses = [c for c in re.split(r"(?<=[.;!?,])\s+|\s+but\s+", text) if c.strip()]
+    words = re.compile(rf"^\W*({'|'.join(_SUBJECT_WORDS[subject])})\b", re.I)
+    owners, owner = [], "theirs"
+    for clause in clauses:  # a clause with no subject of its own goes on with the one before ("I have, twice")
+        owner = "theirs" if words.match(clause) else "mine" if _FIRST_PERSON.match(clause) else owner
+        owners.append(owner)
+    if not ({"theirs", "mine"} <= set(owners) and any(words.match(c) for c in clauses)):
+        return text
+    return " ".join(c for c, o in zip(clauses, owners, strict=True) if o == "theirs")
 
 
 def _invited(

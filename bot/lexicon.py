@@ -631,7 +631,8 @@ SYMPTOMS: dict[str, Symptom] = {
         "severe shortness of breath",
         "very short of breath",
         # too breathless to talk: a nurse's sign of severe breathlessness
-        "[can't|cant|cannot|can not|struggling to|barely] [finish|complete|get through|get to the end of|say|speak|get out|manage|string together] [a|my|his|her|their|one|the|a whole|a full|one whole|one full] sentence",
+        # with or without its article, as learners of English write it ("she cannot talk full sentence")
+        "[can't|cant|cannot|can not|struggling to|barely] [finish|complete|get through|get to the end of|say|speak|talk|get out|manage|string together] [a|my|his|her|their|one|the|a whole|a full|one whole|one full|full|whole|complete|in full|in a full|in whole|in a whole|in complete|] [sentence|sentences]",
         # no breath at all: "can't catch my breath at all", "not able to get a breath at all"
         "[can't|cant|cannot|can not] [catch|get|take|draw] [my|a|his|her|their|any|] [breath|air] at all",
         # any striving for air: "heaving for air", "panting for breath", "typing this between breaths"
@@ -1362,6 +1363,12 @@ SYMPTOM_EMOJI = {
 }
 # Other ways of saying "can't": a lexicon phrase written with "can't" is matched with each of these too
 # ("is it normal to not be able to catch my breath", "unable to swallow"), so no phrase has to list them.
+# The words of a yes/no answer a misspelling may stand for ("normle", "fien", "nopw"): corrections may lead
+# to them as to the lexicon's words (bot/nlp.py spelling_vocabulary).
+ANSWER_WORDS = (
+    "normal", "normally", "fine", "okay", "alright", "nope", "yeah", "yes", "nothing", "usual", "same", "sure",
+    "maybe", "never", "none", "better", "good",
+)  # fmt: skip
 INABILITY_FORMS = ("unable to", "not able to", "not be able to", "be unable to", "could not", "never able to")
 # Regional words read as the English word they stand for (Scots negatives: "I cannae look", "it didnae help").
 DIALECT_WORDS = {

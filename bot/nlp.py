@@ -212,6 +212,7 @@ class SymptomSpelling:
                     fixed = self.sounds_like(lower)  # by sound; never a name ("Amira" is no "anuria")
                 if fixed:
                     token.norm_ = fixed
+                    doc.user_data.setdefault(SPELLED, {})[token.i] = fixed
             token.lemma_ = token.norm_  # Rasa's featurizers read lemmas: they see the corrected word too
         for token in doc[1:-1]:  # regional negation: "she's no makin sense", "it nah spread", "he don't know"
             before, after, lower = doc[token.i - 1].lower_, doc[token.i + 1], token.lower_
@@ -282,9 +283,20 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(c in letters for c in short)
 
 
+SPELLED = "spelled"  # doc.user_data: token index -> the word a misspelling was corrected to
+
+
+def spelled_text(doc: Doc) -> str:
+    """The message with each misspelt word the corrector read replaced by its word ("normle" -> "normal"):
+    what the answer reader tries when the words as typed give no answer."""
+    spelled = doc.user_data.get(SPELLED) or {}
+    return "".join(spelled.get(t.i, t.text) + t.whitespace_ for t in doc) if spelled else doc.text
+
+
 def spelling_vocabulary() -> set[str]:
-    """The words corrections may lead to: every word of the lexicon and of the body-system table."""
-    words = lexicon_words()
+    """The words corrections may lead to: every word of the lexicon and of the body-system table, and the
+    words of an answer (lexicon.ANSWER_WORDS)."""
+    words = lexicon_words() | set(lexicon.ANSWER_WORDS)
     words |= {w for p in lexicon.SEVERITY_WORDS + lexicon.TREND_WORDS + lexicon.SUDDEN_WORDS for w in p.split()}
     words |= {w for pair in lexicon.PAIRED_SIGNS.values() for group in pair for w in group}
     words |= {w for row in body_systems.BODY_SYSTEMS for group in row[1:4] for p in group for w in p.split()}
@@ -670,6 +682,7 @@ class SymptomMatcher:
         pointing = self._pointing_back(norms, found, compounds)
         body_words = frozenset(i for roles in found.values() for a, b in roles.get("b", ()) for i in range(a, b))
         clauses = _break_norms(norms, body_words)
+        aside = {i for a, b in _asides(norms) for i in range(a, b + 1)}
         consumed = doc.user_data.setdefault("consumed_negations", set())
         spans = []
         for r, roles in found.items():
@@ -699,8 +712,10 @@ class SymptomMatcher:
                     if (bs, be) in pointing.get(r, ()) and de > bs:
                         continue  # "it" stands for the body part only after its description ("a band round it")
                     first, last = min(bs, ds), max(be, de)
-                    gap = max(ds - be, bs - de, 0)
-                    if gap <= reach and not set(clauses[first:last]) & breaks:
+                    # a bracketed aside between them is left out: "my left arm (drip was in the right) has swollen"
+                    between = [i for i in range(first, last) if i not in aside]
+                    gap = max(len([i for i in between if be <= i < ds or de <= i < bs]), 0)
+                    if gap <= reach and not {clauses[i] for i in between} & breaks:
                         found_here.append((first, last, negation, bs, ds))
                     elif sid in body_systems.SITE_TOLD_AFTER and de <= bs and self._told_after(norms, ds, bs):
                         # "my hand is puffy. It's where the cannula was"
@@ -1228,6 +1243,8 @@ class ContextMatcher:
             ("writer_patient", context_rules.WRITER_IS_PATIENT),
             ("writer_medicine", context_rules.WRITER_MEDICINE),
             ("writer_fine", context_rules.WRITER_IS_FINE),
+            ("writer_carer", context_rules.WRITER_IS_CARER),
+            ("other_fine", context_rules.OTHER_IS_FINE),
         ):
             self.cues.add(name, [p for phrase in phrases for p in token_patterns(nlp, phrase) if p])
         # the rules about the rules (bot/context_rules.py): conditional idioms, resolutions undone, hedged
@@ -1235,6 +1252,7 @@ class ContextMatcher:
         self.extra = PhraseMatcher(nlp.vocab, attr="NORM")
         groups: tuple[tuple[str, tuple[str, ...]], ...] = (
             ("idiom_if_figurative", context_rules.CONDITIONAL_IDIOMS),
+            ("idiom_if_paperwork_after", context_rules.PAPERWORK_AFTER_IDIOMS),
             ("undone_before", context_rules.RESOLUTION_UNDONE[:1]),
             ("undone_after", context_rules.RESOLUTION_UNDONE[1:2]),
             ("undone_later", context_rules.RESOLUTION_UNDONE[2:]),
@@ -1248,6 +1266,7 @@ class ContextMatcher:
         for name, wordings in groups:
             self.extra.add(name, [normalised_doc(nlp, w) for p in wordings for w in _expand(p) if w.strip()])
         self.literal_causes = frozenset(context_rules.LITERAL_CAUSES)
+        self.paperwork = frozenset(context_rules.PAPERWORK)
         self.refers_back = frozenset(context_rules.REFERS_BACK)
         self.after_gone = frozenset(context_rules.AFTER_GONE)
         self.vocab = nlp.vocab
@@ -1277,6 +1296,12 @@ class ContextMatcher:
             before = norms[sentence_of(norms, a)[0] : a]  # what gives it; not "the form for my IVIG"
             givers = {n for i, n in enumerate(before) if not _OF_SOMETHING & set(before[max(0, i - 2) : i])}
             if not self.literal_causes & givers:
+                idioms.append((a, b))
+                pseudo.append((a, b))
+                figurative.append((a, b))
+        for a, b in extra.get("idiom_if_paperwork_after", ()):  # "my head's spinning with all these forms"
+            after = set(norms[b : sentence_of(norms, a)[1]])
+            if after & self.paperwork and not after & self.literal_causes:
                 idioms.append((a, b))
                 pseudo.append((a, b))
                 figurative.append((a, b))
@@ -1357,6 +1382,7 @@ class ContextMatcher:
         mentions = _mentions(norms)
         others = any(kind == "other" for _, kind, _ in mentions)  # the cues matter only when someone else is named
         cues = [(self.vocab.strings[key], a, b) for key, a, b in self.cues(doc)] if others else []
+        ties = _ties(norms, mentions, cues)
         return {
             "triggers": triggers,
             "idioms": idioms,
@@ -1364,7 +1390,17 @@ class ContextMatcher:
             "mentions": mentions,
             "asides": _asides(norms),
             "cues": {name for name, _, _ in cues},
-            "ties": _ties(norms, mentions, cues),
+            "ties": ties,
+            # the writer looks after the one who had it ("I'm mum's carer", "she's fine after it") and had none
+            # themselves: their own complaints are not the patient's, but for a life-threatening sign
+            "writer_is_carer": any(
+                name == "other_fine"
+                or (name == "writer_carer" and not (a and norms[b - 1] == "myself" and norms[a - 1] in _FEELING_MYSELF))
+                for name, a, b in cues
+            )
+            and bool(ties["patient"] - {"self"})
+            and "self" not in ties["patient"]
+            and not _writer_is_patient(norms),
             # the writer is the patient only by their own medicine and "I'm fine": a red flag of another
             # person still counts (unsure is the safer reading), a mild symptom is theirs
             "writer_by_medicine": any(n == "writer_medicine" for n, _, _ in cues)
@@ -1481,13 +1517,16 @@ def _candidates(norms: list[str], mentions: list, k: int) -> list[str]:
     return list(dict.fromkeys(found)) + [f"pronoun:{pronoun}"]
 
 
+_FEELING_MYSELF = frozenset(context_rules.FEELING_MYSELF)
+
+
 def _ties(norms: list[str], mentions: list, cues: list[tuple[str, int, int]]) -> dict[str, set[str]]:
     """Who each cue is about: {"patient": {...}, "not_patient": {...}}; "self" is the writer; "anyone" a cue
     about nobody in particular ("on behalf of")."""
     ties: dict[str, set[str]] = {"patient": set(), "not_patient": set()}
     fine = any(name == "writer_fine" and not _NEGATED_TIE & set(norms[a:b]) for name, a, b in cues)
     for name, a, b in cues:
-        if name == "writer_fine" or (name == "writer_medicine" and not fine):
+        if name in ("writer_fine", "writer_carer", "other_fine") or (name == "writer_medicine" and not fine):
             continue  # "can she take my paracetamol?" says who the patient is only beside "I'm fine"
         if name == "writer_medicine":
             name = "writer_patient"
@@ -1620,8 +1659,11 @@ def experiencer(context: dict, norms: list[str], start: int, end: int) -> tuple[
         mention = named[-1] if named else mention
     if mention is None or mention[1] == "self":
         ties = context.get("ties") or {}
-        if "self" in ties.get("not_patient", ()) and ties.get("patient", set()) - {"self"}:
+        someone_else = ties.get("patient", set()) - {"self"}
+        if "self" in ties.get("not_patient", ()) and someone_else:
             return "other", None  # "my wife had the IVIG ... I've a fever but I didn't have any infusion"
+        if context.get("writer_is_carer"):
+            return "other", None  # "my mum had her IVIG and she's fine; I've come down with a bug"
         return "self", None
     if mention[1] == "animal":
         return "other", None
@@ -2023,8 +2065,10 @@ def make_symptom_context(nlp: Language, name: str):
                 flags["past_resolved"]
             )
             ext.historical = flags["historical"] or ext.resolved
+            level = lexicon.SYMPTOMS[span.label_].level
             ext.other = flags["other"] and not (
-                context["writer_by_medicine"] and lexicon.SYMPTOMS[span.label_].level != lexicon.MANAGE_AT_HOME
+                (context["writer_by_medicine"] and level != lexicon.MANAGE_AT_HOME)
+                or (context.get("writer_is_carer") and level == lexicon.EMERGENCY)
             )
             ext.idiom = flags["idiom"]
             who, pronoun = experiencer(context, norms, *at)
@@ -2053,6 +2097,21 @@ def make_symptom_context(nlp: Language, name: str):
             )
             else None
         )
+
+        # a list of mild symptoms shares the end said after it: "the nausea and the headache have gone"
+        ordered = sorted(spans, key=lambda s: (s.start, s.end))
+        for left, right in reversed(list(zip(ordered, ordered[1:], strict=False))):
+            between = norms[left.end : right.start]
+            if (
+                right._.resolved
+                and not left._.resolved
+                and lexicon.SYMPTOMS[left.label_].level == lexicon.MANAGE_AT_HOME
+                and between
+                and set(between) <= _LIST_JOINS
+                and set(between) & {"and", ",", "&"}
+                and norms[right.end : right.end + 1] not in (["that"], ["which"], ["who"])  # "a rash that has cleared"
+            ):
+                left._.resolved = left._.historical = True
 
         # complaint words outside any known symptom: a symptom the lexicon may not know
         found = []
@@ -2168,6 +2227,7 @@ def make_symptom_context(nlp: Language, name: str):
 
 RASHES = ("rash",)
 POINTING_BACK = frozenset(context_rules.POINTING_BACK)
+_LIST_JOINS = frozenset({"and", ",", "&", "the", "my", "his", "her", "their", "a", "also", "all"})
 
 
 def _cannot_without(norms: list[str], negation, start: int) -> bool:

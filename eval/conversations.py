@@ -30,6 +30,7 @@ REGRESSION_SETS = [
     SETS / "conversations_round18.yml",
     SETS / "conversations_round21.yml",
     SETS / "conversations_round23.yml",
+    SETS / "conversations_round24.yml",
 ]
 ORDER = ("none", "manage_at_home", "call_doctor_now", "emergency")
 RED = ("call_doctor_now", "emergency")

@@ -48,6 +48,7 @@ BLIND_ROUND19 = ROOT / "eval" / "sets" / "blind_round19.yml"  # written blind (r
 BLIND_ROUND21 = ROOT / "eval" / "sets" / "blind_round21.yml"  # written blind (round 21); now a regression set
 BLIND_ROUND22 = ROOT / "eval" / "sets" / "blind_round22.yml"  # written blind (round 22); now a regression set
 BLIND_ROUND23 = ROOT / "eval" / "sets" / "blind_round23.yml"  # written blind (round 23); now a regression set
+BLIND_ROUND24 = ROOT / "eval" / "sets" / "blind_round24.yml"  # written blind (round 24); now a regression set
 SETS = (
     DEV_SET,
     HOLDOUT_SET,
@@ -72,6 +73,7 @@ SETS = (
     BLIND_ROUND21,
     BLIND_ROUND22,
     BLIND_ROUND23,
+    BLIND_ROUND24,
 )  # `make eval`
 # Fixed against: `make eval` and the tests fail on a miss in these (a blind round joins them once its first
 # run is recorded and its misses are fixed by mechanism). Round 7 is printed only: its one "emergency for a

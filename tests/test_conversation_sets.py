@@ -16,6 +16,7 @@ MINIMUM_SIZE = {
     "conversations_round18": 80,
     "conversations_round21": 80,
     "conversations_round23": 80,
+    "conversations_round24": 80,
 }
 
 

@@ -39,6 +39,7 @@ from bot.nlp import (
     only_not_now,
     over_symptoms,
     says_improving,
+    spelled_text,
 )
 from bot.triage import assess
 
@@ -121,6 +122,7 @@ class SymptomScanner(GraphComponent):
                 ),
             )
         message.set("triage_findings", findings.to_dict(), add_to_output=True)
+        message.set("spelled_text", spelled_text(doc), add_to_output=True)  # the answer reader's second try
         intent: dict[str, Any] | None = message.get(INTENT)
         message.set("intent_before_scan", (intent or {}).get("name"), add_to_output=True)
         routed = REPORT_EMERGENCY if level == EMERGENCY else REPORT_SYMPTOMS
