@@ -31,6 +31,16 @@ AGE_PHRASE = re.compile(
     re.I,
 )
 _IN_MONTHS = re.compile(r"months?|mths?|weeks?|wks?", re.I)
+# A baby's age said without "old" ("my daughter (18 months)", "our 9 month baby"), and the words for a small
+# child with no age ("toddler", "my little boy"): a child too young to say what they feel (YOUNG_CHILD_AGE).
+_MONTHS_AGE = re.compile(r"\b(\d{1,2})\s*-?\s*(?:months?|mths?|weeks?|wks?)\b(?!\s*(?:ago|back|since|later|of))", re.I)
+_SMALL_CHILD = re.compile(
+    r"\b(baby|babies|toddler|infant|newborn|my little (?:boy|girl|one|lad|man)|our little (?:boy|girl|one)|little one)\b",
+    re.I,
+)
+YOUNG_CHILD_AGE = 4  # up to this age a child cannot tell what they feel: the dialogue asks what a parent sees
+SMALL_CHILD = 1  # what "toddler" or "my little boy" is taken to mean
+MAX_BABY_COUNT = 24  # "18 months", "6 weeks": a baby's age; "she's 39 weeks" is a pregnancy
 # "I'm 76", "my mum is 83", "Mom (70)", "he's 78 and": a number after a person, not a measurement
 _PERSON_AGE = re.compile(
     _PERSON + r"\s+(\d{2,3})\b(?![.,]\d|\s*(?:°|degrees?|c\b|f\b|%|kg|lbs?|pounds|stone|cm|bpm|mins?|minutes|hours?|"
@@ -57,6 +67,11 @@ def _compared(text: str, match: re.Match) -> bool:
     return bool(_LIKE_BEFORE.search(text[max(0, match.start() - 16) : match.start()]))
 
 
+_PERSON_BEFORE = re.compile(
+    r"\b(?:" + "|".join(RELATIVES) + r"|baby|boy|girl|child|kid|he|she|our|my)\W*(?:is|'s)?\W*$", re.I
+)
+
+
 def oldest_age(text: str) -> int | None:
     """The oldest age a message gives, in years (a baby's "5 months old" is 0), or None."""
     text = text or ""
@@ -70,10 +85,17 @@ def oldest_age(text: str) -> int | None:
     if numbers:
         ages += [int(m.group(1)) for m in _PERSON_AGE.finditer(text) if not _compared(text, m)]
         ages += [int(m.group(1)) for m in _BRACKETED.finditer(text)]
+        ages += [
+            0
+            for m in _MONTHS_AGE.finditer(text)
+            if int(m.group(1)) <= MAX_BABY_COUNT and _PERSON_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ]
     for match in _DECADE.finditer(text):
         decade = match.group(1).lower()
         ages.append(_DECADES.get(decade) or int(decade[:2]))
     ages = [a for a in ages if a < 120]
     if not ages and _ELDERLY.search(text):
         ages.append(ELDERLY)
+    if not ages and _SMALL_CHILD.search(text):
+        ages.append(SMALL_CHILD)
     return max(ages) if ages else None

@@ -1589,17 +1589,20 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
     # chills or rigors, nor of nerves or a trembling hand, nor a twitching eyelid.
     ("seizure", _JERKING, _FOR_MINUTES, (), 4, _NOT_A_FIT),
     ("seizure", _SHAKING, _FOR_MINUTES, (), 4, _NOT_A_FIT + _TREMOR),
+    # the eyes of a fit ("eyes rolled back", "staring, fixed"): said of the eyes only ("legs ache going up the
+    # stairs" is no fit)
     (
         "seizure",
-        ("body", "arms", "legs", "limbs", "eyes", "whole", "all over", "one side", "side"),
+        ("eyes",),
+        ("staring", "fixed", "going up", "rolling up", "rolled up", "rolling back", "rolled back", "rolled", "rolling"),
+        (),
+        5,
+        (),
+    ),
+    (
+        "seizure",
+        ("body", "arms", "legs", "limbs", "whole", "all over", "one side", "side"),
         (
-            "staring",
-            "fixed",
-            "going up",
-            "rolling up",
-            "rolled up",
-            "rolling back",
-            "rolled back",
             "jerking",
             "jerked",
             "jerks",
@@ -1610,8 +1613,6 @@ BODY_SYSTEMS: tuple[ROWS, ...] = (
             "convulsed",
             "thrashing",
             "fitting",
-            "rolled",
-            "rolling",
             "went stiff",
             "gone stiff",
             "stiffened",
@@ -2033,6 +2034,18 @@ SPREAD_WORDS = (
     "coalescing",
     "running together",
     "ran together",
+    # over a large area, or from little to much: "all over my back", "gone from a patch to heaps of it"
+    "all over",
+    "everywhere",
+    "gone from",
+    "spread from",
+    "heaps of it",
+    "heaps of them",
+    "heaps more",
+    "loads of it",
+    "loads of them",
+    "loads more",
+    "lots more",
 )
 # Small things a patch is measured by: a spread word told with one ("covering an area the size of a 10p") gives
 # the patch's size, not a spread.
@@ -2061,6 +2074,13 @@ SMALL_SIZES = (
 )
 # The symptoms a spread word raises, and what they become: a site reaction spreading up the arm is a swollen limb.
 SPREADS = {"rash": "severe_rash", "infusion_site_irritation": "swollen_painful_limb"}
+# Large parts of the body: a rash on two of them at once ("hives on my legs and tummy") is over a large area,
+# unless it is said to be small ("a few spots on her arms and chest": SMALL_RASH_WORDS).
+LARGE_REGIONS = (
+    "legs", "back", "tummy", "belly", "stomach", "chest", "arms", "face", "neck", "body", "torso", "trunk",
+    "thighs", "bottom", "bum", "buttocks", "shoulders", "sides", "feet", "hands",
+)  # fmt: skip
+SMALL_RASH_WORDS = ("small", "little", "tiny", "few", "couple", "single", "spot", "patch", "bit")
 
 # A site reaction that is not the site: a swollen arm "not the side they used for the drip", "my other
 # arm", or one that takes in the whole limb ("from the elbow down") is a swollen limb, not the site.

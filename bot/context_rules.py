@@ -34,7 +34,7 @@ NEGATED, POSSIBLE, HYPOTHETICAL, HISTORICAL, PAST, RESOLVED, IDIOM, ANY = (
     "ANY",
 )
 FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE, PSEUDO = "FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"
-VERSION = "context-2026.12-15"
+VERSION = "context-2026.12-16"
 SENTENCE = 40  # "to the end of the sentence"
 
 # The things of paperwork and booking a symptom word is said of in a figure of speech ("confused by the forms",
@@ -206,7 +206,7 @@ RULES: tuple[tuple[str, str, str, int], ...] = (
     # recent one -- a mild one only (a red flag that came and went is still a red flag) and never when the
     # words say it is only partly over or back again (RESOLUTION_UNDONE below)
     (
-        "[gone now|passed now|passed off|passed already|already passed|has passed|have passed|passed after|passed within|stopped after|stopped within|settled after|settled within|faded after|faded within|wore off after|went away after|gone away|went away|faded|faded away|has faded|have faded|died down|eased off|calmed down|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|back to my old self|back to her old self|back to his old self|back to their old self|back to your old self|back to myself|back to herself|back to himself|back to themselves|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
+        "[gone now|passed now|passed off|passed already|already passed|has passed|have passed|passed after|passed within|passed before|stopped after|stopped within|stopped before|settled before|went before|settled after|settled within|faded after|faded within|wore off after|went away after|gone away|went away|faded|faded away|has faded|have faded|died down|eased off|calmed down|has gone|have gone|'s gone|is gone|are gone|'re gone|completely gone|totally gone|fully gone|all gone|long gone|gone completely|gone overnight|gone by|gone since|gone this morning|gone today|gone .|gone ,|gone !|settled|settled down|cleared up|cleared|subsided|disappeared|vanished|wore off|worn off|back to normal|back to my old self|back to her old self|back to his old self|back to their old self|back to your old self|back to myself|back to herself|back to himself|back to themselves|nothing since|none since|not since|fine since|all clear|stopped now|has stopped|have stopped]",
         RESOLVED,
         BACKWARD,
         SENTENCE,
@@ -1049,6 +1049,10 @@ OTHER_IS_NOT_PATIENT = (
     # a person who is not the one ("she's not the one on IVIG"); not an arm ("the other arm, not the one with the drip")
     "[he|she|they|who] [is|'s|are|'re|was|were] not the one",
     "is not the patient",
+    # "my son, not the one on IVIG, has a temperature"
+    # (a person's verbs: "the other arm, not the one with the drip" is an arm)
+    "not the one [having|getting|receiving|who had|who has|who is having|that had|who is on] [the|an|a|his|her|their|] [ivig|infusion|drip|treatment|immunoglobulin|infusions]",
+    "not the one on [ivig|immunoglobulin|infusions]",
     "not the patient",
     "nothing to do with me",
     "[he|she|they|who] [has not|have not|did not|does not|do not|is not|are not|was not|never] [had|have|get|got|been on|on|having|getting|receiving|need] [the|an|a|any|his|her|their|] [infusion|ivig|drip|treatment|immunoglobulin]",

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
 from bot import body_systems, context_rules, lexicon, system_checks, vitals, wording
-from bot.age import OLDER_ADULT_AGE
+from bot.age import OLDER_ADULT_AGE, YOUNG_CHILD_AGE
 from bot.answers import (
     NT,
     Answer,
@@ -155,6 +155,15 @@ FULLER_SCREEN = (
 )
 # A report of tiredness or feeling unwell, with at most aches, feeling hot or shivery, flushed, a headache or
 # nausea beside it ("usual post-IVIG rubbish, tired, headache"), is vague (aches alone are not).
+# One arm or leg told heavy, dead or useless (the patient's words of a symptom read as aches or the site): the
+# one-sided weakness of a stroke is asked about.
+_ONE_LIMB_HEAVY = re.compile(
+    r"\b(arm|leg|hand|foot)\b(\s+\w+){0,3}\s+(heavy|dead|useless|weak|floppy)\b|\b(heavy|dead|useless|weak)\s+(arm|leg|hand|foot)\b",
+    re.I,
+)
+# What a parent sees in a small child who cannot say what they feel: floppy or hard to wake, fewer wet nappies,
+# a swelling face (breathing is always asked).
+CHILD_SCREEN = ("fainting", "little_or_no_urine", "throat_or_face_swelling")
 NONSPECIFIC = frozenset({"tiredness", "flu_like_symptoms"})
 WITH_NONSPECIFIC = frozenset({"muscle_aches", "fever", "chills", "flushing", "headache", "nausea"})
 # A complaint the bot cannot name ("feel a bit off", "floaty") is sent to the doctor; before the list of
@@ -234,7 +243,9 @@ QUESTIONS: dict[str, Question] = {
         Question("vomiting", "{Have} {you} vomited (thrown up)?", when=("nausea", "headache")),
         Question("severe_rash", "Is the rash spreading, or getting worse?", when=("rash",)),
         Question(
-            "throat_or_face_swelling", "Is there any swelling of {your} face, lips, tongue or throat?", when=RASHES
+            "throat_or_face_swelling",
+            "Is there any swelling of {your} face, lips, tongue or throat?",
+            when=RASHES + ("flushing",),  # a warm, red face: or a swelling one
         ),
         # A severe headache, or one with a stiff neck or light hurting the eyes: was it sudden, the worst ever
         # (a bleed)?
@@ -390,6 +401,12 @@ def next_question(
         if symptom in lexicon.SYMPTOMS and symptom not in state.asked and raises(symptom):
             return symptom
     told = findings.symptoms - set(state.assumed)
+    if (
+        "stroke_signs" in fresh
+        and "stroke_signs" not in known
+        and _ONE_LIMB_HEAVY.search(" ".join(findings.patient_words))
+    ):
+        return "stroke_signs"  # "my arm feels heavy": read as an ache, asked as the weakness it may be
     for qid in fresh:
         question = QUESTIONS[qid]
         if question.kind == YES_NO and qid not in known and set(question.when) & told and raises(qid):
@@ -399,6 +416,8 @@ def next_question(
         for qid in UNKNOWN_SCREEN:
             if qid not in state.asked and qid not in known and system_checks.SYSTEM_OF[qid] not in said:
                 return qid
+    if level == CALL_DOCTOR_NOW and young_child(findings) and "fainting" not in (*state.asked, *known):
+        return "fainting"  # a feverish small child: floppy or hard to wake is what the parent sees
     if level == CALL_DOCTOR_NOW and EMERGENCY_CHECK not in state.asked:
         return EMERGENCY_CHECK
     if level != MANAGE_AT_HOME:
@@ -413,7 +432,7 @@ def next_question(
         return "temperature"
     if asked_infusion_time and "infusion_time" not in state.asked and findings.infusion_time is None:
         return "infusion_time"
-    for qid in ALWAYS_ASKED + (FULLER_SCREEN if needs_fuller_screen(findings) else ()):
+    for qid in ALWAYS_ASKED + _screen(findings):
         if qid not in state.asked and qid not in known and system_checks.SYSTEM_OF[qid] not in said:
             return qid
     if CLOSING not in state.asked:
@@ -426,6 +445,17 @@ def needs_fuller_screen(findings: Findings) -> bool:
     older = findings.age is not None and findings.age >= OLDER_ADULT_AGE
     vague = findings.symptoms & NONSPECIFIC and findings.symptoms <= NONSPECIFIC | WITH_NONSPECIFIC
     return older or bool(vague)
+
+
+def young_child(findings: Findings) -> bool:
+    """A child too young to say what they feel (bot/age.py YOUNG_CHILD_AGE): CHILD_SCREEN."""
+    return findings.age is not None and findings.age <= YOUNG_CHILD_AGE
+
+
+def _screen(findings: Findings) -> tuple[str, ...]:
+    if young_child(findings):
+        return CHILD_SCREEN
+    return FULLER_SCREEN if needs_fuller_screen(findings) else ()
 
 
 def ask(question_id: str, state: State) -> State:
@@ -885,7 +915,9 @@ _MOSTLY_FINE = re.compile(
     # "all good mostly", "fine apart from one thing"; "one odd thing", "she looks odd": something is not well
     r"\b(fine|ok|okay|good|alright|all right|well)\s+(mostly|mainly|largely|apart from|except|other than)\b|"
     r"\b(one|an?|something|somethin'?)\s+(odd|strange|weird|funny)\b|"
-    r"\b(looks?|looking|seems?|seeming|acting|gone)\s+(\w+\s+){0,2}(odd|strange|weird|funny|off|not right|wrong)\b",
+    r"\b(looks?|looking|seems?|seeming|acting|gone)\s+(\w+\s+){0,2}(odd|strange|weird|funny|off|not right|wrong)\b|"
+    # "seems ok, just a bit quiet", "fine but very sleepy": well, but for something
+    r"\b(fine|ok|okay|good|alright|all right|well)\W+(just|only|but)\s+(a bit|a little|slightly|quite|very|really|so)\b",
     re.I,
 )
 _BARE_OK = re.compile(r"\W*(ok|okay|k|well|good)\W*", re.I)  # an acknowledgement, not "nothing else"

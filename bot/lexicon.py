@@ -397,8 +397,9 @@ SYMPTOMS: dict[str, Symptom] = {
         "stiff neck",
         f"{_MY} neck [is|feels|feel|got|'s|] {_VERY} stiff",
         "neck stiffness",
-        "[can't|cant|cannot|can not] [bend|move|turn] my neck",
-        "[can't|cant|cannot|can not] [put|touch|bring|get] my chin [to|on|onto|against] my chest",
+        "[can't|cant|cannot|can not] [bend|move|turn] [my|his|her|their|your] neck",
+        # the neck that will not bend, said of anyone: "he can't touch his chin to his chest"
+        "[can't|cant|cannot|can not] [put|touch|bring|get|tuck] [my|his|her|their|your] chin [to|on|onto|against|down to|down on] [my|his|her|their|your] chest",
         "neck is [rigid|locked]",
         "sore stiff neck",
         "neck pain",
@@ -718,6 +719,13 @@ SYMPTOMS: dict[str, Symptom] = {
         "jerking uncontrollably",
         "[foam|foaming|froth|frothing] at [the|his|her|their|di|da|] mouth",
         "[is|was|started|keeps|kept|been|are|were|began|start] fitting",
+        # a person fitting, said without its verb: "son fitting now", "baby fitting again"
+        "["
+        + "|".join(RELATIVES + ("baby", "toddler", "child", "kid", "boy", "girl", "he", "she"))
+        + "] [convulsing|seizing]",
+        # ("fitting in at school" is not one)
+        "[" + "|".join(RELATIVES + ("baby", "toddler", "child", "kid", "boy", "girl", "he", "she")) + "] fitting "
+        "[now|again|.|!|,|?|and|non stop|nonstop|for|badly|right now|help|please|on the floor|in bed|in the car]",
         # said as a fragment of its own: "toddler. fitting. won't stop."
         "[.|!] fitting [.|!|and|again|now|non stop|nonstop]",
     ),
@@ -1373,6 +1381,7 @@ INABILITY_FORMS = ("unable to", "not able to", "not be able to", "be unable to",
 # Regional words read as the English word they stand for (Scots negatives: "I cannae look", "it didnae help").
 DIALECT_WORDS = {
     "cannae": "cannot",
+    "sair": "sore",  # Scots: "ma heid's sair"
     "deh": "is",  # Jamaican: "she nuh know where she deh" (where she is)
     "dinnae": "not",
     "didnae": "not",

@@ -547,7 +547,8 @@ TELEGRAPHIC_WORDS = 4  # at most this many words on each side of a full stop in 
 
 
 def _break_norms(norms: list[str], bodies: frozenset[int] = frozenset()) -> list[str]:
-    """The message's words for finding clause breaks: a "so" of degree is no break (SO_BEGINS_A_CLAUSE), nor
+    """The message's words for finding clause breaks: a "so" of degree is no break (SO_BEGINS_A_CLAUSE), nor a
+    comma before a simile ("in my chest, like a weight"), nor
     a full stop between the fragments of a message typed without breath ("struggling. each breath", "every
     breath. is hard work": a few words on each side, a body word (`bodies`, token positions) on one side only;
     "breathing ok. chest hurts" keeps its break)."""
@@ -568,6 +569,8 @@ def _break_norms(norms: list[str], bodies: frozenset[int] = frozenset()) -> list
         if n == "so" and i + 1 < len(norms) and norms[i + 1].isalpha() and norms[i + 1] not in SO_BEGINS_A_CLAUSE
         else "fragment stop"
         if i in joined
+        else "simile comma"  # "in my chest, like a weight pressing down": the description goes on
+        if n == "," and norms[i + 1 : i + 3] in (["like", "a"], ["like", "an"], ["as", "if"], ["like", "someone"])
         else n
         for i, n in enumerate(norms)
     ]
@@ -2098,6 +2101,14 @@ def make_symptom_context(nlp: Language, name: str):
             else None
         )
 
+        # a rash on two large parts of the body at once is over a large area: "hives on my legs and tummy"
+        for span in spans:
+            if span.label_ in body_systems.SPREADS and span.label_ == "rash" and not span._.worsening:
+                start, end = _clause_around(norms, span.start, span.end)
+                near = set(norms[max(start, span.start - 8) : min(end, span.end + 8)])
+                if len(near & _LARGE_REGIONS) >= 2 and not near & _SMALL_RASH:
+                    span._.worsening = True
+
         # a list of mild symptoms shares the end said after it: "the nausea and the headache have gone"
         ordered = sorted(spans, key=lambda s: (s.start, s.end))
         for left, right in reversed(list(zip(ordered, ordered[1:], strict=False))):
@@ -2184,6 +2195,13 @@ def make_symptom_context(nlp: Language, name: str):
             # "a rash on my neck ..., and every time I look it's bigger": "it" just before the modifier is the
             # symptom named before it in the sentence
             stands_for = stands_for or (nearest.end <= a and _it_before(norms, a))
+            # "headache ..., then it went BANG at the back of my head, worst of my life": the head named near the
+            # modifier is the headache's, told at length
+            stands_for = stands_for or (
+                kind in ("worst", "sudden")
+                and _general(nearest.label_).worst_as == "worst_headache"
+                and bool(_HEAD_WORDS & set(norms[max(first, a - MODIFIER_REACH) : min(last, b + MODIFIER_REACH)]))
+            )
             if (
                 said_before
                 or stands_for
@@ -2227,6 +2245,9 @@ def make_symptom_context(nlp: Language, name: str):
 
 RASHES = ("rash",)
 POINTING_BACK = frozenset(context_rules.POINTING_BACK)
+_HEAD_WORDS = frozenset({"head", "skull", "heid"})
+_LARGE_REGIONS = frozenset(body_systems.LARGE_REGIONS)
+_SMALL_RASH = frozenset(body_systems.SMALL_RASH_WORDS)
 _LIST_JOINS = frozenset({"and", ",", "&", "the", "my", "his", "her", "their", "a", "also", "all"})
 
 

@@ -49,6 +49,7 @@ BLIND_ROUND21 = ROOT / "eval" / "sets" / "blind_round21.yml"  # written blind (r
 BLIND_ROUND22 = ROOT / "eval" / "sets" / "blind_round22.yml"  # written blind (round 22); now a regression set
 BLIND_ROUND23 = ROOT / "eval" / "sets" / "blind_round23.yml"  # written blind (round 23); now a regression set
 BLIND_ROUND24 = ROOT / "eval" / "sets" / "blind_round24.yml"  # written blind (round 24); now a regression set
+BLIND_ROUND25 = ROOT / "eval" / "sets" / "blind_round25.yml"  # written blind (round 25); now a regression set
 SETS = (
     DEV_SET,
     HOLDOUT_SET,
@@ -74,6 +75,7 @@ SETS = (
     BLIND_ROUND22,
     BLIND_ROUND23,
     BLIND_ROUND24,
+    BLIND_ROUND25,
 )  # `make eval`
 # Fixed against: `make eval` and the tests fail on a miss in these (a blind round joins them once its first
 # run is recorded and its misses are fixed by mechanism). Round 7 is printed only: its one "emergency for a

@@ -35,6 +35,7 @@ MINIMUM_SIZE = {
     "blind_round22": 320,
     "blind_round23": 320,
     "blind_round24": 320,
+    "blind_round25": 320,
 }
 SETS = {path.stem.removesuffix("_set"): (path, MINIMUM_SIZE[path.stem]) for path in REGRESSION_SETS}
 

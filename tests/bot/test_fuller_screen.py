@@ -300,14 +300,15 @@ def test_a_hidden_faint_after_a_vague_complaint_is_an_emergency():
 def test_a_sign_assumed_from_answers_we_cannot_read_is_not_built_upon():
     # "she's resting" twice to the racing heart: a yes to be safe (call the doctor), but its follow-up question
     # (crushing chest pain) is not asked on it, so two unreadable answers never make an emergency
-    findings, asked, notes = converse("my wife is flushed after her IVIG", ["she's resting"] * 8)
+    # (the face swelling a flushed face is asked about first: "no")
+    findings, asked, notes = converse("my wife is flushed after her IVIG", ["no"] + ["she's resting"] * 8)
     assert "palpitations" in findings.symptoms and dialogue.SAFE_YES in notes
     assert "crushing_chest_pain" not in asked
     assert assess(findings).level == "call_doctor_now"
 
 
 def test_a_sign_told_still_gets_its_follow_up():
-    state = ask("palpitations", State())
+    state = ask("palpitations", State(asked=("throat_or_face_swelling",)))  # asked of the flushing before
     reply = "yes her heart is racing"
     step = answer(extract("my wife is flushed after her IVIG"), extract(reply), reply, None, state)
     assert next_question(step.findings, step.state) == "crushing_chest_pain"
