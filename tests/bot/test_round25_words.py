@@ -5,6 +5,7 @@ at length of the head, the eyes of a fit (not legs "going up" stairs), Scots wor
 import pytest
 
 from tests.bot.levels import level
+from tests.bot.test_dialogue import converse
 
 
 @pytest.mark.parametrize(
@@ -42,26 +43,8 @@ def test_a_rash_on_two_large_parts_of_the_body_is_over_a_large_area(text, expect
     assert level(text) == expected
 
 
-def play(opening: str, replies: list[str]):
-    """The question policy with its answers (as tests/bot/test_dialogue.py converse)."""
-    from bot.dialogue import State, answer, ask, next_question, plan
-    from bot.findings import extract
-
-    message = extract(opening)
-    decided = plan(message, message, State(), None, reported=True, text=opening)
-    findings, state, question, asked = decided.findings, decided.state, decided.question, []
-    while question and replies:
-        state = ask(question, state)
-        asked.append(question)
-        reply = replies.pop(0)
-        step = answer(findings, extract(reply), reply, None, state)
-        findings, state = step.findings, step.state
-        question = None if step.done else (state.pending or next_question(findings, state))
-    return findings, asked
-
-
 def test_a_small_child_is_asked_what_a_parent_sees():
-    _, asked = play("our 10 month old has a little rash on her back since the drip", ["no"] * 12)
+    _, asked, _ = converse("our 10 month old has a little rash on her back since the drip", ["no"] * 12)
     assert {"fainting", "little_or_no_urine"} <= set(asked) and "palpitations" not in asked
 
 
@@ -74,12 +57,12 @@ def test_a_feverish_small_child_is_asked_whether_floppy_or_hard_to_wake():
 
 
 def test_a_warm_red_face_is_asked_about_swelling():
-    _, asked = play("my face is flushed and warm since the infusion", ["no"] * 10)
+    _, asked, _ = converse("my face is flushed and warm since the infusion", ["no"] * 10)
     assert "throat_or_face_swelling" in asked
 
 
 def test_one_heavy_arm_is_asked_as_the_weakness_it_may_be():
-    _, asked = play("my arm feels heavy since this morning", ["no"] * 10)
+    _, asked, _ = converse("my arm feels heavy since this morning", ["no"] * 10)
     assert asked[0] == "stroke_signs"
 
 
