@@ -6,7 +6,9 @@ of the project: nothing to install. Plain SQLAlchemy 1.4 (installed with Rasa), 
 """
 
 import logging
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -115,10 +117,24 @@ def engine_for(url: str) -> Engine:
     return sa.create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
 
 
+WAL_SWITCH_SECONDS = 15.0  # how long a new connection waits for another's lock to switch the file to WAL
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL mode and a busy timeout. The switch to WAL needs the file to itself and SQLite answers it "database
+    is locked" at once, without waiting, while another connection writes (two servers starting together):
+    it is tried again until it holds or the file is in WAL already."""
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=15000")
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.close()
 
 
