@@ -2103,7 +2103,7 @@ def make_symptom_context(nlp: Language, name: str):
 
         # a rash on two large parts of the body at once is over a large area: "hives on my legs and tummy"
         for span in spans:
-            if span.label_ in body_systems.SPREADS and span.label_ == "rash" and not span._.worsening:
+            if span.label_ == "rash" and not span._.worsening:
                 start, end = _clause_around(norms, span.start, span.end)
                 near = set(norms[max(start, span.start - 8) : min(end, span.end + 8)])
                 if len(near & _LARGE_REGIONS) >= 2 and not near & _SMALL_RASH:

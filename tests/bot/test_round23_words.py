@@ -9,6 +9,7 @@ from bot.answers import Answer, read_degree
 from bot.dialogue import State, answer, ask, plan, says_fine
 from bot.findings import Findings, extract
 from bot.triage import assess
+from tests.bot.levels import level
 
 
 @pytest.mark.parametrize(
@@ -72,12 +73,12 @@ def test_the_invitation_answered_with_something_going_on_asks_what(reply):
 
 
 def test_something_giving_way_inside_the_head_is_the_worst_headache():
-    assert assess(extract("feels like something popped inside my head")).level == "emergency"
+    assert level("feels like something popped inside my head") == "emergency"
 
 
 @pytest.mark.parametrize("text", ["gasping. every breath", "each breath. takes effort"])
 def test_a_breathless_message_of_fragments_is_read_across_its_stops(text):
-    assert assess(extract(text)).level == "emergency"
+    assert level(text) == "emergency"
 
 
 def test_fragments_that_each_name_a_body_part_keep_their_stop():
@@ -86,7 +87,7 @@ def test_fragments_that_each_name_a_body_part_keep_their_stop():
 
 @pytest.mark.parametrize("text", ["Nan had a funny turn after tea", "I took a queer turn at the shops"])
 def test_a_turn_is_never_mild(text):
-    assert assess(extract(text)).level in ("call_doctor_now", "emergency")
+    assert level(text) in ("call_doctor_now", "emergency")
 
 
 def test_a_complaint_that_started_beside_a_fine_is_asked_about():

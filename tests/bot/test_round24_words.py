@@ -8,7 +8,7 @@ from bot.answers import Answer, read_answer, read_degree
 from bot.dialogue import State, answer, ask
 from bot.findings import extract
 from bot.nlp import load, spelled_text
-from bot.triage import assess
+from tests.bot.levels import level
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from bot.triage import assess
     ],
 )
 def test_a_carers_own_complaints_are_not_the_patients(text):
-    assert assess(extract(text)).level is None
+    assert level(text) is None
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_a_carers_own_complaints_are_not_the_patients(text):
     ],
 )
 def test_the_carer_reading_keeps_what_must_count(text, expected):
-    assert assess(extract(text)).level == expected
+    assert level(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -48,11 +48,11 @@ def test_the_carer_reading_keeps_what_must_count(text, expected):
     ],
 )
 def test_a_figure_of_speech_about_paperwork_is_no_symptom(text):
-    assert assess(extract(text)).level is None
+    assert level(text) is None
 
 
 def test_a_head_spinning_from_something_real_is_dizziness():
-    assert assess(extract("my head is spinning from getting up too fast")).level == "call_doctor_now"
+    assert level("my head is spinning from getting up too fast") == "call_doctor_now"
 
 
 @pytest.mark.parametrize(
@@ -86,25 +86,25 @@ def test_a_misspelt_answer_is_read_as_the_word_it_stands_for():
     ],
 )
 def test_mild_symptoms_said_to_be_over_are_not_the_patients_now(text):
-    assert assess(extract(text)).level is None
+    assert level(text) is None
 
 
 def test_a_red_flag_in_a_list_said_to_be_over_still_counts():
-    assert assess(extract("the vomiting and the chills have stopped")).level == "call_doctor_now"
+    assert level("the vomiting and the chills have stopped") == "call_doctor_now"
 
 
 def test_an_end_said_of_the_last_of_a_list_only_by_a_relative_clause():
-    assert assess(extract("aches, and a rash which has gone")).level == "manage_at_home"
+    assert level("aches, and a rash which has gone") == "manage_at_home"
 
 
 @pytest.mark.parametrize("text", ["he cannot say full sentence", "she can't talk in whole sentences"])
 def test_no_full_sentence_without_its_article(text):
-    assert assess(extract(text)).level == "emergency"
+    assert level(text) == "emergency"
 
 
 def test_an_aside_between_a_limb_and_its_swelling():
     text = "my right leg (they put the drip in my left hand) is swollen and hot"
-    assert assess(extract(text)).level == "call_doctor_now"
+    assert level(text) == "call_doctor_now"
 
 
 @pytest.mark.parametrize(
