@@ -87,6 +87,8 @@ class Visit:
 
         self.page.goto(self.site.page_url)
         expect(self.log).to_contain_text("not for emergencies")  # the greeting came over socket.io
+        # ... and the invitation it ends with, a message of its own: a reply typed at once is answered after it
+        expect(self.log).to_contain_text("in your own words")
         return self
 
     def say(self, text: str) -> None:
